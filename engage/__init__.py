@@ -1,0 +1,36 @@
+"""engage: consultation and engagement surveys for children's services."""
+from pathlib import Path
+
+from flask import Flask
+
+from engage import cli, db, errors, extensions, templating
+from engage.config import Config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    """Build the application: configure, then register every part."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    Config.finalise(app)
+
+    db.init_app(app)
+    extensions.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    from engage.respond import bp as respond_bp
+
+    app.register_blueprint(respond_bp)
+    return app

@@ -1,0 +1,87 @@
+"""Operations as CLI commands: `flask --app engage surveys|db|demo ...`."""
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, url_for
+from flask.cli import AppGroup
+
+from engage import migrate
+from engage.db import get_session
+from engage.definitions.loader import check_directory, load_directory
+from engage.definitions.problems import DefinitionError
+from engage.models._time import utcnow
+
+surveys = AppGroup("surveys", help="Check and load survey definitions.")
+database = AppGroup("db", help="Manage the database schema.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups."""
+    app.cli.add_command(surveys)
+    app.cli.add_command(database)
+    app.cli.add_command(demo)
+
+
+def _surveys_dir(directory: str | None) -> Path:
+    return Path(directory or current_app.config["SURVEYS_DIR"])
+
+
+@surveys.command("check")
+@click.option("--dir", "directory", help="Folder of definitions (default: surveys/).")
+def surveys_check(directory: str | None) -> None:
+    """Validate every survey definition, the framework and the respondent copy."""
+    problems = check_directory(_surveys_dir(directory))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        sys.exit(1)
+    click.echo("All survey definitions are valid.")
+
+
+@surveys.command("load")
+@click.option("--dir", "directory", help="Folder of definitions (default: surveys/).")
+def surveys_load(directory: str | None) -> None:
+    """Load definitions into the database; a changed definition becomes a new version."""
+    try:
+        results = load_directory(get_session(), _surveys_dir(directory))
+    except DefinitionError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    for result in results:
+        click.echo(f"{result.family}: version {result.version} ({result.change})")
+
+
+@database.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: the newest)."""
+    migrate.upgrade(current_app, revision)
+    click.echo(f"Database is at {revision}.")
+
+
+@database.command("revision")
+@click.option("-m", "--message", required=True, help="What the migration changes.")
+def db_revision(message: str) -> None:
+    """Write a new migration from the difference between models and database."""
+    migrate.revision(current_app, message)
+
+
+@click.command("demo")
+@click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
+@click.pass_context
+def demo(ctx: click.Context, base_url: str) -> None:
+    """Create an open demo consultation with two schools and class codes; print its URLs."""
+    from engage.services.demo import create_demo
+
+    content = create_demo(get_session(), utcnow())
+    with current_app.test_request_context(base_url=base_url):
+        click.echo(f"Start page: {url_for('respond.start', _external=True)}")
+        for consultation in content.consultations:
+            link = url_for("respond.choose", slug=consultation.slug, _external=True)
+            click.echo(f"{consultation.title}: {link}")
+        for code in content.codes:
+            link = url_for("respond.join", code=code.code, _external=True)
+            click.echo(f"Class code {code.code} ({code.school.name}, year {code.year_group}): {link}")

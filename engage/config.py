@@ -1,0 +1,52 @@
+"""Settings, read from ENGAGE_* environment variables with safe defaults."""
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Config:
+    """Defaults for running on one machine with the embedded SQLite database."""
+
+    DATABASE_URL = os.environ.get("ENGAGE_DATABASE_URL", "")
+    SECRET_KEY = os.environ.get("ENGAGE_SECRET_KEY", "")
+    SURVEYS_DIR = os.environ.get("ENGAGE_SURVEYS_DIR", str(PROJECT_ROOT / "surveys"))
+    COUNCIL_NAME = os.environ.get("ENGAGE_COUNCIL_NAME", "Your council")
+    # Free text is capped per answer; the request cap stops abuse well above that.
+    MAX_TEXT_LENGTH = 5000
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    # A child may leave a page open through a lesson; a short CSRF window would lose their answers.
+    WTF_CSRF_TIME_LIMIT = 6 * 3600
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("ENGAGE_SECURE_COOKIES", "") == "1"
+    PERMANENT_SESSION_LIFETIME = 6 * 3600
+
+    @staticmethod
+    def finalise(app: Flask) -> None:
+        """Fill in settings that depend on the instance folder."""
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        if not app.config.get("DATABASE_URL"):
+            db_file = Path(app.instance_path) / "engage.db"
+            app.config["DATABASE_URL"] = f"sqlite:///{db_file}"
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+
+def _instance_secret(instance: Path) -> str:
+    """Return a secret key kept in the instance folder, creating it once."""
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class TestConfig(Config):
+    """Settings for the test suite: a fixed key; CSRF stays on so tests exercise it."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"

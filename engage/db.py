@@ -1,0 +1,80 @@
+"""Database: declarative base, one engine per app, one session per request."""
+from flask import Flask, current_app, g
+from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+# Named constraints let Alembic alter them later, SQLite included.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base class of every model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine, tuning SQLite for many small concurrent writes."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Use WAL so readers never block the writer, and enforce foreign keys."""
+    # SQLAlchemy emits BEGIN itself (see _sqlite_begin), so the driver must not.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    """Take the write lock up front in write transactions.
+
+    A deferred transaction that reads and then writes fails with "database is locked"
+    when another writer committed in between; BEGIN IMMEDIATE waits its turn instead.
+    """
+    immediate = connection.get_execution_options().get("engage_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def begin_write(session: Session) -> None:
+    """Start a write transaction: on SQLite it holds the write lock from the start."""
+    if session.in_transaction():
+        # Only reads can have happened; end them so the write lock is taken first.
+        session.commit()
+    session.connection(execution_options={"engage_write": True})
+
+
+def init_app(app: Flask) -> None:
+    """Create the app's engine and close the request session at teardown."""
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["engage.engine"] = engine
+    app.extensions["engage.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+
+
+def get_session() -> Session:
+    """Return the session of the current request or CLI command."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["engage.sessionmaker"]()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()

@@ -1,0 +1,1 @@
+"""Survey definitions: the YAML format, its validation and loading into the database."""

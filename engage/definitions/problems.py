@@ -1,0 +1,28 @@
+"""A problem found in a definition, said in plain words with where it is."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One failure: the file, the item (or page), the variant and the reason."""
+
+    file: str
+    reason: str
+    item: str | None = None
+    variant: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.item:
+            where.append(f"item {self.item}")
+        if self.variant:
+            where.append(f"variant {self.variant}")
+        return f"{': '.join(where)}: {self.reason}"
+
+
+class DefinitionError(Exception):
+    """A definition that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,114 @@
+"""A validated definition as typed objects, and how it is paged for each variant."""
+from dataclasses import dataclass
+from typing import Any
+
+from engage.definitions.variants import CHOICE_TYPES
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a single, multiple or top-3 question."""
+
+    id: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question, with one id and a wording per variant."""
+
+    id: str
+    type: str
+    value: int
+    variants: tuple[str, ...]
+    text: dict[str, str]
+    hint: dict[str, str]
+    options: tuple[Option, ...] = ()
+    scale: str | None = None
+    subtheme: str | None = None
+    indicator: str | None = None
+    sensitive: bool = False
+    profile: str | None = None
+
+    @property
+    def has_options(self) -> bool:
+        """Say whether the respondent picks from listed options."""
+        return self.type in CHOICE_TYPES
+
+
+@dataclass(frozen=True)
+class Page:
+    """A group of items shown together (for primary, each item has its own page)."""
+
+    id: str
+    title: dict[str, str]
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Survey:
+    """A whole survey family version."""
+
+    family: str
+    title: str
+    description: str
+    variants: tuple[str, ...]
+    pages: tuple[Page, ...]
+
+    def items(self) -> list[Item]:
+        """Return every item in order."""
+        return [item for page in self.pages for item in page.items]
+
+    def item(self, item_id: str) -> Item:
+        """Return the item with this id."""
+        return next(i for i in self.items() if i.id == item_id)
+
+    def pages_for(self, variant: str) -> list[Page]:
+        """Return the pages the variant sees; primary sees one question per page."""
+        pages = []
+        for page in self.pages:
+            items = tuple(i for i in page.items if variant in i.variants)
+            if not items:
+                continue
+            if variant == "primary":
+                pages += [Page(f"{page.id}.{i.id}", page.title, (i,)) for i in items]
+            else:
+                pages.append(Page(page.id, page.title, items))
+        return pages
+
+
+def from_definition(raw: dict[str, Any]) -> Survey:
+    """Build typed objects from a definition that has passed validation."""
+    variants = tuple(raw["variants"])
+    pages = tuple(
+        Page(str(p["id"]), dict(p["title"]), tuple(_item(i, variants) for i in p["items"]))
+        for p in raw["pages"]
+    )
+    return Survey(raw["family"], raw["title"], raw.get("description", ""), variants, pages)
+
+
+def _item(raw: dict[str, Any], family_variants: tuple[str, ...]) -> Item:
+    variants = tuple(raw.get("variants") or family_variants)
+    options = tuple(
+        Option(str(o["id"]), _per_variant(o["label"], variants)) for o in raw.get("options") or ()
+    )
+    return Item(
+        id=raw["id"],
+        type=raw["type"],
+        value=int(raw["value"]),
+        variants=variants,
+        text=dict(raw["text"]),
+        hint=dict(raw.get("hint") or {}),
+        options=options,
+        scale=raw.get("scale"),
+        subtheme=str(raw["subtheme"]) if raw.get("subtheme") is not None else None,
+        indicator=raw.get("indicator"),
+        sensitive=bool(raw.get("sensitive", False)),
+        profile=raw.get("profile"),
+    )
+
+
+def _per_variant(label: str | dict[str, str], variants: tuple[str, ...]) -> dict[str, str]:
+    if isinstance(label, str):
+        return {v: label for v in variants}
+    return dict(label)

@@ -1,0 +1,9 @@
+"""The audiences a survey can be written for."""
+
+VARIANTS = ("primary", "secondary", "post16", "parent", "professional")
+YOUNG = ("primary", "secondary", "post16")
+ITEM_TYPES = ("scale", "single", "multi", "yesno", "text", "top3")
+CHOICE_TYPES = ("single", "multi", "top3")
+SCALES = ("agree", "satisfied")
+PROFILES = ("year_group", "age", "school", "area", "priority_groups", "gender", "ethnicity")
+TOP_CHOICES = 3

@@ -1,0 +1,58 @@
+"""Error handling in one place: a page per status, in plain words; never a bare 500."""
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from engage.services.errors import ConsultationClosed, DomainError
+
+log = logging.getLogger(__name__)
+PAGES = {400: "errors/400.html", 403: "errors/403.html", 404: "errors/404.html"}
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers."""
+    app.register_error_handler(ConsultationClosed, _closed)
+    app.register_error_handler(DomainError, _domain)
+    app.register_error_handler(CSRFError, _csrf)
+    app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _rollback() -> None:
+    from flask import g
+
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+
+
+def _closed(exc: ConsultationClosed):
+    _rollback()
+    from engage.respond.words import words
+
+    return render_template("respond/closed.html", copy=words()), exc.status
+
+
+def _domain(exc: DomainError):
+    _rollback()
+    template = PAGES.get(exc.status, "errors/400.html")
+    return render_template(template, message=exc.message), exc.status
+
+
+def _csrf(_exc: CSRFError):
+    return render_template("errors/csrf.html"), 400
+
+
+def _http(exc: HTTPException):
+    template = PAGES.get(exc.code or 500)
+    if template is None:
+        return exc
+    return render_template(template), exc.code
+
+
+def _unexpected(exc: Exception):
+    _rollback()
+    log.exception("Unexpected error", exc_info=exc)
+    return render_template("errors/500.html"), 500

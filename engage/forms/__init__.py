@@ -1,0 +1,1 @@
+"""Forms: survey pages are generated from definitions through a question-type registry."""

@@ -1,0 +1,38 @@
+"""The choices a question offers to one variant, with their labels in its own words."""
+from dataclasses import dataclass
+
+from engage.definitions.survey import Item
+
+FACES = ("very-happy", "happy", "neutral", "sad", "very-sad")
+RATHER_NOT = "rather_not"
+SCALE_VALUES = ("5", "4", "3", "2", "1")  # most positive first, as shown
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option: the stored value, the label shown, and a face for primary scales."""
+
+    value: str
+    label: str
+    face: str | None = None
+
+
+def choices_for(item: Item, variant: str, copy: dict, schools: list[tuple[str, str]]) -> list[Choice]:
+    """Return the options a respondent of this variant sees for this item."""
+    if item.type == "scale":
+        labels = copy[f"{item.scale}_scale"]
+        faces = FACES if variant == "primary" else (None,) * len(FACES)
+        found = [Choice(v, lab, f) for v, lab, f in zip(SCALE_VALUES, labels, faces, strict=True)]
+    elif item.type == "yesno":
+        found = [Choice("yes", copy["yes"]), Choice("no", copy["no"]),
+                 Choice("not_sure", copy["not_sure"])]
+    elif item.profile == "school":
+        found = [Choice(value, name) for value, name in schools]
+        found += [Choice(o.id, o.label[variant]) for o in item.options]
+    elif item.type == "text":
+        found = []
+    else:
+        found = [Choice(o.id, o.label[variant]) for o in item.options]
+    if item.sensitive and item.type != "text":
+        found.append(Choice(RATHER_NOT, copy["rather_not_say"]))
+    return found

@@ -1,0 +1,28 @@
+"""Small fixed forms of the respondent journey."""
+from flask_wtf import FlaskForm
+from wtforms import RadioField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+class CodeForm(FlaskForm):
+    """A class code typed in by a pupil."""
+
+    code = StringField(validators=[DataRequired("Enter the code your teacher gave you."),
+                                   Length(max=32, message="That code is too long.")])
+
+
+class AudienceForm(FlaskForm):
+    """Who is answering: which variant of the survey they see."""
+
+    audience = RadioField(validators=[DataRequired("Choose who you are.")], validate_choice=True)
+
+
+class StartForm(FlaskForm):
+    """The start button after the privacy notice (CSRF only)."""
+
+
+class ResumeForm(FlaskForm):
+    """A resume code: three words."""
+
+    code = StringField(validators=[DataRequired("Enter your three words."),
+                                   Length(max=60, message="That code is too long.")])

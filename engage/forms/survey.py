@@ -1,0 +1,99 @@
+"""Build a FlaskForm for one survey page from its items, via a question-type registry."""
+from collections.abc import Callable
+
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectMultipleField, TextAreaField
+from wtforms.validators import ValidationError
+
+from engage.definitions.survey import Item
+from engage.definitions.variants import TOP_CHOICES
+from engage.forms.choices import Choice
+from engage.services.responses import AnswerValue
+
+FieldBuilder = Callable[[Item, list[Choice], dict, int], Field]
+
+
+def field_name(item: Item) -> str:
+    """Return the form field name of an item."""
+    return f"q_{item.id}"
+
+
+def _one_of(allowed: set[str], message: str):
+    def check(_form, field):
+        given = field.data if isinstance(field.data, list) else [field.data]
+        if any(v not in allowed for v in given if v):
+            raise ValidationError(message)
+    return check
+
+
+def _at_most(limit: int, message: str):
+    def check(_form, field):
+        if field.data and len(field.data) > limit:
+            raise ValidationError(message)
+    return check
+
+
+def _radio(item: Item, choices: list[Choice], copy: dict, _max_text: int) -> Field:
+    allowed = {c.value for c in choices}
+    return RadioField(choices=[(c.value, c.label) for c in choices], validate_choice=False,
+                      validators=[_one_of(allowed, copy["error_invalid_choice"])])
+
+
+def _checkboxes(item: Item, choices: list[Choice], copy: dict, _max_text: int) -> Field:
+    allowed = {c.value for c in choices}
+    validators = [_one_of(allowed, copy["error_invalid_choice"])]
+    if item.type == "top3":
+        validators.append(_at_most(TOP_CHOICES, copy["error_too_many"].format(max=TOP_CHOICES)))
+    return SelectMultipleField(choices=[(c.value, c.label) for c in choices],
+                               validate_choice=False, validators=validators)
+
+
+def _text(item: Item, _choices: list[Choice], copy: dict, max_text: int) -> Field:
+    return TextAreaField(validators=[_at_most(max_text, copy["error_too_long"].format(max=max_text))])
+
+
+FIELD_TYPES: dict[str, FieldBuilder] = {
+    "scale": _radio,
+    "single": _radio,
+    "yesno": _radio,
+    "multi": _checkboxes,
+    "top3": _checkboxes,
+    "text": _text,
+}
+
+
+def page_form_class(items: list[Item], choices: dict[str, list[Choice]], copy: dict,
+                    max_text: int) -> type[FlaskForm]:
+    """Return a form class with one field per item, built by its type's builder."""
+    fields = {field_name(i): FIELD_TYPES[i.type](i, choices[i.id], copy, max_text) for i in items}
+    return type("SurveyPageForm", (FlaskForm,), fields)
+
+
+def answers_from(form: FlaskForm, items: list[Item]) -> dict[str, AnswerValue]:
+    """Turn validated form data into answers, by item id."""
+    answers = {}
+    for item in items:
+        data = form[field_name(item)].data
+        if item.type == "text":
+            answers[item.id] = AnswerValue(text=(data or "").strip() or None)
+        elif item.type in ("multi", "top3"):
+            answers[item.id] = AnswerValue(choices=list(data) if data else None)
+        else:
+            answers[item.id] = AnswerValue(value=data or None)
+    return answers
+
+
+def initial_data(items: list[Item], saved: dict) -> dict:
+    """Return form data from saved answers, so Back and resume show what was given."""
+    data = {}
+    for item in items:
+        answer = saved.get(item.id)
+        if answer is None:
+            continue
+        if item.type == "text":
+            data[field_name(item)] = answer.text
+        elif item.type in ("multi", "top3"):
+            data[field_name(item)] = answer.choices or []
+        else:
+            data[field_name(item)] = answer.value
+    return data

@@ -1,0 +1,71 @@
+"""Anonymous responses and their answers.
+
+No IP address, user agent or tracking identifier is stored: a response knows only
+what was answered, for which consultation and variant, and the school when a class
+code or the respondent said so.
+"""
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from engage.db import Base
+from engage.models.consultation import Consultation
+from engage.models.survey import SurveyVersion
+
+
+class ResponseStatus(enum.StrEnum):
+    """A response is written page by page, then submitted exactly once."""
+
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+
+
+class Response(Base):
+    """One respondent's answers to one consultation."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Random, unique: the submission token that makes the final post idempotent.
+    token: Mapped[str] = mapped_column(String(43), unique=True)
+    resume_code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"))
+    variant: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20), default="online")
+    status: Mapped[str] = mapped_column(String(20), default=ResponseStatus.IN_PROGRESS)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
+    school_fixed: Mapped[bool] = mapped_column(default=False)
+    year_group: Mapped[int | None]
+    area_id: Mapped[str | None] = mapped_column(String(40))
+    page: Mapped[int] = mapped_column(default=1)
+    # A day, not a time: enough for "responses by date" and less identifying.
+    started_on: Mapped[date]
+    submitted_at: Mapped[datetime | None]
+
+    consultation: Mapped[Consultation] = relationship()
+    version: Mapped[SurveyVersion] = relationship()
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+
+class Answer(Base):
+    """An answer to one item, carrying the item's five-values tags."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("response_id", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(String(64))
+    choices: Mapped[list[Any] | None] = mapped_column(JSON)
+    text: Mapped[str | None] = mapped_column(Text)
+    value_id: Mapped[int]
+    subtheme_id: Mapped[str | None] = mapped_column(String(4))
+
+    response: Mapped[Response] = relationship(back_populates="answers")

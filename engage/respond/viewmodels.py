@@ -1,0 +1,38 @@
+"""Plain dicts for the question macros, so templates need no logic."""
+from flask_wtf import FlaskForm
+
+from engage.definitions.survey import Item
+from engage.definitions.variants import TOP_CHOICES
+from engage.forms.choices import Choice
+from engage.forms.survey import field_name
+
+
+def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, copy: dict,
+             as_heading: bool, max_text: int) -> dict:
+    """Describe one question for templates/respond/_fields.html."""
+    field = form[field_name(item)]
+    selected = field.data if isinstance(field.data, list) else [field.data]
+    hint = item.hint.get(variant)
+    if item.type == "top3":
+        hint = " ".join(filter(None, [hint, copy["error_too_many"].format(max=TOP_CHOICES)]))
+    return {
+        "name": field_name(item),
+        "type": item.type,
+        "label": item.text[variant],
+        "hint": hint,
+        "as_heading": as_heading,
+        "faces": item.type == "scale" and variant == "primary",
+        "options": [
+            {"value": c.value, "label": c.label, "face": c.face, "checked": c.value in selected}
+            for c in choices
+        ],
+        "value": field.data if item.type == "text" and field.data else "",
+        "error": field.errors[0] if field.errors else None,
+        "max_length": max_text,
+        "max_choices": TOP_CHOICES,
+    }
+
+
+def error_list(form: FlaskForm) -> list[tuple[str, str]]:
+    """Return (anchor, message) pairs for the error summary, in page order."""
+    return [(f"{name}", errors[0]) for name, errors in form.errors.items() if errors]

@@ -1,0 +1,213 @@
+"""Respondent routes: parse, call a service, redirect or render."""
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+
+from engage.db import get_session
+from engage.definitions.survey import Page, Survey
+from engage.forms.choices import choices_for
+from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, StartForm
+from engage.forms.survey import answers_from, initial_data, page_form_class
+from engage.models import ResponseStatus
+from engage.models._time import utcnow
+from engage.respond import bp
+from engage.respond.viewmodels import error_list, question
+from engage.respond.words import audience_labels, words
+from engage.services import consultations as svc
+from engage.services import responses as rsp
+from engage.services.errors import NotFound
+
+TOKEN = "response"
+CODE = "class_code"
+DONE = "done"
+
+
+@bp.get("/")
+def start():
+    """List open consultations and offer a class code box."""
+    found = svc.open_consultations(get_session(), utcnow())
+    return render_template("respond/start.html", consultations=found, form=CodeForm(),
+                           copy=words(), errors=[])
+
+
+@bp.post("/code")
+def enter_code():
+    """Take a typed class code to its survey."""
+    form = CodeForm()
+    if form.validate_on_submit():
+        try:
+            return _follow_code(form.code.data)
+        except NotFound as exc:
+            form.code.errors.append(exc.message)
+    found = svc.open_consultations(get_session(), utcnow())
+    return render_template("respond/start.html", consultations=found, form=form,
+                           copy=words(), errors=error_list(form)), 400
+
+
+@bp.get("/join/<code>")
+def join(code: str):
+    """Follow a class link or QR code."""
+    return _follow_code(code)
+
+
+def _follow_code(code: str):
+    access = svc.resolve_code(get_session(), code, utcnow())
+    svc.require_open(access.consultation, utcnow())
+    session[CODE] = access.code
+    return redirect(url_for("respond.notice", slug=access.consultation.slug,
+                            variant=access.variant))
+
+
+@bp.route("/c/<slug>", methods=["GET", "POST"])
+def choose(slug: str):
+    """Ask who is answering, to show the survey written for them."""
+    consultation = svc.get_consultation(get_session(), slug)
+    svc.require_open(consultation, utcnow())
+    if len(consultation.variants) == 1:
+        return redirect(url_for("respond.notice", slug=slug, variant=consultation.variants[0]))
+    labels = audience_labels()
+    form = AudienceForm()
+    form.audience.choices = [(v, labels[v]) for v in consultation.variants]
+    if form.validate_on_submit():
+        return redirect(url_for("respond.notice", slug=slug, variant=form.audience.data))
+    return render_template("respond/choose.html", consultation=consultation, form=form,
+                           copy=words(), errors=error_list(form))
+
+
+@bp.get("/c/<slug>/<variant>")
+def notice(slug: str, variant: str):
+    """Say what the survey is for, that it is anonymous, its limits, and where to get help."""
+    consultation = svc.get_consultation(get_session(), slug)
+    svc.require_variant(consultation, variant)
+    svc.require_open(consultation, utcnow())
+    return render_template("respond/notice.html", consultation=consultation, variant=variant,
+                           form=StartForm(), copy=words(variant))
+
+
+@bp.post("/c/<slug>/<variant>/start")
+def begin(slug: str, variant: str):
+    """Start an anonymous response and go to the first question."""
+    db = get_session()
+    consultation = svc.get_consultation(db, slug)
+    if not StartForm().validate_on_submit():
+        return redirect(url_for("respond.notice", slug=slug, variant=variant))
+    code = _pending_code(consultation.id, variant)
+    response = rsp.start_response(db, consultation, variant, utcnow(), code)
+    session.pop(CODE, None)
+    session[TOKEN] = response.token
+    return redirect(url_for("respond.page", number=1))
+
+
+def _pending_code(consultation_id: int, variant: str):
+    if CODE not in session:
+        return None
+    try:
+        access = svc.resolve_code(get_session(), session[CODE], utcnow())
+    except NotFound:
+        return None
+    if access.consultation_id == consultation_id and access.variant == variant:
+        return access
+    return None
+
+
+@bp.route("/answer/<int:number>", methods=["GET", "POST"])
+def page(number: int):
+    """Show one page of questions, or save it and move on."""
+    db = get_session()
+    response = rsp.get_response(db, session.get(TOKEN))
+    if response.status == ResponseStatus.SUBMITTED:
+        return redirect(url_for("respond.thanks"))
+    svc.require_open(response.consultation, utcnow())
+    survey = svc.survey_of(response.version)
+    pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
+    if not 1 <= number <= len(pages):
+        abort(404)
+    return _page(db, response, survey, pages, number)
+
+
+def _page(db, response, survey: Survey, pages: list[Page], number: int):
+    copy = words(response.variant)
+    items = _items_to_ask(response, pages[number - 1])
+    school_list = [(str(s.id), s.name) for s in svc.schools(db)]
+    choices = {i.id: choices_for(i, response.variant, copy, school_list) for i in items}
+    max_text = current_app.config["MAX_TEXT_LENGTH"]
+    form_class = page_form_class(items, choices, copy, max_text)
+    form = form_class() if request.method == "POST" else form_class(
+        data=initial_data(items, rsp.answers_of(db, response)))
+    if form.validate_on_submit():
+        return _save(db, response, form, items, number, len(pages))
+    questions = [question(i, form, choices[i.id], response.variant, copy, len(items) == 1, max_text)
+                 for i in items]
+    progress = (copy["progress_one"] if response.variant == "primary" else copy["progress_many"])
+    status = 400 if form.errors else 200
+    return render_template(
+        "respond/page.html", page=pages[number - 1], number=number, total=len(pages),
+        questions=questions, form=form, copy=copy, variant=response.variant,
+        progress=progress.format(n=number, total=len(pages)), errors=error_list(form),
+        back_url=url_for("respond.page", number=number - 1) if number > 1 else None,
+        last=number == len(pages),
+    ), status
+
+
+def _items_to_ask(response, page: Page) -> list:
+    """Skip "about you" questions a class code already answered."""
+    fixed = ("school", "year_group") if response.school_fixed else ()
+    return [i for i in page.items if i.profile not in fixed]
+
+
+def _save(db, response, form, items, number: int, total: int):
+    answers = answers_from(form, items)
+    token = response.token
+    if request.form.get("action") == "save":
+        rsp.save_page(db, token, items, answers, number, utcnow())
+        code = rsp.issue_resume_code(db, token)
+        _finish_session(response.variant)
+        session["resume_code"] = code
+        return redirect(url_for("respond.saved"))
+    if number < total:
+        rsp.save_page(db, token, items, answers, number + 1, utcnow())
+        return redirect(url_for("respond.page", number=number + 1))
+    rsp.submit(db, token, items, answers, utcnow())
+    _finish_session(response.variant, response.consultation.slug)
+    return redirect(url_for("respond.thanks"))
+
+
+def _finish_session(variant: str, slug: str | None = None) -> None:
+    """Forget the response in this browser, so the next person on a shared PC starts fresh."""
+    session.pop(TOKEN, None)
+    session[DONE] = {"variant": variant, "slug": slug}
+
+
+@bp.get("/saved")
+def saved():
+    """Show the resume code once."""
+    code = session.pop("resume_code", None)
+    if code is None:
+        return redirect(url_for("respond.resume_page"))
+    variant = session.get(DONE, {}).get("variant", "primary")
+    return render_template("respond/saved.html", code=code, copy=words(variant))
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+def resume_page():
+    """Take a resume code back to the unfinished survey."""
+    form = ResumeForm()
+    if form.validate_on_submit():
+        try:
+            response = rsp.resume(get_session(), form.code.data, utcnow())
+        except NotFound as exc:
+            form.code.errors.append(exc.message)
+        else:
+            session[TOKEN] = response.token
+            return redirect(url_for("respond.page", number=response.page))
+    return render_template("respond/resume.html", form=form, copy=words(),
+                           errors=error_list(form)), (400 if form.errors else 200)
+
+
+@bp.get("/thanks")
+def thanks():
+    """Thank the respondent and say what happens next."""
+    done = session.get(DONE) or {}
+    variant = done.get("variant") or "primary"
+    consultation = None
+    if done.get("slug"):
+        consultation = svc.get_consultation(get_session(), done["slug"])
+    return render_template("respond/thanks.html", copy=words(variant), consultation=consultation)

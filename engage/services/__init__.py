@@ -1,0 +1,1 @@
+"""Business rules: plain values and a Session in, typed domain errors out."""

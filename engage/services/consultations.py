@@ -1,0 +1,72 @@
+"""Finding consultations, their survey versions and class access codes."""
+import re
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage.definitions.survey import Survey, from_definition
+from engage.models import AccessCode, Consultation, ConsultationStatus, School, SurveyVersion
+from engage.services.errors import ConsultationClosed, NotFound
+
+CODE_CHARS = re.compile(r"[^A-Z0-9]")
+
+
+def open_consultations(session: Session, now: datetime) -> list[Consultation]:
+    """Return consultations taking answers now, newest first."""
+    candidates = session.scalars(
+        select(Consultation)
+        .where(Consultation.status == ConsultationStatus.OPEN)
+        .order_by(Consultation.created_at.desc())
+    )
+    return [c for c in candidates if c.is_open(now)]
+
+
+def get_consultation(session: Session, slug: str) -> Consultation:
+    """Return a consultation that respondents may see, or raise NotFound."""
+    consultation = session.scalar(select(Consultation).where(Consultation.slug == slug))
+    if consultation is None or consultation.status == ConsultationStatus.DRAFT:
+        raise NotFound("We could not find that survey. Check the link and try again.")
+    return consultation
+
+
+def require_open(consultation: Consultation, now: datetime) -> None:
+    """Raise ConsultationClosed unless the consultation takes answers now."""
+    if not consultation.is_open(now):
+        raise ConsultationClosed()
+
+
+def require_variant(consultation: Consultation, variant: str) -> None:
+    """Raise NotFound unless the consultation is offered to this audience."""
+    if variant not in consultation.variants:
+        raise NotFound("This survey is not written for that group. Check the link and try again.")
+
+
+def normalise_code(code: str) -> str:
+    """Upper-case a typed code and drop spaces and dashes."""
+    return CODE_CHARS.sub("", code.upper())
+
+
+def resolve_code(session: Session, code: str, now: datetime) -> AccessCode:
+    """Return the access code, or raise NotFound if it is unknown or expired."""
+    found = session.scalar(select(AccessCode).where(AccessCode.code == normalise_code(code)))
+    if found is None or (found.expires_at and now >= found.expires_at):
+        raise NotFound("We could not find that code. Check it with your teacher and try again.")
+    return found
+
+
+def schools(session: Session) -> list[School]:
+    """Return every school, by name, for the "about you" question."""
+    return list(session.scalars(select(School).order_by(School.name)))
+
+
+# Versions never change, so a parsed survey is reused for the life of the process.
+_SURVEYS: dict[tuple[int, str], Survey] = {}
+
+
+def survey_of(version: SurveyVersion) -> Survey:
+    """Return the typed survey of a version."""
+    key = (version.id, version.checksum)
+    if key not in _SURVEYS:
+        _SURVEYS[key] = from_definition(version.definition)
+    return _SURVEYS[key]

@@ -1,0 +1,60 @@
+"""Demo content: an open annual survey with two schools and class codes, and the draft plan."""
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage.models import AccessCode, Consultation, ConsultationStatus
+from engage.services.setup import create_access_code, create_consultation, ensure_school
+
+ANNUAL = "annual-survey-demo"
+DRAFT_PLAN = "draft-plan-demo"
+SCHOOLS = (
+    ("Riverside Primary School", "primary", "north", [("primary", 5), ("primary", 6)]),
+    ("Park Hill Secondary School", "secondary", "south", [("secondary", 8), ("secondary", 10)]),
+)
+YOUNG_AND_ADULT = ["primary", "secondary", "post16", "parent", "professional"]
+
+
+@dataclass
+class DemoContent:
+    """What the demo created (or found already there)."""
+
+    consultations: list[Consultation] = field(default_factory=list)
+    codes: list[AccessCode] = field(default_factory=list)
+
+
+def create_demo(session: Session, now: datetime) -> DemoContent:
+    """Create the demo consultations, schools and codes; running it twice changes nothing."""
+    demo = DemoContent()
+    annual = _consultation(session, "annual-young-people", ANNUAL,
+                           "Young people's survey (demo)", YOUNG_AND_ADULT, now)
+    plan = _consultation(session, "draft-plan", DRAFT_PLAN,
+                         "Have your say on the draft plan (demo)", ["parent", "professional"], now)
+    demo.consultations += [annual, plan]
+    for name, phase, area, classes in SCHOOLS:
+        school = ensure_school(session, name, phase, area)
+        for variant, year in classes:
+            demo.codes.append(_code(session, annual, variant, school, year))
+    session.commit()
+    return demo
+
+
+def _consultation(session: Session, family: str, slug: str, title: str, variants: list[str],
+                  now: datetime) -> Consultation:
+    found = session.scalar(select(Consultation).where(Consultation.slug == slug))
+    if found is not None:
+        return found
+    return create_consultation(
+        session, family, slug, title, variants,
+        opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=60),
+        results_on=(now + timedelta(days=120)).date(), status=ConsultationStatus.OPEN,
+    )
+
+
+def _code(session: Session, consultation: Consultation, variant: str, school, year: int) -> AccessCode:
+    found = session.scalar(select(AccessCode).where(
+        AccessCode.consultation_id == consultation.id, AccessCode.school_id == school.id,
+        AccessCode.year_group == year))
+    return found or create_access_code(session, consultation, variant, school, year)

@@ -1,0 +1,195 @@
+"""A response's life: start, save page by page, resume, and submit exactly once."""
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.definitions.survey import Item
+from engage.models import AccessCode, Answer, Consultation, Response, ResponseStatus
+from engage.services.consultations import require_open, require_variant
+from engage.services.errors import NotFound, ResponseMissing
+from engage.services.resume_words import new_resume_code, normalise_resume_code
+
+
+@dataclass(frozen=True)
+class AnswerValue:
+    """What a respondent gave for one item; all None means no answer."""
+
+    value: str | None = None
+    choices: list[str] | None = None
+    text: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Say whether nothing was given."""
+        return not (self.value or self.choices or (self.text and self.text.strip()))
+
+
+def start_response(session: Session, consultation: Consultation, variant: str, now: datetime,
+                   code: AccessCode | None = None) -> Response:
+    """Begin an anonymous response; a class code fixes the school and year group."""
+    require_open(consultation, now)
+    require_variant(consultation, variant)
+    begin_write(session)
+    response = Response(
+        token=secrets.token_urlsafe(32),
+        consultation_id=consultation.id,
+        version_id=consultation.version_id,
+        variant=variant,
+        started_on=now.date(),
+    )
+    if code is not None:
+        response.school_id = code.school_id
+        response.school_fixed = code.school_id is not None
+        response.year_group = code.year_group
+    session.add(response)
+    session.commit()
+    return response
+
+
+def get_response(session: Session, token: str | None) -> Response:
+    """Return the response this browser is writing, or raise ResponseMissing."""
+    if not token:
+        raise ResponseMissing()
+    response = session.scalar(select(Response).where(Response.token == token))
+    if response is None:
+        raise ResponseMissing()
+    return response
+
+
+def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
+              page: int, now: datetime) -> Response:
+    """Store one page's answers in one transaction; a submitted response never changes."""
+    for attempt in (1, 2):
+        try:
+            response = _locked_response(session, token, now)
+            if response.status == ResponseStatus.IN_PROGRESS:
+                _store_answers(session, response, items, answers)
+                response.page = max(response.page, page)
+            session.commit()
+            return response
+        except IntegrityError:
+            # A double post of the same page raced us to insert; retry as an update.
+            session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def submit(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
+           now: datetime) -> Response:
+    """Store the last page and submit, exactly once however often it is posted."""
+    response = _locked_response(session, token, now)
+    if response.status == ResponseStatus.IN_PROGRESS:
+        _store_answers(session, response, items, answers)
+        # The status guard makes a concurrent second submit a no-op.
+        session.execute(
+            update(Response)
+            .where(Response.id == response.id, Response.status == ResponseStatus.IN_PROGRESS)
+            .values(status=ResponseStatus.SUBMITTED, submitted_at=now, resume_code=None)
+        )
+    session.commit()
+    session.refresh(response)
+    return response
+
+
+def _locked_response(session: Session, token: str, now: datetime) -> Response:
+    """Start a write transaction and lock the response row (PostgreSQL) or database (SQLite)."""
+    begin_write(session)
+    response = session.scalar(
+        select(Response).where(Response.token == token).with_for_update()
+        # Re-read the row even if this session loaded it before the lock was taken.
+        .execution_options(populate_existing=True)
+    )
+    if response is None:
+        session.rollback()
+        raise ResponseMissing()
+    if response.status == ResponseStatus.IN_PROGRESS:
+        try:
+            require_open(response.consultation, now)
+        except Exception:
+            session.rollback()
+            raise
+    return response
+
+
+def _store_answers(session: Session, response: Response, items: list[Item],
+                   answers: dict[str, AnswerValue]) -> None:
+    existing = {a.item_key: a for a in session.scalars(
+        select(Answer).where(Answer.response_id == response.id,
+                             Answer.item_key.in_([i.id for i in items])))}
+    for item in items:
+        given = answers.get(item.id, AnswerValue())
+        current = existing.get(item.id)
+        if given.is_empty:
+            if current is not None:
+                session.delete(current)
+        elif current is None:
+            session.add(_new_answer(response, item, given))
+        else:
+            current.value, current.choices, current.text = given.value, given.choices, given.text
+        _apply_profile(response, item, given)
+    session.flush()
+
+
+def _new_answer(response: Response, item: Item, given: AnswerValue) -> Answer:
+    return Answer(
+        response_id=response.id, item_key=item.id, value=given.value, choices=given.choices,
+        text=given.text, value_id=item.value, subtheme_id=item.subtheme,
+    )
+
+
+def _apply_profile(response: Response, item: Item, given: AnswerValue) -> None:
+    """Copy "about you" answers onto the response, where summaries group by them."""
+    if item.profile == "school" and not response.school_fixed:
+        response.school_id = _as_int(given.value)
+    elif item.profile == "year_group" and not response.school_fixed:
+        response.year_group = _as_int(given.value)
+    elif item.profile == "area":
+        response.area_id = given.value if given.value != "rather_not" else None
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def issue_resume_code(session: Session, token: str) -> str:
+    """Give the response a short resume code (three simple words), unique while in use."""
+    begin_write(session)
+    response = session.scalar(select(Response).where(Response.token == token))
+    if response is None:
+        session.rollback()
+        raise ResponseMissing()
+    if response.resume_code is None:
+        taken = True
+        while taken:
+            code = new_resume_code()
+            taken = session.scalar(select(Response.id).where(Response.resume_code == code)) is not None
+        response.resume_code = code
+    session.commit()
+    return response.resume_code
+
+
+def resume(session: Session, code: str, now: datetime) -> Response:
+    """Find an unfinished response by its resume code in a consultation still open."""
+    response = session.scalar(
+        select(Response).where(Response.resume_code == normalise_resume_code(code),
+                               Response.status == ResponseStatus.IN_PROGRESS))
+    if response is None:
+        raise NotFound("We could not find that code. Check the three words and try again.")
+    require_open(response.consultation, now)
+    return response
+
+
+def answers_of(session: Session, response: Response) -> dict[str, Answer]:
+    """Return the answers saved so far, by item id."""
+    rows = session.scalars(select(Answer).where(Answer.response_id == response.id))
+    return {a.item_key: a for a in rows}
