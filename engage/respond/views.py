@@ -112,6 +112,8 @@ def _pending_code(consultation_id: int, variant: str):
 def page(number: int):
     """Show one page of questions, or save it and move on."""
     db = get_session()
+    if TOKEN not in session and session.get(DONE, {}).get("slug"):
+        return redirect(url_for("respond.thanks"))  # a refresh after submitting
     response = rsp.get_response(db, session.get(TOKEN))
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
@@ -159,8 +161,9 @@ def _save(db, response, form, items, number: int, total: int):
     if request.form.get("action") == "save":
         rsp.save_page(db, token, items, answers, number, utcnow())
         code = rsp.issue_resume_code(db, token)
-        _finish_session(response.variant)
-        session["resume_code"] = code
+        session.pop(TOKEN, None)
+        session["saved"] = {"code": code, "variant": response.variant,
+                            "closes_on": _day(response.consultation.closes_at)}
         return redirect(url_for("respond.saved"))
     if number < total:
         rsp.save_page(db, token, items, answers, number + 1, utcnow())
@@ -170,20 +173,24 @@ def _save(db, response, form, items, number: int, total: int):
     return redirect(url_for("respond.thanks"))
 
 
-def _finish_session(variant: str, slug: str | None = None) -> None:
+def _finish_session(variant: str, slug: str) -> None:
     """Forget the response in this browser, so the next person on a shared PC starts fresh."""
     session.pop(TOKEN, None)
     session[DONE] = {"variant": variant, "slug": slug}
 
 
+def _day(moment) -> str | None:
+    return moment.strftime("%-d %B %Y") if moment else None
+
+
 @bp.get("/saved")
 def saved():
     """Show the resume code once."""
-    code = session.pop("resume_code", None)
-    if code is None:
+    saved_now = session.pop("saved", None)
+    if saved_now is None:
         return redirect(url_for("respond.resume_page"))
-    variant = session.get(DONE, {}).get("variant", "primary")
-    return render_template("respond/saved.html", code=code, copy=words(variant))
+    return render_template("respond/saved.html", code=saved_now["code"], variant=saved_now["variant"],
+                           closes_on=saved_now["closes_on"], copy=words(saved_now["variant"]))
 
 
 @bp.route("/resume", methods=["GET", "POST"])

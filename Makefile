@@ -1,0 +1,56 @@
+# engage: `make run` serves the app with demo content; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 5000
+export FLASK_APP := engage
+
+.PHONY: run test test-sqlite test-postgres lint setup css system-test-deps clean
+
+run: setup
+	$(PY) -m flask db upgrade
+	$(PY) -m flask surveys load
+	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT)
+	$(PY) -m flask run --host 127.0.0.1 --port $(PORT)
+
+test: setup $(VENV)/.dev-installed system-test-deps lint test-sqlite test-postgres
+
+test-sqlite:
+	$(PY) -m pytest -q
+
+test-postgres:
+	ENGAGE_TEST_DATABASE=postgresql $(PY) -m pytest -q
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check engage tests bench
+
+setup: $(VENV)/.installed css
+
+css: static/css/engage.css
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/css/engage.css: node_modules/.installed $(wildcard static/scss/*.scss)
+	npm run --silent build:css
+
+# Chromium drives the browser tests; PostgreSQL runs the suite a second time.
+system-test-deps:
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Install chromium and postgresql (needs root)"; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules static/css .pytest_cache

@@ -1,0 +1,40 @@
+"""A closed consultation says so plainly and stores nothing half-written."""
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from engage.models import Answer, Consultation, Response, ResponseStatus
+from engage.models._time import utcnow
+from tests.conftest import csrf_token
+from tests.respond.journey import begin, fill
+
+
+def _close(db, slug: str) -> None:
+    consultation = db.scalar(select(Consultation).where(Consultation.slug == slug))
+    consultation.closes_at = utcnow() - timedelta(minutes=1)
+    db.commit()
+
+
+def test_closed_consultation_says_so(client, demo, db):
+    _close(db, demo["annual"])
+    page = client.get(f"/c/{demo['annual']}/secondary")
+    assert page.status_code == 410
+    assert "closed" in page.text.lower()
+    assert f"/c/{demo['annual']}" not in client.get("/").text
+
+
+def test_final_post_after_closing_stores_nothing(client, demo, db):
+    begin(client, demo["annual"], "parent")
+    page = client.get("/answer/1")
+    data = {**fill(page.text), "csrf_token": csrf_token(page.text), "action": "next"}
+    _close(db, demo["annual"])
+    refused = client.post("/answer/1", data=data)
+    assert refused.status_code == 410
+    assert db.scalar(select(func.count(Answer.id))) == 0
+    assert db.scalar(select(Response.status)) == ResponseStatus.IN_PROGRESS
+
+
+def test_class_code_of_a_closed_consultation_expires(client, demo, db):
+    _close(db, demo["annual"])
+    code = demo["codes"][0][0]
+    assert client.get(f"/join/{code}").status_code in (404, 410)
