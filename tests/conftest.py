@@ -35,6 +35,7 @@ def migrated(database_url):
     from engage import migrate
 
     migrate.upgrade(app)
+    app.extensions["engage.engine"].dispose()  # or its pooled connection leaks until GC
     return database_url
 
 
@@ -78,9 +79,11 @@ def runner(app):
 
 @pytest.fixture
 def db(app):
-    """A database session inside an app context."""
-    with app.app_context():
-        yield get_session()
+    """A session of the test's own; no app context is held open, so each client
+    request gets its own, as in production."""
+    session = app.extensions["engage.sessionmaker"]()
+    yield session
+    session.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from engage.definitions.survey import Item
@@ -33,9 +34,13 @@ def _at_most(limit: int, message: str):
     return check
 
 
+def _select(choices: list[Choice]) -> list[SelectChoice]:
+    return [SelectChoice(c.value, c.label) for c in choices]
+
+
 def _radio(item: Item, choices: list[Choice], copy: dict, _max_text: int) -> Field:
     allowed = {c.value for c in choices}
-    return RadioField(choices=[(c.value, c.label) for c in choices], validate_choice=False,
+    return RadioField(choices=_select(choices), validate_choice=False,
                       validators=[_one_of(allowed, copy["error_invalid_choice"])])
 
 
@@ -44,7 +49,7 @@ def _checkboxes(item: Item, choices: list[Choice], copy: dict, _max_text: int) -
     validators = [_one_of(allowed, copy["error_invalid_choice"])]
     if item.type == "top3":
         validators.append(_at_most(TOP_CHOICES, copy["error_too_many"].format(max=TOP_CHOICES)))
-    return SelectMultipleField(choices=[(c.value, c.label) for c in choices],
+    return SelectMultipleField(choices=_select(choices),
                                validate_choice=False, validators=validators)
 
 

@@ -1,6 +1,8 @@
 """Respondent routes: parse, call a service, redirect or render."""
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 
+from wtforms.fields.choices import SelectChoice
+
 from engage.db import get_session
 from engage.definitions.survey import Page, Survey
 from engage.forms.choices import choices_for
@@ -65,7 +67,7 @@ def choose(slug: str):
         return redirect(url_for("respond.notice", slug=slug, variant=consultation.variants[0]))
     labels = audience_labels()
     form = AudienceForm()
-    form.audience.choices = [(v, labels[v]) for v in consultation.variants]
+    form.audience.choices = [SelectChoice(v, labels[v]) for v in consultation.variants]
     if form.validate_on_submit():
         return redirect(url_for("respond.notice", slug=slug, variant=form.audience.data))
     return render_template("respond/choose.html", consultation=consultation, form=form,

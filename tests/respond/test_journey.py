@@ -1,4 +1,6 @@
 """The whole respondent journey over HTTP, for every variant of the shipped surveys."""
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -82,7 +84,7 @@ def test_back_keeps_answers(client, demo):
 
     begin(client, demo["annual"], "primary")
     first = client.get("/answer/1")
-    name = first.text.split('name="', 2)[2].split('"')[0]
+    name = re.search(r'name="(q_[a-z0-9_]+)" type="radio"', first.text).group(1)
     client.post("/answer/1", data={"csrf_token": csrf_token(first.text), name: "2", "action": "next"})
     again = client.get("/answer/1")
     assert 'value="2" checked' in again.text
