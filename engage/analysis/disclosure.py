@@ -1,0 +1,23 @@
+"""A disclosure's value tag follows its safeguarding category, not its everyday words.
+
+The tagger reads "my dad hits me" as parenting (value 4) because of "dad"; as a disclosure it
+is about being safe (value 1), and self-harm or suicidal thoughts are about health (value 2).
+"""
+from engage.analysis.safeguarding import Screening
+from engage.analysis.tagging import Tagging
+
+CATEGORY_TAGS: dict[str, tuple[int, str]] = {
+    "physical_abuse": (1, "1a"), "sexual_abuse": (1, "1a"), "emotional_abuse": (1, "1a"),
+    "neglect": (1, "1a"), "domestic_abuse": (1, "1a"), "exploitation": (1, "1a"),
+    "severe_bullying": (1, "1a"), "going_missing": (1, "1a"), "position_of_trust": (1, "1a"),
+    "online_grooming": (1, "1d"), "self_harm": (2, "2b"), "suicidal_thoughts": (2, "2c"),
+}
+
+
+def tag_disclosure(tagging: Tagging, screening: Screening) -> Tagging:
+    """Put the category's value first when the screen flags the text; otherwise keep the tagging."""
+    if not screening.flag or screening.category not in CATEGORY_TAGS:
+        return tagging
+    value, subtheme = CATEGORY_TAGS[screening.category]
+    others = tuple((v, c) for v, c in tagging.values if v != value)
+    return Tagging(value, ((value, 1.0), *others), subtheme, 1.0)

@@ -1,0 +1,44 @@
+"""classify_lines: one record per input line, in order, with the documented shape."""
+
+import json
+
+from engage.analysis.classify import classify_lines, parse_line
+
+
+def test_shape_and_order(tagger):
+    lines = [json.dumps({"text": "the park has broken swings"}), "\n",
+             "my dad hits me\n", "we need more youth clubs", "{not json"]
+    out = list(classify_lines(lines, tagger=tagger))
+    assert len(out) == len(lines)
+    for record in out:
+        assert set(record) == {"primary_value", "values", "subtheme", "confidence",
+                               "sentiment", "safeguarding"}
+        assert 1 <= record["primary_value"] <= 5
+        assert record["values"][0] == record["primary_value"]
+        assert 0 <= record["confidence"] <= 1 and -1 <= record["sentiment"] <= 1
+        assert set(record["safeguarding"]) == {"flag", "severity", "category"}
+    assert out[0]["primary_value"] == 3
+    assert out[1]["safeguarding"] == {"flag": False, "severity": "none", "category": "none"}
+    assert out[2]["safeguarding"] == {"flag": True, "severity": "immediate",
+                                      "category": "physical_abuse"}
+
+
+def test_parse_line():
+    assert parse_line('{"text": "hi"}\n') == "hi"
+    assert parse_line('{"other": 1}') == ""
+    assert parse_line("plain words\n") == "plain words"
+    assert parse_line("{broken") == "{broken"
+
+
+def test_chunks_larger_than_batch(tagger, monkeypatch):
+    monkeypatch.setattr("engage.analysis.classify.CHUNK", 3)
+    out = list(classify_lines([f"text {i}" for i in range(8)], tagger=tagger))
+    assert len(out) == 8
+
+
+def test_a_disclosure_is_tagged_to_its_safeguarding_value():
+    from engage.analysis.classify import classify_lines
+
+    hit, cut = classify_lines(["my dad hits me when he is drunk", "i cut myself when im sad"])
+    assert (hit["primary_value"], hit["subtheme"]) == (1, "1a")
+    assert (cut["primary_value"], cut["subtheme"]) == (2, "2b")
