@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := engage
 
-.PHONY: run test test-sqlite test-postgres lint setup css system-test-deps clean
+.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css system-test-deps clean
 
 run: setup
 	$(PY) -m flask db upgrade
@@ -13,13 +13,22 @@ run: setup
 	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT)
 	$(PY) -m flask run --host 127.0.0.1 --port $(PORT)
 
-test: setup $(VENV)/.dev-installed system-test-deps lint test-sqlite test-postgres
+test: setup $(VENV)/.dev-installed system-test-deps lint test-sqlite test-postgres test-faults
 
 test-sqlite:
 	$(PY) -m pytest -q
 
 test-postgres:
 	ENGAGE_TEST_DATABASE=postgresql $(PY) -m pytest -q
+
+# Real gunicorn servers, killed workers and retried posts; once per run (see docs/benchmarks.md).
+test-faults:
+	$(PY) -m pytest -q -m faults tests/scale
+
+# The submission benchmark, app against a bare baseline, on SQLite then PostgreSQL.
+bench: setup
+	$(PY) -m bench.submit --database sqlite
+	$(PY) -m bench.submit --database postgresql
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check engage tests bench

@@ -33,4 +33,18 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from engage.respond import bp as respond_bp
 
     app.register_blueprint(respond_bp)
+
+    from engage import auth, workspace  # staff workspace (issue 3)
+
+    auth.init_app(app)
+    workspace.init_app(app)
+
+    from engage import insights  # results, exports and "You said, we did" (issue 5)
+
+    insights.init_app(app)
+
+    from engage import comments, triage  # triage and tag corrections (issue 4)
+
+    triage.init_app(app)
+    comments.init_app(app)
     return app

@@ -6,7 +6,7 @@ import click
 from flask import Flask, current_app, url_for
 from flask.cli import AppGroup
 
-from engage import migrate
+from engage import backup, migrate
 from engage.db import get_session
 from engage.definitions.loader import check_directory, load_directory
 from engage.definitions.problems import DefinitionError
@@ -21,6 +21,20 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(surveys)
     app.cli.add_command(database)
     app.cli.add_command(demo)
+
+    from engage.analysis_cli import classify, model  # free-text analysis (issue 4)
+
+    app.cli.add_command(classify)
+    app.cli.add_command(model)
+    from engage.insights.commands import COMMANDS  # results and exports (issue 5)
+
+    for command in COMMANDS:
+        app.cli.add_command(command)
+    from engage.auth.cli import users  # staff accounts (issue 3)
+
+    app.cli.add_command(users)
+    app.cli.add_command(backup.backup_command)
+    app.cli.add_command(backup.restore_command)
 
 
 def _surveys_dir(directory: str | None) -> Path:
@@ -71,12 +85,18 @@ def db_revision(message: str) -> None:
 
 @click.command("demo")
 @click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
+@click.option("--responses", default=0, show_default=True,
+              help="Also add this many synthetic submitted responses (issue 5).")
 @click.pass_context
-def demo(ctx: click.Context, base_url: str) -> None:
+def demo(ctx: click.Context, base_url: str, responses: int = 0) -> None:
     """Create an open demo consultation with two schools and class codes; print its URLs."""
     from engage.services.demo import create_demo
 
     content = create_demo(get_session(), utcnow())
+    if responses:  # synthetic responses for the results pages and benchmarks (issue 5)
+        from engage.insights.commands import add_synthetic
+
+        add_synthetic(content.consultations[0], responses)
     with current_app.test_request_context(base_url=base_url):
         click.echo(f"Start page: {url_for('respond.start', _external=True)}")
         for consultation in content.consultations:
@@ -85,3 +105,15 @@ def demo(ctx: click.Context, base_url: str) -> None:
         for code in content.codes:
             link = url_for("respond.join", code=code.code, _external=True)
             click.echo(f"Class code {code.code} ({code.school.name}, year {code.year_group}): {link}")
+    _demo_accounts(base_url)
+
+
+def _demo_accounts(base_url: str) -> None:
+    """Create and print one demo account per role (issue 3: staff workspace)."""
+    from engage.services.workspace_demo import create_demo_accounts
+    from engage.services.workspace_schools import list_schools
+
+    made = create_demo_accounts(get_session(), list_schools(get_session()))
+    click.echo(f"Workspace: {base_url.rstrip('/')}/workspace/ (demo accounts below; demo only)")
+    for account in made:
+        click.echo(f"  {account.role}: {account.email} / {account.password}")

@@ -16,7 +16,9 @@ REQUIRED_KEYS = (
     "error_invalid_choice", "error_too_many", "rather_not_say", "yes", "no", "not_sure",
     "agree_scale", "satisfied_scale", "thanks_heading", "thanks_body", "thanks_next",
     "closed_heading", "closed_body", "help_heading", "help_body", "help_trusted_adult",
-    "talk_to_me_option", "talk_to_me_how", "talk_to_me_submitted",
+    "talk_to_me_option", "talk_to_me_how", "talk_to_me_submitted", "open_surveys_heading",
+    "no_surveys", "code_label", "code_hint", "code_button", "code_not_found", "resume_link",
+    "text_limit_hint", "talk_to_me_missing", "talk_to_me_too_long",
 )
 SCALE_POINTS = 5
 

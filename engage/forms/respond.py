@@ -1,6 +1,6 @@
 """Small fixed forms of the respondent journey."""
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 
@@ -26,3 +26,15 @@ class ResumeForm(FlaskForm):
 
     code = StringField(validators=[DataRequired("Enter your three words."),
                                    Length(max=60, message="That code is too long.")])
+
+
+def talk_to_me_form(copy: dict) -> FlaskForm:
+    """A respondent asks for someone to talk to them; messages in their own variant's words."""
+
+    class TalkToMeForm(FlaskForm):
+        how_to_reach = TextAreaField(validators=[
+            DataRequired(copy["talk_to_me_missing"]),
+            Length(max=1000, message=copy["talk_to_me_too_long"]),
+        ])
+
+    return TalkToMeForm()

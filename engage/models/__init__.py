@@ -1,17 +1,38 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
+from engage.models.audit import AuditEvent  # workspace (issue 3)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
 from engage.models.response import Answer, Response, ResponseStatus
+from engage.models.safeguarding import (
+    ContactRequest,
+    FlagStatus,
+    SafeguardingAction,
+    SafeguardingFlag,
+    Severity,
+)
 from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
+from engage.models.tagging import AnswerTag, TagSource
+from engage.models.user import Role, User, user_schools  # workspace (issue 3)
 
 __all__ = [
     "AccessCode",
     "Answer",
+    "AnswerTag",
+    "AuditEvent",
     "Consultation",
     "ConsultationStatus",
+    "ContactRequest",
+    "FlagStatus",
     "Response",
     "ResponseStatus",
+    "Role",
+    "SafeguardingAction",
+    "SafeguardingFlag",
     "School",
+    "Severity",
     "SurveyFamily",
     "SurveyItem",
     "SurveyVersion",
+    "TagSource",
+    "User",
+    "user_schools",
 ]

@@ -67,5 +67,8 @@ class Answer(Base):
     text: Mapped[str | None] = mapped_column(Text)
     value_id: Mapped[int]
     subtheme_id: Mapped[str | None] = mapped_column(String(4))
+    # Free text only: TextBlob sentiment, stored with the answer.
+    polarity: Mapped[float | None]
+    subjectivity: Mapped[float | None]
 
     response: Mapped[Response] = relationship(back_populates="answers")

@@ -29,6 +29,7 @@ def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, c
         "value": field.data if item.type == "text" and field.data else "",
         "error": field.errors[0] if field.errors else None,
         "max_length": max_text,
+        "limit_hint": copy["text_limit_hint"].format(max=f"{max_text:,}"),
         "max_choices": TOP_CHOICES,
     }
 

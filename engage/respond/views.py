@@ -1,12 +1,12 @@
 """Respondent routes: parse, call a service, redirect or render."""
 from flask import abort, current_app, redirect, render_template, request, session, url_for
-
 from wtforms.fields.choices import SelectChoice
 
 from engage.db import get_session
 from engage.definitions.survey import Page, Survey
+from engage.extensions import limiter
 from engage.forms.choices import choices_for
-from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, StartForm
+from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, StartForm, talk_to_me_form
 from engage.forms.survey import answers_from, initial_data, page_form_class
 from engage.models import ResponseStatus
 from engage.models._time import utcnow
@@ -20,6 +20,7 @@ from engage.services.errors import NotFound
 TOKEN = "response"
 CODE = "class_code"
 DONE = "done"
+HELP = "help"
 
 
 @bp.get("/")
@@ -30,21 +31,30 @@ def start():
                            copy=words(), errors=[])
 
 
+# Codes are guessable only by brute force: limit it, generously, since a whole class
+# typing codes at once shares one school IP address.
+CODE_LIMIT = "120 per minute"
+# Resume codes unlock answers already given, so guessing them is held back harder.
+RESUME_LIMIT = "30 per minute"
+
+
 @bp.post("/code")
+@limiter.limit(CODE_LIMIT)
 def enter_code():
     """Take a typed class code to its survey."""
     form = CodeForm()
     if form.validate_on_submit():
         try:
             return _follow_code(form.code.data)
-        except NotFound as exc:
-            form.code.errors.append(exc.message)
+        except NotFound:
+            form.code.errors.append(words()["code_not_found"])
     found = svc.open_consultations(get_session(), utcnow())
     return render_template("respond/start.html", consultations=found, form=form,
                            copy=words(), errors=error_list(form)), 400
 
 
 @bp.get("/join/<code>")
+@limiter.limit(CODE_LIMIT)
 def join(code: str):
     """Follow a class link or QR code."""
     return _follow_code(code)
@@ -161,18 +171,27 @@ def _save(db, response, form, items, number: int, total: int):
     answers = answers_from(form, items)
     token = response.token
     if request.form.get("action") == "save":
-        rsp.save_page(db, token, items, answers, number, utcnow())
+        saved = rsp.save_page(db, token, items, answers, number, utcnow())
         code = rsp.issue_resume_code(db, token)
         session.pop(TOKEN, None)
         session["saved"] = {"code": code, "variant": response.variant,
                             "closes_on": _day(response.consultation.closes_at)}
-        return redirect(url_for("respond.saved"))
+        return _then(saved, url_for("respond.saved"))
     if number < total:
-        rsp.save_page(db, token, items, answers, number + 1, utcnow())
-        return redirect(url_for("respond.page", number=number + 1))
-    rsp.submit(db, token, items, answers, utcnow())
+        saved = rsp.save_page(db, token, items, answers, number + 1, utcnow())
+        return _then(saved, url_for("respond.page", number=number + 1))
+    saved = rsp.submit(db, token, items, answers, utcnow())
     _finish_session(response.variant, response.consultation.slug)
-    return redirect(url_for("respond.thanks"))
+    return _then(saved, url_for("respond.thanks"))
+
+
+def _then(saved: rsp.Saved, next_url: str):
+    """Go on, unless the answer may tell us someone is hurting them: then show help first."""
+    if not saved.flagged:
+        return redirect(next_url)
+    session[HELP] = {"token": saved.response.token, "variant": saved.response.variant,
+                     "next": next_url}
+    return redirect(url_for("respond.help_page"))
 
 
 def _finish_session(variant: str, slug: str) -> None:
@@ -196,14 +215,15 @@ def saved():
 
 
 @bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit(RESUME_LIMIT, methods=["POST"])
 def resume_page():
     """Take a resume code back to the unfinished survey."""
     form = ResumeForm()
     if form.validate_on_submit():
         try:
             response = rsp.resume(get_session(), form.code.data, utcnow())
-        except NotFound as exc:
-            form.code.errors.append(exc.message)
+        except NotFound:
+            form.code.errors.append(words()["resume_not_found"])
         else:
             session[TOKEN] = response.token
             return redirect(url_for("respond.page", number=response.page))
@@ -220,3 +240,18 @@ def thanks():
     if done.get("slug"):
         consultation = svc.get_consultation(get_session(), done["slug"])
     return render_template("respond/thanks.html", copy=words(variant), consultation=consultation)
+
+
+@bp.route("/help", methods=["GET", "POST"])
+def help_page():
+    """Where to get help now; after a worrying answer, offer to have someone get in touch."""
+    offer = session.get(HELP)
+    variant = offer["variant"] if offer else "primary"
+    copy = words(variant)
+    form = talk_to_me_form(copy)
+    if offer and form.validate_on_submit():
+        rsp.request_contact(get_session(), offer["token"], form.how_to_reach.data)
+        session[HELP] = {**offer, "asked": True}
+        return redirect(url_for("respond.help_page"))
+    return render_template("respond/help.html", copy=copy, variant=variant, form=form,
+                           offer=offer, errors=error_list(form)), (400 if form.errors else 200)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.survey import Item
-from engage.models import AccessCode, Answer, Consultation, Response, ResponseStatus
+from engage.models import AccessCode, Answer, Consultation, ContactRequest, Response, ResponseStatus
+from engage.services import free_text
 from engage.services.consultations import require_open, require_variant
 from engage.services.errors import NotFound, ResponseMissing
 from engage.services.resume_words import new_resume_code, normalise_resume_code
@@ -62,17 +63,27 @@ def get_response(session: Session, token: str | None) -> Response:
     return response
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What saving did: the response, and whether free text raised a safeguarding flag."""
+
+    response: Response
+    flagged: bool
+
+
 def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
-              page: int, now: datetime) -> Response:
-    """Store one page's answers in one transaction; a submitted response never changes."""
+              page: int, now: datetime) -> Saved:
+    """Store one page's answers, analysed and screened, in one transaction."""
     for attempt in (1, 2):
         try:
             response = _locked_response(session, token, now)
+            flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
-                _store_answers(session, response, items, answers)
+                changed = _store_answers(session, response, items, answers)
+                flags = free_text.analyse(session, response, changed)
                 response.page = max(response.page, page)
             session.commit()
-            return response
+            return Saved(response, bool(flags))
         except IntegrityError:
             # A double post of the same page raced us to insert; retry as an update.
             session.rollback()
@@ -82,11 +93,13 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
 
 
 def submit(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
-           now: datetime) -> Response:
+           now: datetime) -> Saved:
     """Store the last page and submit, exactly once however often it is posted."""
     response = _locked_response(session, token, now)
+    flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
-        _store_answers(session, response, items, answers)
+        changed = _store_answers(session, response, items, answers)
+        flags = free_text.analyse(session, response, changed)
         # The status guard makes a concurrent second submit a no-op.
         session.execute(
             update(Response)
@@ -95,7 +108,7 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
         )
     session.commit()
     session.refresh(response)
-    return response
+    return Saved(response, bool(flags))
 
 
 def _locked_response(session: Session, token: str, now: datetime) -> Response:
@@ -119,7 +132,9 @@ def _locked_response(session: Session, token: str, now: datetime) -> Response:
 
 
 def _store_answers(session: Session, response: Response, items: list[Item],
-                   answers: dict[str, AnswerValue]) -> None:
+                   answers: dict[str, AnswerValue]) -> list[Answer]:
+    """Insert, update or delete the page's answers; return free-text answers that changed."""
+    changed_text: list[Answer] = []
     existing = {a.item_key: a for a in session.scalars(
         select(Answer).where(Answer.response_id == response.id,
                              Answer.item_key.in_([i.id for i in items])))}
@@ -130,11 +145,15 @@ def _store_answers(session: Session, response: Response, items: list[Item],
             if current is not None:
                 session.delete(current)
         elif current is None:
-            session.add(_new_answer(response, item, given))
+            current = _new_answer(response, item, given)
+            session.add(current)
+            changed_text += [current] if given.text else []
         else:
+            changed_text += [current] if given.text and given.text != current.text else []
             current.value, current.choices, current.text = given.value, given.choices, given.text
         _apply_profile(response, item, given)
     session.flush()
+    return changed_text
 
 
 def _new_answer(response: Response, item: Item, given: AnswerValue) -> Answer:
@@ -193,3 +212,20 @@ def answers_of(session: Session, response: Response) -> dict[str, Answer]:
     """Return the answers saved so far, by item id."""
     rows = session.scalars(select(Answer).where(Answer.response_id == response.id))
     return {a.item_key: a for a in rows}
+
+
+def request_contact(session: Session, token: str, how_to_reach: str) -> ContactRequest:
+    """Store how to reach a respondent who asked to talk; visible to safeguarding leads only."""
+    begin_write(session)
+    response = session.scalar(select(Response).where(Response.token == token))
+    if response is None:
+        session.rollback()
+        raise ResponseMissing()
+    request = session.scalar(select(ContactRequest).where(ContactRequest.response_id == response.id))
+    if request is None:
+        request = ContactRequest(response_id=response.id, how_to_reach=how_to_reach.strip())
+        session.add(request)
+    else:
+        request.how_to_reach = how_to_reach.strip()
+    session.commit()
+    return request

@@ -81,3 +81,23 @@ def test_journey_works_without_javascript(browser, live_server, demo):
         nojs.click("button[value=next]")
     context.close()
     assert "/thanks" in nojs.url
+
+
+def test_no_request_leaves_the_origin(page, live_server, demo):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{live_server}/c/{demo['annual']}/primary")
+    page.click("button.govuk-button--start")
+    page.click("button[value=next]")
+    assert requested and all(url.startswith(live_server) for url in requested), requested
+
+
+def test_page_reflows_at_200_percent_zoom(browser, live_server, demo):
+    # 200% zoom of a 1280px window is a 640 CSS-pixel viewport at device scale 2.
+    context = browser.new_context(viewport={"width": 640, "height": 480}, device_scale_factor=2)
+    zoomed = context.new_page()
+    zoomed.goto(f"{live_server}/c/{demo['annual']}/secondary")
+    zoomed.click("button.govuk-button--start")
+    overflow = zoomed.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    context.close()
+    assert overflow is False

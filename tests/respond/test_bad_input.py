@@ -105,3 +105,17 @@ def test_security_headers_and_no_third_party_requests(client, demo):
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
     assert page.headers["Referrer-Policy"] == "no-referrer"
     assert not re.search(r'(src|href)="(https?:)?//', page.text)
+
+
+@pytest.mark.parametrize("junk", [
+    {"q_x": "1"},
+    {"action": "teleport"},
+    {"q_feel_safe_area": ["5", "4"]},
+    {"q_feel_safe_area": "\x00\x01"},
+    {"q_feel_safe_area": "5" * 10_000},
+])
+def test_junk_posts_never_cause_a_500(client, demo, junk):
+    begin(client, demo["annual"], "secondary")
+    page = client.get("/answer/1")
+    result = client.post("/answer/1", data={"csrf_token": csrf_token(page.text), **junk})
+    assert result.status_code in (302, 400)

@@ -48,7 +48,7 @@ def test_a_used_code_no_longer_works(app, client, demo):
     form = third.get("/resume")
     refused = third.post("/resume", data={"csrf_token": csrf_token(form.text), "code": code})
     assert refused.status_code == 400
-    assert "could not find that code" in refused.text
+    assert "We could not find those words" in refused.text
 
 
 def test_resumed_answers_are_shown_again(app, client, demo):

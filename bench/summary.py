@@ -1,0 +1,51 @@
+"""Summary benchmark: the five-value summary against reading the same rows into pandas.
+
+    python -m bench.summary [--responses 20000] [--db /tmp/engage-results.db]
+
+The floor is the time to read the consultation's answer rows into a DataFrame (what any
+pandas summary must at least do). The last line reads
+`ratio=<summary/floor> summary_s=<n> floor_s=<n> responses=<n> answers=<n>`.
+"""
+import argparse
+
+from bench.results_setup import SLUG, app_for, ensure_data, measure
+
+
+def floor(db_path: str) -> int:
+    """Read every answer row of the consultation into pandas, nothing more."""
+    from engage.analysis.frames import read_answers
+    from engage.db import get_session
+    from engage.services.summary import find
+
+    with app_for(db_path).app_context():
+        session = get_session()
+        return len(read_answers(session, find(session, SLUG).id))
+
+
+def summary(db_path: str) -> int:
+    """Build the whole protected summary."""
+    from engage.db import get_session
+    from engage.services.summary import find, summarise
+
+    with app_for(db_path).app_context():
+        session = get_session()
+        return summarise(session, find(session, SLUG))["responses"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--responses", type=int, default=20000)
+    parser.add_argument("--db", default="/tmp/engage-results.db")
+    args = parser.parse_args()
+    generated = ensure_data(args.db, args.responses)
+    print(f"data ready ({generated:.1f}s generating)")
+    floor_s, floor_mib, answers = measure(floor, args.db)
+    summary_s, summary_mib, people = measure(summary, args.db)
+    print(f"floor: {floor_s:.2f}s peak {floor_mib:.0f} MiB; summary: {summary_s:.2f}s "
+          f"peak {summary_mib:.0f} MiB")
+    print(f"ratio={summary_s / floor_s:.2f} summary_s={summary_s:.2f} floor_s={floor_s:.2f} "
+          f"responses={people} answers={answers}")
+
+
+if __name__ == "__main__":
+    main()

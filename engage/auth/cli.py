@@ -1,0 +1,51 @@
+"""`flask --app engage users ...`: create, list and disable staff accounts."""
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from engage.db import get_session
+from engage.models import Role
+from engage.services import accounts
+from engage.services.workspace_errors import InvalidInput
+
+users = AppGroup("users", help="Create, list and disable staff accounts.")
+
+
+@users.command("create")
+@click.option("--email", required=True, help="The person's email address (their sign-in name).")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="What they may do.")
+@click.option("--school", "schools", multiple=True, type=int,
+              help="School id a school contact looks after (repeat for several).")
+@click.option("--password", help="Their password (asked for, hidden, when not given).")
+def create(email: str, role: str, schools: tuple[int, ...], password: str | None) -> None:
+    """Create a staff account with a role."""
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = accounts.create_user(get_session(), email, role, password, schools)
+    except InvalidInput as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(1)
+    click.echo(f"Created {user.email} ({user.role}).")
+
+
+@users.command("list")
+def list_users() -> None:
+    """List staff accounts with their role and state."""
+    for user in accounts.list_users(get_session()):
+        state = "active" if user.active else "disabled"
+        schools = f" schools={','.join(str(s.id) for s in user.schools)}" if user.schools else ""
+        click.echo(f"{user.email}\t{user.role}\t{state}{schools}")
+
+
+@users.command("disable")
+@click.option("--email", required=True, help="The account to disable.")
+def disable(email: str) -> None:
+    """Stop an account signing in (its history stays)."""
+    try:
+        user = accounts.disable_user(get_session(), email)
+    except InvalidInput as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(1)
+    click.echo(f"Disabled {user.email}.")

@@ -1,0 +1,74 @@
+"""Forms of the staff workspace. Choices that come from data are set by the view."""
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from engage.services.workspace_schools import PHASES, YEARS
+
+DATE_ERROR = "Enter a real date, for example 27 3 2027."
+
+
+class PlainDateField(DateField):
+    """A date input whose error says what to do (WTForms says "Not a valid date value.")."""
+
+    def process_formdata(self, valuelist):
+        """Parse the date, replacing WTForms' message with ours."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError(DATE_ERROR) from exc
+
+
+class ConsultationForm(FlaskForm):
+    """A consultation's settings: survey, audiences, dates and series."""
+
+    title = StringField("Title", validators=[
+        DataRequired("Enter a title."), Length(max=200, message="Title must be 200 characters or fewer.")])
+    family = SelectField("Survey", validators=[DataRequired("Choose a survey.")])
+    variants = SelectMultipleField("Who is it for?", validators=[
+        DataRequired("Choose who the survey is for.")])
+    opens_on = PlainDateField("Opening date", validators=[Optional()])
+    closes_on = PlainDateField("Closing date", validators=[DataRequired("Enter the closing date.")])
+    results_on = PlainDateField("Date results will be shared", validators=[Optional()])
+    series = StringField("Series (optional)", validators=[
+        Optional(), Length(max=80, message="Series name must be 80 characters or fewer.")])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something (CSRF only)."""
+
+
+class SchoolForm(FlaskForm):
+    """A school's name, phase, area and (optionally) pupils on roll by year group."""
+
+    name = StringField("School name", validators=[
+        DataRequired("Enter the school's name."),
+        Length(max=200, message="School name must be 200 characters or fewer.")])
+    phase = SelectField("Phase", choices=[SelectChoice(p, p.replace("-", " ").capitalize()) for p in PHASES],
+                        validators=[DataRequired("Choose the school's phase.")])
+    area_id = SelectField("Area", validators=[Optional()])
+
+
+def _roll_field(year: int) -> IntegerField:
+    return IntegerField(f"Year {year}", validators=[
+        Optional(), NumberRange(0, 2000, f"Enter the number on roll in year {year} from 0 to 2000.")])
+
+
+for _year in YEARS:
+    setattr(SchoolForm, f"roll_{_year}", _roll_field(_year))
+
+
+class CodesForm(FlaskForm):
+    """Which school and year groups to make class codes for."""
+
+    school = SelectField("School", coerce=int, validators=[DataRequired("Choose a school.")])
+    years = SelectMultipleField("Year groups", coerce=int,
+                                choices=[SelectChoice(y, f"Year {y}") for y in YEARS],
+                                validators=[DataRequired("Choose at least one year group.")])

@@ -1,0 +1,32 @@
+"""Turn a summary into what the page shows: charts with their tables, in plain dicts."""
+from markupsafe import Markup
+
+from engage.reports.charts import Bar, bar_chart
+
+AUDIENCE_LABELS = {"young": "Young people", "parent": "Parents and carers",
+                   "professional": "Professionals"}
+
+
+def value_sections(summary: dict) -> list[dict]:
+    """Return one section per value: counts, a net agreement chart and its table."""
+    sections = []
+    for value in summary["values"]:
+        rows = [{"question": item["wording"].get(audience, item["key"]), "key": item["key"],
+                 "audience": AUDIENCE_LABELS.get(audience, audience), "net": net}
+                for item in summary["items"] if item["value"] == value["id"]
+                for audience, net in item["net_agreement"].items()]
+        chart = bar_chart(
+            f"value-{value['id']}", f"Net agreement: {value['short']}",
+            "Per question and audience: the percentage who agreed minus the percentage who "
+            "disagreed, from -100 to 100. Bars are missing where fewer than the threshold answered. "
+            "The same figures are in the table below.",
+            [Bar(f"{r['key']} ({r['audience']})", r["net"]) for r in rows], low=-100, high=100,
+        ) if rows else ""
+        sections.append({**value, "rows": rows, "chart": Markup(chart)})
+    return sections
+
+
+def linked(summary: dict) -> list[dict]:
+    """Return items asked of more than one audience, side by side."""
+    return [{"key": i["key"], "wording": i["wording"], "net": i["net_agreement"]}
+            for i in summary["items"] if i["linked"] and i["net_agreement"]]

@@ -1,0 +1,91 @@
+"""Results pages: which consultations have results, the summary with filters, and downloads."""
+from flask import Response, abort, render_template, request, stream_with_context
+from flask_login import current_user
+
+from engage import permissions as can
+from engage.analysis.frames import AUDIENCES, Filters
+from engage.db import get_session
+from engage.insights import bp, viewmodel
+from engage.insights.forms import FilterForm
+from engage.models import Role
+from engage.services import exports
+from engage.services import summary as svc
+from engage.services import workspace_consultations as wc
+from engage.services.consultations import schools
+
+READERS = (Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL)
+DOWNLOADS = ("csv", "long.csv", "xlsx", "sav")
+
+
+def can_see_results(user, consultation) -> bool:
+    """Officers and admins see every summary; the youth council sees youth-led ones."""
+    return can.has_role(user, set(READERS)) and can.can_view_consultation(user, consultation)
+
+
+def can_download(user) -> bool:
+    """Downloads hold free text: officers and admins only."""
+    return can.has_role(user, can.APPROVERS)
+
+
+@bp.get("/")
+@can.role_required(*READERS)
+def index():
+    """List the consultations whose results this person may see."""
+    found = [c for c in wc.list_consultations(get_session()) if can_see_results(current_user, c)]
+    return render_template("insights/index.html", consultations=found)
+
+
+def _form(consultation) -> FilterForm:
+    form = FilterForm(request.args)
+    fw = svc.framework()
+    form.audience.choices = [("", "Everyone")] + [(a, viewmodel.AUDIENCE_LABELS[a]) for a in
+                                                  dict.fromkeys(AUDIENCES[v] for v in consultation.variants)]
+    form.variant.choices = [("", "All versions")] + [(v, v) for v in consultation.variants]
+    form.school.choices = [("", "All schools")] + [(str(s.id), s.name) for s in schools(get_session())]
+    form.area.choices = [("", "All areas")] + [(a["id"], a["name"]) for a in fw.areas]
+    form.priority_group.choices = [("", "Everyone")] + [(g["id"], g["label"]) for g in fw.priority_groups]
+    return form
+
+
+def _filters(form: FilterForm) -> Filters:
+    if not form.validate():
+        return Filters()
+    return Filters(audience=form.audience.data or None, variant=form.variant.data or None,
+                   school_id=int(form.school.data) if form.school.data else None,
+                   area_id=form.area.data or None, priority_group=form.priority_group.data or None,
+                   date_from=form.date_from.data, date_to=form.date_to.data)
+
+
+@bp.get("/<int:consultation_id>")
+@can.role_required(*READERS)
+def summary(consultation_id: int):
+    """Show the five-values summary, filtered, with charts, tables and downloads."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    if not can_see_results(current_user, consultation):
+        abort(404)  # the youth council: as if consultations it may not see did not exist
+    form = _form(consultation)
+    result = svc.summarise(session, consultation, _filters(form))
+    return render_template("insights/summary.html", consultation=consultation, form=form,
+                           summary=result, sections=viewmodel.value_sections(result),
+                           linked=viewmodel.linked(result), labels=viewmodel.AUDIENCE_LABELS,
+                           show_quotes=can_download(current_user),
+                           downloads=DOWNLOADS if can_download(current_user) else ())
+
+
+@bp.get("/<int:consultation_id>/download/<fmt>")
+@can.role_required(Role.ADMIN, Role.OFFICER)
+def download(consultation_id: int, fmt: str):
+    """Stream one export, and record who took it in the audit log."""
+    if fmt not in DOWNLOADS:
+        abort(404)
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    from engage.services import audit
+
+    audit.record(session, "export", current_user, target=consultation.slug, detail=f"format {fmt}")
+    session.commit()
+    mime, suffix = exports.FORMATS[fmt]
+    chunks = exports.export(session, consultation, fmt)
+    return Response(stream_with_context(chunks), mimetype=mime, headers={
+        "Content-Disposition": f'attachment; filename="{consultation.slug}.{suffix}"'})

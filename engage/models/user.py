@@ -1,0 +1,83 @@
+"""Staff accounts: officers, the youth council, school contacts and safeguarding leads."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from engage.db import Base
+from engage.models._time import utcnow
+from engage.models.consultation import School
+
+
+class Role(enum.StrEnum):
+    """What a staff account may do; see engage.permissions for the rules."""
+
+    ADMIN = "admin"
+    OFFICER = "officer"
+    YOUTH_COUNCIL = "youth_council"
+    SCHOOL_CONTACT = "school_contact"
+    SAFEGUARDING_LEAD = "safeguarding_lead"
+
+    @property
+    def label(self) -> str:
+        """Return the role as people say it."""
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "Administrator",
+    Role.OFFICER: "Council officer",
+    Role.YOUTH_COUNCIL: "Youth council member",
+    Role.SCHOOL_CONTACT: "School contact",
+    Role.SAFEGUARDING_LEAD: "Safeguarding lead",
+}
+
+# A school contact sees only the schools linked here.
+user_schools = Table(
+    "user_schools",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("school_id", ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(Base):
+    """A staff account; flask-login reads is_authenticated, is_active and get_id from it."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
+    # Lockout lives on the row so it holds across processes and restarts.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    last_sign_in_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    schools: Mapped[list[School]] = relationship(secondary=user_schools, order_by=School.name)
+
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        """Say whether the account may sign in (disabled accounts may not)."""
+        return self.active
+
+    def get_id(self) -> str:
+        """Return the id flask-login keeps in the session."""
+        return str(self.id)
+
+    @property
+    def role_enum(self) -> Role:
+        """Return the role as the enum."""
+        return Role(self.role)
+
+    @property
+    def school_ids(self) -> set[int]:
+        """Return the ids of the schools this account is linked to."""
+        return {school.id for school in self.schools}

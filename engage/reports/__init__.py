@@ -1,0 +1,1 @@
+"""Exports and reports: pure functions from plain rows and summaries to bytes (or byte chunks)."""

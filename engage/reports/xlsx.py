@@ -1,0 +1,106 @@
+"""The XLSX workbook: about the columns, responses, summary by value, summary by group, quotes.
+
+xlsxwriter's constant_memory mode writes each row to disk as it goes, so the responses sheet
+of a large consultation is streamed with flat memory; every text cell is escaped.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import xlsxwriter
+
+from engage.reports import layout
+from engage.reports.cells import safe
+
+GROUP_TITLES = {"age_band": "Age band", "school": "School", "area": "Area",
+                "priority_group": "Priority group"}
+
+
+def workbook(answer_rows: Iterable[tuple], columns: list[layout.Column], summary: dict,
+             redact: Callable[[str], str]) -> bytes:
+    """Build the workbook and return its bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.xlsx"
+        book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                               "strings_to_urls": False, "tmpdir": folder})
+        bold = book.add_format({"bold": True})
+        _about(book.add_worksheet("About the columns"), columns, summary, bold)
+        _responses(book.add_worksheet("Responses"), answer_rows, columns, redact, bold)
+        _by_value(book.add_worksheet("Summary by value"), summary, bold)
+        _by_group(book.add_worksheet("Summary by group"), summary, bold)
+        _quotes(book.add_worksheet("Quotes"), summary, bold)
+        book.close()
+        return path.read_bytes()
+
+
+def _write(sheet, row: int, values: list, fmt=None) -> None:
+    for col, value in enumerate(values):
+        sheet.write(row, col, safe(value) if value is not None else "", fmt)
+
+
+def _about(sheet, columns: list[layout.Column], summary: dict, bold) -> None:
+    _write(sheet, 0, ["Column", "Question (as asked)", "Value", "Type", "Answer codes"], bold)
+    for n, (key, heading) in enumerate(layout.RESPONSE_COLUMNS, 1):
+        _write(sheet, n, [heading, f"About the response ({key})", "", "", ""])
+    start = len(layout.RESPONSE_COLUMNS) + 1
+    for n, c in enumerate(columns, start):
+        codes = "; ".join(f"{k} = {v}" for k, v in c.labels.items())
+        _write(sheet, n, [c.heading, c.wording, c.value_id, c.type, codes])
+    _write(sheet, start + len(columns) + 1, [summary["suppression"]["note"]])
+
+
+def _responses(sheet, answer_rows, columns, redact, bold) -> None:
+    _write(sheet, 0, layout.headings(columns), bold)
+    for n, (first, answers) in enumerate(layout.by_response(answer_rows), 1):
+        _write(sheet, n, layout.response_cells(first, answers, columns, redact))
+
+
+def _by_value(sheet, summary: dict, bold) -> None:
+    _write(sheet, 0, ["Value", "Sub-theme", "Title", "Responses", "Answers", "Comments",
+                      "Mean sentiment"], bold)
+    row = 1
+    for value in summary["values"]:
+        _write(sheet, row, [value["id"], "", value["title"], value["responses"], value["answers"],
+                            value["comments"], value["sentiment"]["mean"]], bold)
+        row += 1
+        for sub in value["subthemes"]:
+            _write(sheet, row, [value["id"], sub["id"], sub["title"], sub["responses"],
+                                sub["answers"], sub["comments"], None])
+            row += 1
+    row += 1
+    _write(sheet, row, ["Item", "Audience", "Net agreement (%)"], bold)
+    for item in summary["items"]:
+        for audience, net in item["net_agreement"].items():
+            row += 1
+            _write(sheet, row, [item["key"], audience, net])
+
+
+def _by_group(sheet, summary: dict, bold) -> None:
+    row = 0
+    for grouping, title in GROUP_TITLES.items():
+        _write(sheet, row, [f"Who took part, by {title.lower()}"], bold)
+        row = _table(sheet, row + 1, summary["took_part"].get(grouping, []), bold) + 1
+        _write(sheet, row, [f"Net agreement by value (%), by {title.lower()}"], bold)
+        row = _table(sheet, row + 1, summary["groups"].get(grouping, []), bold) + 1
+
+
+def _table(sheet, row: int, records: list[dict], bold) -> int:
+    if not records:
+        _write(sheet, row, ["No data"])
+        return row + 1
+    keys = list(records[0])
+    _write(sheet, row, ["Group" if k == "row" else k for k in keys], bold)
+    for n, record in enumerate(records, row + 1):
+        _write(sheet, n, [record.get(k) for k in keys])
+    return row + 1 + len(records)
+
+
+def _quotes(sheet, summary: dict, bold) -> None:
+    _write(sheet, 0, ["Value", "Audience", "Quote (redacted)"], bold)
+    row = 1
+    for value in summary["values"]:
+        for quote in value["quotes"]:
+            _write(sheet, row, [value["short"], quote["audience"], quote["text"]])
+            row += 1

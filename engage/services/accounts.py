@@ -1,0 +1,158 @@
+"""Staff accounts: create, sign in with lockout, disable, change role."""
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.models import Role, School, User
+from engage.services import audit
+from engage.services.workspace_errors import InvalidInput, SignInFailed
+
+MAX_FAILURES = 5
+LOCK_FOR = timedelta(minutes=15)
+MIN_PASSWORD = 12
+# argon2-cffi's PasswordHasher uses argon2id with the RFC 9106 low-memory profile.
+_hasher = PasswordHasher()
+SIGN_IN_FAILED = ("The email address or password is not right. After 5 wrong tries in a row "
+                  "an account is locked for 15 minutes.")
+
+
+def hash_password(password: str) -> str:
+    """Return an argon2id hash of the password."""
+    return _hasher.hash(password)
+
+
+def normalise_email(email: str) -> str:
+    """Trim and lower-case an email address, the form it is stored in."""
+    return email.strip().lower()
+
+
+def find_user(session: Session, email: str) -> User | None:
+    """Return the account with this email address, if there is one."""
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(session: Session, email: str, role: str, password: str,
+                school_ids: Iterable[int] = (), actor: User | None = None) -> User:
+    """Create an account; school contacts must be linked to at least one school."""
+    email = normalise_email(email)
+    _check_new_user(session, email, role, password, list(school_ids))
+    begin_write(session)
+    user = User(email=email, role=Role(role), password_hash=hash_password(password))
+    user.schools = list(session.scalars(select(School).where(School.id.in_(list(school_ids)))))
+    session.add(user)
+    session.flush()
+    audit.record(session, "user_created", actor, email, f"role {role}")
+    session.commit()
+    return user
+
+
+def _check_new_user(session: Session, email: str, role: str, password: str,
+                    school_ids: list[int]) -> None:
+    if "@" not in email or len(email) > 254:
+        raise InvalidInput("Enter an email address, like name@example.org.", "email")
+    if role not in {r.value for r in Role}:
+        raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"The password must be at least {MIN_PASSWORD} characters.", "password")
+    if find_user(session, email) is not None:
+        raise InvalidInput("There is already an account with that email address.", "email")
+    if role == Role.SCHOOL_CONTACT and not school_ids:
+        raise InvalidInput("A school contact must be linked to at least one school.", "school")
+    if role != Role.SCHOOL_CONTACT and school_ids:
+        raise InvalidInput("Only a school contact is linked to schools.", "school")
+    known = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
+    if set(school_ids) - known:
+        raise InvalidInput("There is no school with that id.", "school")
+
+
+def authenticate(session: Session, email: str, password: str, now: datetime) -> User:
+    """Return the account if the password is right; count failures and lock after 5."""
+    begin_write(session)
+    user = find_user(session, email)
+    if user is None or not user.active:
+        _verify(_dummy_hash(), password)
+        audit.record(session, "sign_in_failed", None, normalise_email(email)[:254], "unknown or disabled")
+        session.commit()
+        raise SignInFailed(SIGN_IN_FAILED)
+    if user.locked_until and now < user.locked_until:
+        audit.record(session, "sign_in_failed", user, user.email, "account locked")
+        session.commit()
+        raise SignInFailed(SIGN_IN_FAILED)
+    if not _verify(user.password_hash, password):
+        _count_failure(session, user, now)
+        session.commit()
+        raise SignInFailed(SIGN_IN_FAILED)
+    _rehash_if_needed(user, password)
+    user.failed_sign_ins, user.locked_until, user.last_sign_in_at = 0, None, now
+    audit.record(session, "sign_in", user, user.email)
+    session.commit()
+    return user
+
+
+@cache
+def _dummy_hash() -> str:
+    """Return a hash to verify against when the email is unknown, so both failures take as long."""
+    return _hasher.hash("not a real password, only for timing")
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    user.failed_sign_ins += 1
+    audit.record(session, "sign_in_failed", user, user.email, "wrong password")
+    if user.failed_sign_ins >= MAX_FAILURES:
+        user.failed_sign_ins, user.locked_until = 0, now + LOCK_FOR
+        until = f"until {user.locked_until:%Y-%m-%d %H:%M} UTC"
+        audit.record(session, "account_locked", user, user.email, until)
+
+
+def _rehash_if_needed(user: User, password: str) -> None:
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+
+
+def list_users(session: Session) -> list[User]:
+    """Return every account, by email address."""
+    return list(session.scalars(select(User).order_by(User.email)))
+
+
+def get_user(session: Session, user_id: int) -> User | None:
+    """Return the account with this id, for the session loader."""
+    return session.get(User, user_id)
+
+
+def disable_user(session: Session, email: str, actor: User | None = None) -> User:
+    """Stop an account signing in; its history stays."""
+    begin_write(session)
+    user = find_user(session, email)
+    if user is None:
+        raise InvalidInput("There is no account with that email address.", "email")
+    user.active = False
+    audit.record(session, "user_disabled", actor, user.email)
+    session.commit()
+    return user
+
+
+def set_role(session: Session, email: str, role: str, actor: User | None = None) -> User:
+    """Change an account's role and record the change."""
+    if role not in {r.value for r in Role}:
+        raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
+    begin_write(session)
+    user = find_user(session, email)
+    if user is None:
+        raise InvalidInput("There is no account with that email address.", "email")
+    old, user.role = user.role, role
+    audit.record(session, "role_changed", actor, user.email, f"{old} -> {role}")
+    session.commit()
+    return user

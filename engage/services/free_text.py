@@ -1,0 +1,83 @@
+"""Free text as it arrives: sentiment, value tags and the safeguarding screen.
+
+Runs inside the transaction that saves a page, so an answer is never stored without its
+screen. A flag copies the verbatim text: it outlives edits of the answer and unfinished
+responses, because a disclosure must reach a person whether or not the survey is submitted.
+"""
+from pathlib import Path
+
+from flask import current_app, has_app_context
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from engage.analysis import safeguarding, sentiment, tagging
+from engage.analysis.disclosure import tag_disclosure
+from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
+
+MODEL_FILE = "value_model.joblib"
+
+
+# The retrained model, keyed by file and modification time so a retrain is picked up.
+_RETRAINED: dict[tuple[str, float], tagging.ValueTagger] = {}
+
+
+def model_path() -> Path:
+    """Return where `flask model train` writes the retrained tagger."""
+    return Path(current_app.instance_path) / MODEL_FILE
+
+
+def tagger() -> tagging.ValueTagger:
+    """Return the retrained tagger if one was trained, else the one built from shipped data."""
+    if has_app_context() and model_path().exists():
+        key = (str(model_path()), model_path().stat().st_mtime)
+        if key not in _RETRAINED:
+            _RETRAINED.clear()
+            _RETRAINED[key] = tagging.ValueTagger.load(key[0])
+        return _RETRAINED[key]
+    return tagging.default_tagger()
+
+
+def analyse(session: Session, response: Response, answers: list[Answer]) -> list[SafeguardingFlag]:
+    """Analyse new or changed free-text answers; return any new safeguarding flags."""
+    texts = [a for a in answers if a.text]
+    if not texts:
+        return []
+    taggings = tagger().predict([a.text for a in texts])
+    flags = []
+    for answer, tags in zip(texts, taggings, strict=True):
+        screening = safeguarding.screen(answer.text)
+        answer.polarity, answer.subjectivity = sentiment.sentiment(answer.text)
+        _replace_model_tags(session, answer, tag_disclosure(tags, screening))
+        flag = _flag(session, response, answer, screening)
+        if flag is not None:
+            flags.append(flag)
+    return flags
+
+
+def _replace_model_tags(session: Session, answer: Answer, tags: tagging.Tagging) -> None:
+    """Swap the model's tags for new ones; an officer's correction is never overwritten."""
+    session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer.id,
+                                            AnswerTag.source == TagSource.MODEL))
+    for rank, (value_id, confidence) in enumerate(tags.values):
+        subtheme = tags.subtheme if value_id == tags.primary_value else None
+        session.add(AnswerTag(answer_id=answer.id, value_id=value_id, subtheme_id=subtheme,
+                              confidence=round(float(confidence), 4), rank=rank))
+
+
+def _flag(session: Session, response: Response, answer: Answer,
+          result: safeguarding.Screening) -> SafeguardingFlag | None:
+    if not result.flag:
+        return None
+    already = session.scalar(select(SafeguardingFlag.id).where(
+        SafeguardingFlag.response_id == response.id, SafeguardingFlag.item_key == answer.item_key,
+        SafeguardingFlag.text == answer.text))
+    if already is not None:
+        return None
+    flag = SafeguardingFlag(
+        response_id=response.id, consultation_id=response.consultation_id,
+        school_id=response.school_id, variant=response.variant, item_key=answer.item_key,
+        text=answer.text, severity=result.severity, category=result.category or "other",
+        reasons=list(result.matched),
+    )
+    session.add(flag)
+    return flag

@@ -1,0 +1,183 @@
+"""Realistic synthetic responses for demos and benchmarks, written in bulk (not through the forms).
+
+Audiences, schools, areas, year groups and priority groups follow rough local shares; scale
+answers lean positive, less so for priority groups; each response answers about 25 items and
+two free-text questions, from varied templates. Sentiment and value tags are worked out once
+per distinct text, so a million responses do not mean a million classifier calls.
+"""
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from functools import lru_cache
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from engage.analysis import sentiment
+from engage.definitions.survey import Item, Survey
+from engage.models import Answer, AnswerTag, Consultation, Response, ResponseStatus
+from engage.models._time import utcnow
+from engage.services.consultations import survey_of
+from engage.services.setup import ensure_school
+
+VARIANT_SHARE = {"primary": 30, "secondary": 35, "post16": 10, "parent": 15, "professional": 10}
+AREAS = ("north", "south", "east", "west", "central")
+PRIORITY_SHARE = {"send": 0.15, "free_school_meals": 0.2, "eal": 0.18, "young_carer": 0.06,
+                  "looked_after": 0.01, "care_leaver": 0.01, "youth_justice": 0.01,
+                  "gypsy_roma_traveller": 0.005, "uasc": 0.003}
+YEARS = {"primary": (4, 5, 6), "secondary": (7, 8, 9, 10, 11), "post16": (12, 13)}
+OPENERS = ("I think", "It would help if", "Honestly", "We need", "Please", "I wish", "Maybe")
+WISHES = ("there were more street lights", "there was a youth club near me", "buses ran later",
+          "school had more mental health support", "parks were cleaner and safer",
+          "it was easier to talk to someone", "there were cheaper activities",
+          "teachers listened more", "there was less bullying online", "we had more sport clubs",
+          "the waiting list for CAMHS was shorter", "there was help for young carers",
+          "there were more places to meet friends", "the police were around more")
+ENDINGS = ("", " in my area.", ".", " after school.", " at weekends.", " because it feels unsafe.",
+           " for everyone.", " thank you.")
+
+
+def texts(rng: random.Random) -> str:
+    """Return one free-text comment from the templates."""
+    return f"{rng.choice(OPENERS)} {rng.choice(WISHES)}{rng.choice(ENDINGS)}".strip()
+
+
+@lru_cache(maxsize=4096)
+def _analysed(text: str, tagger_id: int) -> tuple[float, float, tuple]:
+    polarity, subjectivity = sentiment.sentiment(text)
+    tags = _TAGGER[tagger_id].predict([text])[0]
+    return polarity, subjectivity, tuple((v, c, tags.subtheme if v == tags.primary_value else None)
+                                         for v, c in tags.values)
+
+
+_TAGGER: dict[int, object] = {}
+
+
+def generate(session: Session, consultation: Consultation, n: int, seed: int = 1,
+             batch: int = 1000, progress: Callable[[int], None] | None = None,
+             tagger=None) -> int:
+    """Add n submitted responses to the consultation; return how many were added."""
+    survey = survey_of(consultation.version)
+    rng = random.Random(seed)
+    schools = _schools(session)
+    if tagger is None:
+        from engage.services.free_text import tagger as default_tagger
+
+        tagger = default_tagger()
+    _TAGGER[id(tagger)] = tagger
+    done = 0
+    while done < n:
+        size = min(batch, n - done)
+        _write_batch(session, consultation, survey, rng, schools, size, id(tagger))
+        session.commit()
+        done += size
+        if progress:
+            progress(done)
+    return done
+
+
+def _schools(session: Session) -> list[tuple[int, str, str]]:
+    found = []
+    for i in range(12):
+        phase = "primary" if i < 7 else "secondary"
+        school = ensure_school(session, f"Synthetic {phase} school {i + 1}", phase, AREAS[i % 5])
+        found.append((school.id, phase, school.area_id))
+    session.commit()
+    return found
+
+
+def _write_batch(session, consultation, survey: Survey, rng, schools, size: int, tagger_id: int):
+    variants = [v for v in VARIANT_SHARE if v in consultation.variants]
+    weights = [VARIANT_SHARE[v] for v in variants]
+    now = utcnow()
+    people = []
+    for _ in range(size):
+        variant = rng.choices(variants, weights)[0]
+        people.append(_person(rng, variant, schools, now))
+    ids = session.scalars(insert(Response).returning(Response.id, sort_by_parameter_order=True),
+                          [{**p["row"], "consultation_id": consultation.id,
+                            "version_id": consultation.version_id} for p in people]).all()
+    closed, open_text = [], []
+    for response_id, person in zip(ids, people, strict=True):
+        for row in _answers(rng, survey, person):
+            (open_text if row["text"] else closed).append({**row, "response_id": response_id})
+    if closed:
+        session.execute(insert(Answer), closed)
+    if open_text:
+        _write_text(session, open_text, tagger_id)
+
+
+def _person(rng: random.Random, variant: str, schools, now) -> dict:
+    young = variant in YEARS
+    pool = [s for s in schools if s[1] == ("primary" if variant == "primary" else "secondary")]
+    school = rng.choice(pool) if variant != "professional" else None
+    groups = [g for g, p in PRIORITY_SHARE.items() if rng.random() < p] if variant != "professional" \
+        else []
+    day = now - timedelta(days=rng.randint(0, 40), minutes=rng.randint(0, 600))
+    row = {"token": secrets.token_urlsafe(32), "variant": variant, "status": ResponseStatus.SUBMITTED,
+           "channel": rng.choice(("online", "online", "online", "kiosk", "paper")),
+           "school_id": school[0] if school else None,
+           "year_group": rng.choice(YEARS[variant]) if young else None,
+           "area_id": school[2] if school and rng.random() < 0.8 else rng.choice(AREAS),
+           "started_on": day.date(), "submitted_at": day}
+    return {"row": row, "variant": variant, "groups": groups}
+
+
+def _answers(rng: random.Random, survey: Survey, person: dict) -> list[dict]:
+    variant = person["variant"]
+    items = [i for i in survey.items() if variant in i.variants]
+    text_items = [i for i in items if i.type == "text"]
+    chosen_text = set(i.id for i in rng.sample(text_items, min(2, len(text_items))))
+    lean = -0.6 if person["groups"] else 0.0
+    rows = []
+    for item in items:
+        if item.type == "text":
+            if item.id in chosen_text:
+                rows.append(_row(item, text=texts(rng)))
+        elif item.profile == "priority_groups":
+            rows.append(_row(item, choices=person["groups"] or None, value=None))
+        elif rng.random() < 0.9:
+            rows.append(_closed(rng, item, person, lean))
+    return [r for r in rows if r["value"] or r["choices"] or r["text"]]
+
+
+def _row(item: Item, value=None, choices=None, text=None) -> dict:
+    return {"item_key": item.id, "value": value, "choices": choices, "text": text,
+            "value_id": item.value, "subtheme_id": item.subtheme}
+
+
+def _closed(rng: random.Random, item: Item, person: dict, lean: float) -> dict:
+    row = person["row"]
+    if item.type == "scale":
+        score = min(5, max(1, round(rng.gauss(3.7 + lean, 1.0))))
+        return _row(item, value=str(score))
+    if item.type == "yesno":
+        return _row(item, value=rng.choices(("yes", "no", "not_sure"), (6, 3, 1))[0])
+    if item.profile == "school":
+        return _row(item, value=str(row["school_id"]) if row["school_id"] else None)
+    if item.profile == "area":
+        return _row(item, value=row["area_id"])
+    if item.profile == "year_group":
+        return _row(item, value=str(row["year_group"]) if row["year_group"] else None)
+    options = [o.id for o in item.options]
+    if not options:
+        return _row(item)
+    if item.type in ("multi", "top3"):
+        k = 3 if item.type == "top3" else rng.randint(1, min(3, len(options)))
+        return _row(item, choices=rng.sample(options, min(k, len(options))))
+    return _row(item, value=rng.choice(options))
+
+
+def _write_text(session: Session, rows: list[dict], tagger_id: int) -> None:
+    for row in rows:
+        row["polarity"], row["subjectivity"], _ = _analysed(row["text"], tagger_id)
+    ids = session.scalars(insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
+    tags = [{"answer_id": answer_id, "value_id": v, "subtheme_id": sub, "confidence": round(c, 4),
+             "rank": rank, "source": "model"}
+            for answer_id, row in zip(ids, rows, strict=True)
+            for rank, (v, c, sub) in enumerate(_analysed(row["text"], tagger_id)[2])]
+    if tags:
+        session.execute(insert(AnswerTag), tags)

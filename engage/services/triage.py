@@ -1,0 +1,88 @@
+"""Safeguarding triage: the queue, and the actions a lead records. Nothing closes itself."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.models import ContactRequest, FlagStatus, SafeguardingAction, SafeguardingFlag, Severity, User
+from engage.services import audit
+from engage.services.errors import DomainError, NotFound
+
+ACTIONS = {
+    FlagStatus.ACKNOWLEDGED: "Acknowledged: I am looking into it",
+    FlagStatus.REFERRED: "Referred on",
+    FlagStatus.NO_FURTHER_ACTION: "No further action",
+}
+REFERRALS = {
+    "school_dsl": "The school's designated safeguarding lead",
+    "front_door": "Children's services front door / MASH",
+    "lado": "LADO (an allegation about someone who works with children)",
+    "out_of_hours": "Out-of-hours emergency duty team",
+}
+
+
+class InvalidAction(DomainError):
+    """That action cannot be recorded as it is."""
+
+
+@dataclass(frozen=True)
+class FlagDetail:
+    """A flag with what a lead needs to decide: the contact request, if one was made."""
+
+    flag: SafeguardingFlag
+    contact: ContactRequest | None
+
+
+def queue(session: Session) -> list[SafeguardingFlag]:
+    """Return flags: open ones first, immediate before concern, oldest first."""
+    still_open = case((SafeguardingFlag.status == FlagStatus.OPEN, 0), else_=1)
+    severity = case((SafeguardingFlag.severity == Severity.IMMEDIATE, 0), else_=1)
+    return list(session.scalars(
+        select(SafeguardingFlag).order_by(still_open, severity, SafeguardingFlag.created_at)
+    ))
+
+
+def detail(session: Session, flag_id: int) -> FlagDetail:
+    """Return one flag with its contact request, or raise NotFound."""
+    flag = session.get(SafeguardingFlag, flag_id)
+    if flag is None:
+        raise NotFound("There is no such concern.")
+    contact = session.scalar(select(ContactRequest).where(ContactRequest.response_id == flag.response_id))
+    return FlagDetail(flag, contact)
+
+
+def record_action(session: Session, flag_id: int, user: User, action: str, referred_to: str | None,
+                  reason: str, now: datetime) -> SafeguardingAction:
+    """Record what a lead did, with who, when and why; the first action stops the clock."""
+    _check(action, referred_to, reason)
+    begin_write(session)
+    flag = session.get(SafeguardingFlag, flag_id)
+    if flag is None:
+        session.rollback()
+        raise NotFound("There is no such concern.")
+    entry = SafeguardingAction(flag_id=flag.id, action=action, reason=reason.strip(), user_id=user.id,
+                               referred_to=referred_to if action == FlagStatus.REFERRED else None,
+                               created_at=now)
+    session.add(entry)
+    flag.status = action
+    flag.first_action_at = flag.first_action_at or now
+    audit.record(session, "safeguarding." + action, user, f"concern {flag.id}", referred_to)
+    session.commit()
+    return entry
+
+
+def _check(action: str, referred_to: str | None, reason: str) -> None:
+    if action not in ACTIONS:
+        raise InvalidAction("Choose what you did about this concern.")
+    if action == FlagStatus.REFERRED and referred_to not in REFERRALS:
+        raise InvalidAction("Choose who you referred it to.")
+    if not reason or not reason.strip():
+        raise InvalidAction("Give a reason: it is kept with the record.")
+
+
+def minutes_to_first_action(flag: SafeguardingFlag, now: datetime) -> int:
+    """Return how long the flag waited (or has waited so far) for a person, in minutes."""
+    end = flag.first_action_at or now
+    return int((end - flag.created_at).total_seconds() // 60)

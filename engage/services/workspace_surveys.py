@@ -1,0 +1,101 @@
+"""Editing survey families in the browser: wordings per variant, YAML export and import.
+
+Every save goes through the same validate() as `flask surveys check`, then load_definition(),
+so a change makes a new version and consultations keep the version they opened with.
+"""
+import copy
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.definitions.loader import LoadResult, latest_version, load_definition
+from engage.definitions.problems import Problem
+from engage.definitions.readability import GRADE_LIMITS, fk_grade
+from engage.definitions.validate import validate
+from engage.framework import Framework
+from engage.models import SurveyFamily, SurveyVersion, User
+from engage.services import audit
+from engage.services.errors import NotFound
+from engage.services.workspace_errors import DefinitionRejected
+
+MAX_WORDING = 2000
+
+
+def family_versions(session: Session) -> list[tuple[SurveyFamily, SurveyVersion]]:
+    """Return every family with its newest version, by title."""
+    found = []
+    for family in session.scalars(select(SurveyFamily).order_by(SurveyFamily.title)):
+        version = latest_version(session, family.id)
+        if version is not None:
+            found.append((family, version))
+    return found
+
+
+def latest(session: Session, slug: str) -> SurveyVersion:
+    """Return the newest version of a family, or raise NotFound."""
+    family = session.scalar(select(SurveyFamily).where(SurveyFamily.slug == slug))
+    version = latest_version(session, family.id) if family else None
+    if version is None:
+        raise NotFound("We could not find that survey.")
+    return version
+
+
+def page_items(definition: dict[str, Any], page_id: str) -> list[dict[str, Any]]:
+    """Return the items of one page, or raise NotFound."""
+    for page in definition["pages"]:
+        if page["id"] == page_id:
+            return page["items"]
+    raise NotFound("We could not find that page of the survey.")
+
+
+def item_variants(definition: dict[str, Any], item: dict[str, Any]) -> list[str]:
+    """Return the variants that see an item."""
+    return list(item.get("variants") or definition["variants"])
+
+
+def grade(text: str, variant: str) -> dict[str, Any]:
+    """Return the reading grade of a wording and whether it suits the variant."""
+    value = round(fk_grade(text[:MAX_WORDING]), 1)
+    limit = GRADE_LIMITS.get(variant)
+    return {"grade": value, "limit": limit, "ok": limit is None or value <= limit}
+
+
+def save_wordings(session: Session, slug: str, page_id: str, wordings: dict[tuple[str, str], str],
+                  framework: Framework, actor: User) -> LoadResult:
+    """Apply new question wordings to one page and save them as a new version if valid."""
+    definition = copy.deepcopy(latest(session, slug).definition)
+    for item in page_items(definition, page_id):
+        for variant in item_variants(definition, item):
+            if (item["id"], variant) in wordings:
+                item.setdefault("text", {})[variant] = wordings[(item["id"], variant)].strip()
+    return _save(session, definition, framework, actor, f"page {page_id}")
+
+
+def import_yaml(session: Session, text: str, framework: Framework, actor: User) -> LoadResult:
+    """Check a YAML survey exactly as `surveys check` does and save it as a new version."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DefinitionRejected([Problem("upload", f"not valid YAML: {exc}")]) from exc
+    return _save(session, raw, framework, actor, "imported from YAML")
+
+
+def _save(session: Session, definition: Any, framework: Framework, actor: User, note: str) -> LoadResult:
+    name = f"{definition.get('family', 'upload')}.yaml" if isinstance(definition, dict) else "upload"
+    problems = validate(definition, name, framework)
+    if problems:
+        raise DefinitionRejected(problems)
+    begin_write(session)
+    result = load_definition(session, definition)
+    if result.change != "unchanged":
+        audit.record(session, "survey_saved", actor, result.family, f"version {result.version}: {note}")
+    session.commit()
+    return result
+
+
+def export_yaml(version: SurveyVersion) -> str:
+    """Return a version's definition as YAML, ready to edit and import again."""
+    return yaml.safe_dump(version.definition, allow_unicode=True, sort_keys=False, width=100)

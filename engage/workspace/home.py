@@ -1,0 +1,30 @@
+"""The workspace home page: what is waiting for this person."""
+from flask import render_template
+from flask_login import current_user
+
+from engage import permissions as can
+from engage.db import get_session
+from engage.models import ConsultationStatus, Role
+from engage.permissions import role_required
+from engage.services import workspace_consultations as wc
+from engage.services import workspace_schools as ws
+from engage.workspace import bp
+
+
+@bp.get("/")
+@role_required()
+def home():
+    """Show the consultations and schools that are this person's to act on."""
+    session = get_session()
+    mine = [c for c in wc.list_consultations(session) if can.can_view_consultation(current_user, c)]
+    awaiting = [c for c in mine if c.status == ConsultationStatus.DRAFT and c.approved_at is None]
+    return render_template(
+        "workspace/home.html",
+        drafts=[c for c in mine if c.status == ConsultationStatus.DRAFT],
+        awaiting=awaiting if can.can_approve(current_user) else [],
+        live=[c for c in mine if c.status == ConsultationStatus.OPEN],
+        schools=ws.list_schools(session, current_user.school_ids)
+        if current_user.role == Role.SCHOOL_CONTACT else [],
+        can_create=can.can_create_consultation(current_user),
+        is_safeguarding=can.can_see_flagged(current_user),
+    )

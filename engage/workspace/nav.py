@@ -1,0 +1,33 @@
+"""The workspace menu, by role: each link shows only to roles that may open it."""
+from flask import request, url_for
+from flask_login import current_user
+
+from engage import permissions as can
+from engage.models import Role
+
+# (endpoint, label, roles that see it)
+MENU = (
+    ("workspace.home", "Home", frozenset(Role)),
+    ("workspace.consultations", "Consultations", can.READ_ALL | {Role.YOUTH_COUNCIL}),
+    ("workspace.surveys", "Surveys", can.EDITORS),
+    ("workspace.schools", "Schools", can.READ_ALL | {Role.SCHOOL_CONTACT}),
+    ("workspace.participation", "Participation", frozenset(Role)),
+    ("triage.queue", "Safeguarding", frozenset({Role.SAFEGUARDING_LEAD})),
+    ("workspace.users", "Accounts", frozenset({Role.ADMIN})),
+    ("workspace.audit_log", "Audit log", frozenset({Role.ADMIN})),
+)
+
+
+def navigation() -> dict:
+    """Give templates the menu for the signed-in user, marking the current section."""
+    role = can.role_of(current_user)
+    if role is None:
+        return {"workspace_menu": [], "staff_user": None}
+    current = request.endpoint or ""
+    menu = [
+        {"href": url_for(endpoint), "text": label,
+         "active": current == endpoint or (endpoint != "workspace.home"
+                                           and current.startswith(endpoint.rstrip("s")))}
+        for endpoint, label, roles in MENU if role in roles
+    ]
+    return {"workspace_menu": menu, "staff_user": current_user, "staff_role": role}

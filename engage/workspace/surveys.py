@@ -1,0 +1,91 @@
+"""Survey editor routes: wordings per variant with the reading grade, YAML export and import."""
+from flask import Response, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from engage.db import get_session
+from engage.definitions.readability import GRADE_LIMITS
+from engage.forms.workspace_editor import AUDIENCE_NAMES, ImportForm, field_name, wording_form
+from engage.permissions import EDITORS, role_required
+from engage.services import workspace_surveys as ed
+from engage.services.workspace_errors import DefinitionRejected
+from engage.workspace import bp
+from engage.workspace.support import framework
+
+
+@bp.get("/surveys")
+@role_required(*EDITORS)
+def surveys():
+    """List survey families with their pages to edit."""
+    return render_template("workspace/surveys.html", families=ed.family_versions(get_session()))
+
+
+def _boxes(definition: dict, page_id: str) -> list[tuple[str, str, str]]:
+    return [(item["id"], variant, item.get("text", {}).get(variant, ""))
+            for item in ed.page_items(definition, page_id)
+            for variant in ed.item_variants(definition, item)]
+
+
+@bp.route("/surveys/<slug>/pages/<page_id>", methods=["GET", "POST"])
+@role_required(*EDITORS)
+def edit_page(slug: str, page_id: str):
+    """Edit the question wordings of one page; saving makes a new version."""
+    session = get_session()
+    version = ed.latest(session, slug)
+    boxes = _boxes(version.definition, page_id)
+    form = wording_form(boxes)
+    problems = []
+    if form.validate_on_submit():
+        wordings = {(i, v): form[field_name(i, v)].data for i, v, _t in boxes}
+        try:
+            result = ed.save_wordings(session, slug, page_id, wordings, framework(), current_user)
+        except DefinitionRejected as exc:
+            problems = exc.problems
+        else:
+            flash(f"Saved as version {result.version}." if result.change != "unchanged"
+                  else "Nothing changed.", "success")
+            return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
+    items = [{"id": item["id"], "type": item["type"],
+              "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
+                         "grade": ed.grade(form[field_name(item["id"], v)].data or "", v)
+                         if v in GRADE_LIMITS else None}
+                        for v in ed.item_variants(version.definition, item)]}
+             for item in ed.page_items(version.definition, page_id)]
+    status = 400 if form.errors or problems else 200
+    return render_template("workspace/survey_page.html", version=version, page_id=page_id,
+                           form=form, items=items, problems=problems, names=AUDIENCE_NAMES), status
+
+
+@bp.get("/readability")
+@role_required(*EDITORS)
+def readability():
+    """Return the reading grade of a wording for a variant, for the live check."""
+    text = request.args.get("text", "", type=str)[:ed.MAX_WORDING]
+    return jsonify(ed.grade(text, request.args.get("variant", "", type=str)))
+
+
+@bp.get("/surveys/<slug>/export")
+@role_required(*EDITORS)
+def export_survey(slug: str):
+    """Download the newest version of a survey as YAML."""
+    version = ed.latest(get_session(), slug)
+    return Response(ed.export_yaml(version), mimetype="application/x-yaml", headers={
+        "Content-Disposition": f'attachment; filename="{slug}-v{version.number}.yaml"'})
+
+
+@bp.route("/surveys/import", methods=["GET", "POST"])
+@role_required(*EDITORS)
+def import_survey():
+    """Check an uploaded or pasted YAML survey as `surveys check` does, then save it."""
+    form = ImportForm()
+    problems = []
+    if form.validate_on_submit():
+        text = form.file.data.read().decode("utf-8", "replace") if form.file.data else form.text.data or ""
+        try:
+            result = ed.import_yaml(get_session(), text, framework(), current_user)
+        except DefinitionRejected as exc:
+            problems = exc.problems
+        else:
+            flash(f"{result.family}: version {result.version} ({result.change}).", "success")
+            return redirect(url_for("workspace.surveys"))
+    status = 400 if form.errors or problems else 200
+    return render_template("workspace/survey_import.html", form=form, problems=problems), status

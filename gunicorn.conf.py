@@ -1,0 +1,77 @@
+"""gunicorn settings for engage: `gunicorn -c gunicorn.conf.py "engage:create_app()"`.
+
+Everything a deployment changes comes from the environment (see docs/deploy.md):
+ENGAGE_BIND (or PORT), ENGAGE_WORKERS, ENGAGE_TIMEOUT, ENGAGE_ACCESS_LOG,
+ENGAGE_FORWARDED_ALLOW_IPS.
+"""
+import multiprocessing
+import os
+
+
+def _bind() -> str:
+    """Listen where told; a bare PORT (as platforms set it) means every interface."""
+    if os.environ.get("ENGAGE_BIND"):
+        return os.environ["ENGAGE_BIND"]
+    if os.environ.get("PORT"):
+        return f"0.0.0.0:{os.environ['PORT']}"
+    return "127.0.0.1:8000"
+
+
+bind = [b.strip() for b in _bind().split(",") if b.strip()]
+
+# Sync workers: each request is short CPU work plus one small transaction. Measured on
+# 2 cores, sync beat gthread; a slow client cannot tie a worker up because the load
+# balancer (or nginx) buffers requests and responses in front of gunicorn.
+worker_class = "sync"
+workers = int(os.environ.get("ENGAGE_WORKERS") or 2 * multiprocessing.cpu_count())
+
+# A request that takes longer than this is stuck: the master kills and replaces the worker.
+timeout = int(os.environ.get("ENGAGE_TIMEOUT", "30"))
+# On SIGTERM/SIGHUP workers finish the request in hand before exiting (graceful restarts).
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never grow; the jitter stops them all
+# restarting at the same moment.
+max_requests = 5000
+max_requests_jitter = 500
+# Heartbeat files in memory, not on a disk that may stall under load.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+# Respondents are anonymous: never log client addresses, forwarded-for headers, referrers,
+# user agents or query strings. The access log is off unless asked for, and even then
+# it holds only time, method, path, status, size and duration.
+accesslog = "-" if os.environ.get("ENGAGE_ACCESS_LOG") == "1" else None
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("ENGAGE_LOG_LEVEL", "info")
+
+# Trust X-Forwarded-Proto (https at the load balancer) only from these addresses.
+forwarded_allow_ips = os.environ.get("ENGAGE_FORWARDED_ALLOW_IPS", "127.0.0.1")
+proxy_allow_ips = forwarded_allow_ips
+
+# Each worker builds its own app and database engine after the fork: a connection pool
+# must never be shared between processes.
+preload_app = False
+
+# gunicorn's control socket sits at one fixed path per user, so two instances on one
+# machine would fight over it; engage needs none (restarts use signals). Opt in with a path.
+control_socket_disable = not os.environ.get("ENGAGE_CONTROL_SOCKET")
+if os.environ.get("ENGAGE_CONTROL_SOCKET"):
+    control_socket = os.environ["ENGAGE_CONTROL_SOCKET"]
+
+
+def post_worker_init(worker):
+    """Warm the free-text models before the first respondent has to wait for them.
+
+    Training the value tagger and loading TextBlob's lexicon takes seconds of CPU; done lazily
+    it lands on the first free-text answer a new worker saves, inside its write transaction.
+    """
+    try:
+        from engage.analysis import sentiment
+        from engage.services import free_text
+
+        with worker.wsgi.app_context():
+            free_text.tagger().predict(["warming up"])
+        sentiment.sentiment("warming up")
+    except Exception:  # noqa: BLE001  (a cold start is slower, never fatal)
+        worker.log.exception("Could not warm the free-text models; they will load on first use")

@@ -1,0 +1,37 @@
+"""`flask users create|list|disable`."""
+from sqlalchemy import select
+
+from engage.models import AuditEvent, School, User
+
+
+def test_create_list_disable(runner, db):
+    school = School(name="Riverside Primary", phase="primary")
+    db.add(school)
+    db.commit()
+    made = runner.invoke(args=["users", "create", "--email", "Head@Example.org", "--role", "school_contact",
+                               "--school", str(school.id), "--password", "a long enough password"])
+    assert made.exit_code == 0, made.output
+    listed = runner.invoke(args=["users", "list"])
+    assert f"head@example.org\tschool_contact\tactive schools={school.id}" in listed.output
+    assert runner.invoke(args=["users", "disable", "--email", "head@example.org"]).exit_code == 0
+    assert "disabled" in runner.invoke(args=["users", "list"]).output
+    user = db.scalar(select(User))
+    assert user.password_hash.startswith("$argon2id$")
+    assert set(db.scalars(select(AuditEvent.action))) == {"user_created", "user_disabled"}
+
+
+def test_password_is_prompted_hidden_and_confirmed(runner, db):
+    made = runner.invoke(args=["users", "create", "--email", "o@example.org", "--role", "officer"],
+                         input="a long enough password\na long enough password\n")
+    assert made.exit_code == 0, made.output
+    assert "a long enough password" not in made.output
+
+
+def test_bad_input_is_refused_plainly(runner, db):
+    short = runner.invoke(args=["users", "create", "--email", "o@example.org", "--role", "officer",
+                                "--password", "short"])
+    assert short.exit_code == 1 and "at least 12 characters" in short.output
+    contact = runner.invoke(args=["users", "create", "--email", "c@example.org", "--role", "school_contact",
+                                  "--password", "a long enough password"])
+    assert contact.exit_code == 1 and "at least one school" in contact.output
+    assert runner.invoke(args=["users", "disable", "--email", "x@example.org"]).exit_code == 1

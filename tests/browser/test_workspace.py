@@ -1,0 +1,127 @@
+"""In Chromium: an officer sets up a consultation, edits a wording, makes class codes; axe on every page."""
+import re
+
+import pytest
+
+from engage.models import Role
+from tests.browser.conftest import axe_violations
+from tests.workspace.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def officer(live_server, app):
+    """An officer account on the live server's database."""
+    from engage.db import get_session
+
+    with app.app_context():
+        return make_user(get_session(), Role.OFFICER, email="officer@example.org").email
+
+
+def _check(page, failures: dict) -> None:
+    found = axe_violations(page)
+    if found:
+        failures[page.url] = found
+
+
+def _sign_in(page, live_server, email):
+    page.goto(f"{live_server}/workspace/")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/workspace/$"))
+
+
+def test_officer_sets_up_a_class_survey(page, live_server, officer):
+    failures: dict = {}
+    page.goto(f"{live_server}/auth/sign-in")
+    _check(page, failures)
+    _sign_in(page, live_server, officer)
+    _check(page, failures)
+
+    # Create a consultation from the annual survey.
+    page.goto(f"{live_server}/workspace/consultations/new")
+    _check(page, failures)
+    page.click("main form button[type=submit]")  # empty: the error state must pass axe too
+    assert page.locator(".govuk-error-summary").is_visible()
+    _check(page, failures)
+    page.fill("#title", "Annual survey 2027 (browser)")
+    page.select_option("#family", "annual-young-people")
+    page.check("input[name=variants][value=primary]")
+    page.check("input[name=variants][value=secondary]")
+    page.fill("#closes_on", "2099-07-20")
+    page.fill("#series", "Annual survey")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/workspace/consultations/\d+$"))
+    consultation_url = page.url
+    _check(page, failures)
+
+    # Edit a primary wording and watch its reading grade change as we type.
+    page.goto(f"{live_server}/workspace/surveys")
+    _check(page, failures)
+    page.goto(f"{live_server}/workspace/surveys/annual-young-people/pages/safe")
+    _check(page, failures)
+    box = page.locator("#w__safe_in_area__primary")
+    grade = page.locator("#w__safe_in_area__primary-grade .engage-grade__value")
+    before = grade.inner_text()
+    box.fill("Considering multidimensional circumstances, institutional responsibilities "
+             "necessitate comprehensive evaluation.")
+    page.wait_for_function(
+        "before => document.querySelector('#w__safe_in_area__primary-grade .engage-grade__value')"
+        ".textContent !== before", arg=before)
+    assert float(grade.inner_text()) > float(before)
+    assert "too hard" in page.locator("#w__safe_in_area__primary-grade").inner_text()
+    box.fill("I feel safe near my home.")
+    page.wait_for_function(
+        "() => !document.querySelector('#w__safe_in_area__primary-grade').textContent.includes('too hard')")
+    page.click("main form button[type=submit]")
+    assert "Saved as version 2" in page.locator(".govuk-notification-banner").inner_text()
+    _check(page, failures)
+
+    # Open it, make class codes and open the class sheet.
+    page.goto(consultation_url)
+    page.click("text=Open it now")
+    assert "now open" in page.locator(".govuk-notification-banner").inner_text()
+    page.click("text=Class codes and class sheets")
+    _check(page, failures)
+    page.select_option("#school", label="Riverside Primary School")
+    page.check("input[name=years][value='5']")
+    page.click("main form button[type=submit]")
+    assert "1 class code(s) ready" in page.locator(".govuk-notification-banner").inner_text()
+    code = page.locator(".engage-code").first.inner_text()
+    page.click("text=class sheets")
+    assert page.locator(".engage-sheet__code").first.inner_text() == code
+    assert page.locator(f"text={live_server}/join/{code}").count() == 1
+    assert page.locator("svg.engage-qr[role=img]").count() >= 1
+    _check(page, failures)
+    page.emulate_media(media="print")
+    assert not page.locator(".engage-header").is_visible()
+    assert page.locator(".engage-sheet").first.is_visible()
+    page.emulate_media(media="screen")
+
+    page.goto(consultation_url)
+    assert "Survey version" in page.inner_text("dl") and "2" in page.inner_text("dl")
+    for path in ["/workspace/", "/workspace/consultations", "/workspace/schools", "/workspace/schools/new",
+                 "/workspace/participation", "/workspace/surveys/import"]:
+        page.goto(live_server + path)
+        _check(page, failures)
+    page.goto(consultation_url + "/participation")
+    _check(page, failures)
+    assert failures == {}
+
+
+def test_admin_pages_pass_axe(page, live_server, app):
+    from engage.db import get_session
+
+    with app.app_context():
+        email = make_user(get_session(), Role.ADMIN, email="admin@example.org").email
+    failures: dict = {}
+    _sign_in(page, live_server, email)
+    for path in ["/workspace/audit", "/workspace/accounts"]:
+        page.goto(live_server + path)
+        _check(page, failures)
+    page.click("text=Sign out")
+    page.wait_for_url(re.compile(r"/auth/sign-in"))
+    _check(page, failures)
+    assert failures == {}

@@ -1,0 +1,50 @@
+"""The results commands: consultations list, summary --format json, export --out."""
+import csv
+import io
+import json
+
+import pytest
+
+from tests.summary.known import HYPERLINK, build_known
+
+
+@pytest.fixture
+def known(loaded, db, monkeypatch):
+    return build_known(db, monkeypatch)
+
+
+def test_consultations_list_starts_each_line_with_the_id(runner, known):
+    result = runner.invoke(args=["consultations", "list"])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert lines == [f"{known.consultation.id}\tknown\topen\t33 responses\tKnown answers"]
+
+
+def test_summary_json(runner, known):
+    result = runner.invoke(args=["summary", "known", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["responses"] == 33
+    assert [v["id"] for v in data["values"]] == [1, 2, 3, 4, 5]
+    assert data["suppression"]["label"] == "fewer than 5"
+    assert "home_ok" in {i["key"] for i in data["items"]}
+    assert set(data["groups"]) == {"age_band", "school", "area", "priority_group"}
+
+
+def test_summary_of_unknown_consultation_fails(runner, loaded):
+    result = runner.invoke(args=["summary", "nope"])
+    assert result.exit_code == 1
+    assert "no consultation" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "long.csv", "xlsx", "sav"])
+def test_export_writes_the_file(runner, known, tmp_path, fmt):
+    out = tmp_path / f"export.{fmt}"
+    result = runner.invoke(args=["export", str(known.consultation.id), "--format", fmt,
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+        assert len(rows) == 34
+        assert any(cell == "'" + HYPERLINK for row in rows for cell in row)

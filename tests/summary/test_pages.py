@@ -1,0 +1,72 @@
+"""The results pages: who may see them, what they show, and logged downloads."""
+import pytest
+from sqlalchemy import select
+
+from engage.models import AuditEvent, Role
+from tests.summary.known import DISCLOSURE, HYPERLINK, build_known
+from tests.workspace.factories import make_user, sign_in_as
+
+
+@pytest.fixture
+def known(loaded, db, monkeypatch):
+    return build_known(db, monkeypatch)
+
+
+def _as(client, db, role):
+    user = make_user(db, role)
+    sign_in_as(client, user)
+    return user
+
+
+def test_officer_sees_summary_with_charts_and_tables(client, db, known):
+    _as(client, db, Role.OFFICER)
+    page = client.get(f"/workspace/insights/{known.consultation.id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert html.count('role="img"') == 5  # one chart per value, each with its table
+    assert "<title id=\"value-1-title\">" in html and "<desc id=\"value-1-desc\">" in html
+    assert "Net agreement, Safe and supported" in html  # the chart's table
+    assert "52.2" in html and "fewer than 5" in html
+    assert "We need more street lights in the park" in html
+    assert DISCLOSURE not in html
+    assert "style=" not in html.split("<main", 1)[1]
+
+
+def test_filters_narrow_the_summary(client, db, known):
+    _as(client, db, Role.OFFICER)
+    html = client.get(f"/workspace/insights/{known.consultation.id}?audience=parent").get_data(as_text=True)
+    assert "10 responses match your filters" in html
+
+
+@pytest.mark.parametrize("role, status", [(Role.SCHOOL_CONTACT, 403), (Role.SAFEGUARDING_LEAD, 403),
+                                          (Role.YOUTH_COUNCIL, 404), (Role.ADMIN, 200)])
+def test_who_may_see(client, db, known, role, status):
+    _as(client, db, role)
+    assert client.get(f"/workspace/insights/{known.consultation.id}").status_code == status
+
+
+def test_youth_council_sees_aggregates_of_youth_led_only(client, db, known):
+    known.consultation.youth_led = True
+    db.commit()
+    _as(client, db, Role.YOUTH_COUNCIL)
+    html = client.get(f"/workspace/insights/{known.consultation.id}").get_data(as_text=True)
+    assert "52.2" in html
+    assert "street lights in the park" not in html.split("Things people often said")[-1]
+    assert "In their words" not in html and "Download" not in html
+    assert client.get(f"/workspace/insights/{known.consultation.id}/download/csv").status_code == 403
+
+
+def test_anonymous_goes_to_sign_in(client, known):
+    response = client.get(f"/workspace/insights/{known.consultation.id}")
+    assert response.status_code == 302 and "sign-in" in response.location
+
+
+def test_download_is_streamed_escaped_and_audited(client, db, known):
+    officer = _as(client, db, Role.OFFICER)
+    response = client.get(f"/workspace/insights/{known.consultation.id}/download/csv")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    body = response.get_data(as_text=True)
+    assert "'" + HYPERLINK.replace('"', '""') in body and DISCLOSURE not in body
+    event = db.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
+    assert (event.actor_id, event.target, event.detail) == (officer.id, "known", "format csv")

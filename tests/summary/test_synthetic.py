@@ -1,0 +1,24 @@
+"""The synthetic data generator behind `demo --responses N`."""
+from sqlalchemy import func, select
+
+from engage.models import Answer, AnswerTag, Response
+from tests.summary.known import StubTagger
+
+
+def test_demo_with_responses(runner, loaded, db, monkeypatch):
+    from engage.services import free_text
+
+    monkeypatch.setattr(free_text, "tagger", lambda: StubTagger())
+    with loaded.app_context():  # `flask` pushes one for every command; the runner does not
+        result = runner.invoke(args=["demo", "--responses", "300"])
+    assert result.exit_code == 0, result.output
+    assert db.scalar(select(func.count(Response.id)).where(Response.status == "submitted")) == 300
+    answers = db.scalar(select(func.count(Answer.id)))
+    texts = db.scalar(select(func.count(Answer.id)).where(Answer.text.is_not(None)))
+    assert 300 * 15 < answers < 300 * 40
+    assert texts == 600
+    assert db.scalar(select(func.count(AnswerTag.id))) == 600
+    variants = dict(db.execute(select(Response.variant, func.count()).group_by(Response.variant)).all())
+    assert set(variants) == {"primary", "secondary", "post16", "parent", "professional"}
+    summary = runner.invoke(args=["summary", "annual-survey-demo"])
+    assert summary.exit_code == 0, summary.output

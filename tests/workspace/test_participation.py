@@ -1,0 +1,61 @@
+"""The participation dashboard: counts only, scoped to a school contact's schools."""
+import pytest
+
+from engage.models import Role
+from engage.services.workspace_participation import participation
+from tests.workspace.factories import FREE_TEXT, sign_in_as, submitted
+
+AREAS = [{"id": "north", "name": "North"}, {"id": "south", "name": "South"}, {"id": "east", "name": "East"}]
+BANDS = [{"id": "primary", "years": [4, 5, 6]}, {"id": "secondary", "years": [7, 8, 9, 10, 11]}]
+
+
+def test_counts_by_every_split_with_rates_against_roll(db, world):
+    for _ in range(4):
+        submitted(db, world.open, "primary", world.mine, 5)
+    submitted(db, world.open, "parent", None, None)
+    result = participation(db, world.open, AREAS, BANDS)
+    assert result.total == 7
+    assert {r.label: r.count for r in result.by_variant} == {"primary": 5, "secondary": 1, "parent": 1}
+    mine = next(r for r in result.by_school if r.label == world.mine.name)
+    assert (mine.count, mine.roll, mine.rate) == (5, 58, 9)
+    year5 = next(r for r in result.by_year if r.label == "Year 5")
+    assert (year5.count, year5.roll, year5.rate) == (5, 30, 17)
+    assert {r.label: r.count for r in result.by_area} == {"North": 5, "South": 1, "East": 0}
+    assert [r.label for r in result.quiet_schools] == [world.other.name]
+    assert [r.label for r in result.quiet_areas] == ["South", "East"]
+
+
+def test_school_contact_counts_cover_their_schools_only(db, world):
+    result = participation(db, world.open, AREAS, BANDS, {world.mine.id})
+    assert result.total == 1
+    assert [r.label for r in result.by_school] == [world.mine.name]
+    assert [r.label for r in result.by_area] == ["North"]
+
+
+def test_school_contact_page_names_no_other_school(client, world):
+    sign_in_as(client, world.users["school_contact"])
+    page = client.get(f"/workspace/consultations/{world.open.id}/participation")
+    assert page.status_code == 200
+    assert world.mine.name in page.text and world.other.name not in page.text
+    assert "1 response sent in from your schools" in page.text
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_no_page_shows_free_text_to_anyone(client, world, role):
+    sign_in_as(client, world.users[role.value])
+    urls = ["/workspace/", "/workspace/participation", f"/workspace/consultations/{world.open.id}",
+            f"/workspace/consultations/{world.open.id}/participation",
+            f"/workspace/consultations/{world.open.id}/codes"]
+    for url in urls:
+        assert FREE_TEXT not in client.get(url).text
+
+
+def test_audit_page_lists_events_for_admin(client, world, db):
+    from engage.services import audit
+
+    audit.record(db, "role_changed", world.users["admin"], "someone@example.org", "officer -> admin")
+    db.commit()
+    sign_in_as(client, world.users["admin"])
+    page = client.get("/workspace/audit")
+    assert "Role changed" in page.text and "officer -&gt; admin" in page.text
+    assert client.get("/workspace/audit?page=abc").status_code == 200

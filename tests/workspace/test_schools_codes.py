@@ -1,0 +1,84 @@
+"""Schools, class codes by year group, and the printable class sheet."""
+from sqlalchemy import select
+
+from engage.models import AccessCode, AuditEvent, School
+from engage.services.workspace_schools import variant_for_year
+from tests.conftest import csrf_token
+from tests.workspace.factories import sign_in_as
+
+BANDS = [{"id": "primary", "years": [4, 5, 6]}, {"id": "secondary", "years": [7, 8, 9, 10, 11]},
+         {"id": "post16", "years": [12, 13]}]
+
+
+def test_year_groups_map_to_variants():
+    assert [variant_for_year(y, BANDS) for y in (3, 4, 6, 7, 11, 12, 13)] == \
+        [None, "primary", "primary", "secondary", "secondary", "post16", "post16"]
+
+
+def test_officer_registers_a_school_with_its_roll(client, world, db):
+    sign_in_as(client, world.users["officer"])
+    page = client.get("/workspace/schools/new")
+    data = {"csrf_token": csrf_token(page.text), "name": "Hill Top Primary", "phase": "primary",
+            "area_id": "east", "roll_5": "31", "roll_6": ""}
+    assert client.post("/workspace/schools/new", data=data).status_code == 302
+    school = db.scalar(select(School).where(School.name == "Hill Top Primary"))
+    assert school.area_id == "east" and school.roll == {"5": 31}
+
+
+def test_school_form_refuses_bad_input_plainly(client, world):
+    sign_in_as(client, world.users["officer"])
+    page = client.get("/workspace/schools/new")
+    data = {"csrf_token": csrf_token(page.text), "name": world.other.name, "phase": "castle",
+            "area_id": "atlantis", "roll_5": "-3"}
+    response = client.post("/workspace/schools/new", data=data)
+    assert response.status_code == 400 and "There is a problem" in response.text
+    data.update(phase="primary", area_id="north", roll_5="3")
+    response = client.post("/workspace/schools/new", data=data)
+    assert response.status_code == 400 and "already a school with that name" in response.text
+
+
+def _make_codes(client, consultation_id, school_id, years):
+    url = f"/workspace/consultations/{consultation_id}/codes"
+    page = client.get(url)
+    return client.post(url, data={"csrf_token": csrf_token(page.text), "school": school_id, "years": years})
+
+
+def test_codes_take_the_variant_of_the_year_and_expire_with_the_consultation(client, world, db):
+    sign_in_as(client, world.users["officer"])
+    assert _make_codes(client, world.open.id, world.mine.id, [4, 5, 9]).status_code == 302
+    codes = db.scalars(select(AccessCode).where(AccessCode.school_id == world.mine.id)
+                       .order_by(AccessCode.year_group)).all()
+    assert [(c.year_group, c.variant) for c in codes] == [(4, "primary"), (5, "primary"), (9, "secondary")]
+    assert {c.expires_at for c in codes} == {world.open.closes_at}
+    assert "codes_generated" in db.scalars(select(AuditEvent.action)).all()
+
+
+def test_a_year_the_consultation_has_no_survey_for_is_refused(client, world):
+    sign_in_as(client, world.users["officer"])
+    response = _make_codes(client, world.open.id, world.mine.id, [12])
+    assert response.status_code == 400 and "no survey for year 12" in response.text
+
+
+def test_school_contact_makes_codes_for_their_school_only(client, world, db):
+    sign_in_as(client, world.users["school_contact"])
+    assert _make_codes(client, world.open.id, world.other.id, [7]).status_code == 400
+    assert _make_codes(client, world.open.id, world.mine.id, [6]).status_code == 302
+    page = client.get(f"/workspace/consultations/{world.open.id}/codes")
+    assert world.mine.name in page.text and world.other.name not in page.text
+
+
+def test_school_contact_cannot_open_another_schools_sheet(client, world):
+    sign_in_as(client, world.users["school_contact"])
+    url = f"/workspace/consultations/{world.open.id}/codes/{world.other.id}/sheet"
+    assert client.get(url).status_code == 403
+    assert client.get("/workspace/schools/999999/edit").status_code == 403
+
+
+def test_class_sheet_has_code_short_link_and_qr(client, world, db):
+    sign_in_as(client, world.users["officer"])
+    code = db.scalar(select(AccessCode).where(AccessCode.school_id == world.mine.id))
+    page = client.get(f"/workspace/consultations/{world.open.id}/codes/{world.mine.id}/sheet")
+    assert page.status_code == 200
+    assert code.code in page.text and f"http://localhost/join/{code.code}" in page.text
+    assert '<svg role="img" aria-label="QR code that opens http://localhost/join/' in page.text
+    assert "style=" not in page.text.split("<svg", 1)[1].split("</svg>", 1)[0]
