@@ -159,7 +159,7 @@ def measure(label: str, app: str, env: dict, args: argparse.Namespace, workdir: 
     return result
 
 
-def report(result: Result, per_journey: float) -> None:
+def report(result: Result) -> None:
     """Print one server's figures."""
     print(f"{result.label:9} {result.journeys:6d} responses in {result.seconds:5.1f} s = "
           f"{result.rps:7.1f} responses/s ({result.requests / max(result.seconds, 1e-9):6.0f} req/s); "
@@ -192,9 +192,13 @@ def main(argv: list[str] | None = None) -> int:
         app = measure("app", "engage:create_app()", app_env, args, workdir, before=capture)
         base = measure("baseline", "bench.baseline_app:create_app()", base_env, args, workdir)
     per_journey = app.requests / max(app.journeys, 1)
-    report(app, per_journey)
-    report(base, per_journey)
+    report(app)
+    report(base)
     ratio = app.rps / base.rps if base.rps else 0.0
+    # Server CPU per response is steadier than rates on a shared machine: say it too.
+    app_cpu, base_cpu = (r.server_cpu / max(r.journeys, 1) for r in (app, base))
+    print(f"cpu_ratio={base_cpu / app_cpu if app_cpu else 0.0:.2f} (baseline/app server CPU per response: "
+          f"{1000 * base_cpu:.1f} ms / {1000 * app_cpu:.1f} ms); {per_journey:.1f} requests per response")
     print(f"ratio={ratio:.2f} app_rps={app.rps:.1f} baseline_rps={base.rps:.1f} p99_ms={app.pct(99):.1f}")
     return 1 if app.errors or base.errors else 0
 

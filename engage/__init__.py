@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage import cli, db, errors, extensions, templating
 from engage.config import Config
@@ -23,6 +24,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     elif config is not None:
         app.config.from_object(config)
     Config.finalise(app)
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
     extensions.init_app(app)
@@ -42,6 +46,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from engage import insights  # results, exports and "You said, we did" (issue 5)
 
     insights.init_app(app)
+    from engage import public  # the public "You said, we did" page (issue 5)
+
+    public.init_app(app)
 
     from engage import comments, triage  # triage and tag corrections (issue 4)
 

@@ -24,6 +24,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("ENGAGE_SECURE_COOKIES", "") == "1"
     PERMANENT_SESSION_LIFETIME = 6 * 3600
+    # Number of trusted proxies in front of the app (a load balancer): rate limits then count
+    # the client's address, not the proxy's. 0 when the app is reached directly.
+    TRUSTED_PROXIES = int(os.environ.get("ENGAGE_TRUSTED_PROXIES", "0"))
 
     @staticmethod
     def finalise(app: Flask) -> None:

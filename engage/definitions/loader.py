@@ -1,5 +1,6 @@
 """Read survey files, check them, and load them into the database as versions."""
 import hashlib
+from functools import lru_cache
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,21 @@ def read_definition(path: Path, framework: Framework) -> tuple[dict | None, list
 
 def check_directory(directory: Path) -> list[Problem]:
     """Validate every survey file, the framework and the respondent copy."""
+    return list(_check_unchanged(directory, _fingerprint(directory)))
+
+
+def _fingerprint(directory: Path) -> tuple:
+    """Name, size and modification time of every file the check reads."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(directory.glob("*.yaml")))
+
+
+# Checking is pure in the files' contents, so unchanged files are not checked twice.
+@lru_cache(maxsize=16)
+def _check_unchanged(directory: Path, _fingerprint: tuple) -> tuple[Problem, ...]:
+    return tuple(_check(directory))
+
+
+def _check(directory: Path) -> list[Problem]:
     try:
         framework = load_framework(str(directory / "framework.yaml"))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:

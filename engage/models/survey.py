@@ -34,7 +34,8 @@ class SurveyVersion(Base):
     family_id: Mapped[int] = mapped_column(ForeignKey("survey_families.id"))
     number: Mapped[int]
     checksum: Mapped[str] = mapped_column(String(64))
-    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Deferred: about 40 kB of JSON, needed only when a version is first parsed (then cached).
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     family: Mapped[SurveyFamily] = relationship(back_populates="versions")

@@ -140,7 +140,8 @@ def page(number: int):
 def _page(db, response, survey: Survey, pages: list[Page], number: int):
     copy = words(response.variant)
     items = _items_to_ask(response, pages[number - 1])
-    school_list = [(str(s.id), s.name) for s in svc.schools(db)]
+    needs_schools = any(i.profile == "school" for i in items)
+    school_list = [(str(s.id), s.name) for s in svc.schools(db)] if needs_schools else []
     choices = {i.id: choices_for(i, response.variant, copy, school_list) for i in items}
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)

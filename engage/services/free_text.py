@@ -1,9 +1,12 @@
 """Free text as it arrives: sentiment, value tags and the safeguarding screen.
 
-Runs inside the transaction that saves a page, so an answer is never stored without its
-screen. A flag copies the verbatim text: it outlives edits of the answer and unfinished
-responses, because a disclosure must reach a person whether or not the survey is submitted.
+The analysis is pure and runs before the write transaction (`prepare`), so it never holds
+the database's write lock; `store` then writes the results in the transaction that saves the
+page, so an answer is never stored without its screen. A flag copies the verbatim text: it
+outlives edits of the answer and unfinished responses, because a disclosure must reach a
+person whether or not the survey is submitted.
 """
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app, has_app_context
@@ -15,10 +18,18 @@ from engage.analysis.disclosure import tag_disclosure
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
 
 MODEL_FILE = "value_model.joblib"
-
-
 # The retrained model, keyed by file and modification time so a retrain is picked up.
 _RETRAINED: dict[tuple[str, float], tagging.ValueTagger] = {}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything learned from one text."""
+
+    tags: tagging.Tagging
+    screening: safeguarding.Screening
+    polarity: float
+    subjectivity: float
 
 
 def model_path() -> Path:
@@ -37,18 +48,28 @@ def tagger() -> tagging.ValueTagger:
     return tagging.default_tagger()
 
 
-def analyse(session: Session, response: Response, answers: list[Answer]) -> list[SafeguardingFlag]:
-    """Analyse new or changed free-text answers; return any new safeguarding flags."""
-    texts = [a for a in answers if a.text]
-    if not texts:
-        return []
-    taggings = tagger().predict([a.text for a in texts])
+def prepare(texts: list[str]) -> dict[str, Analysis]:
+    """Analyse texts outside any transaction; return the results by text."""
+    unique = list(dict.fromkeys(t for t in texts if t))
+    results = {}
+    for text, tags in zip(unique, tagger().predict(unique), strict=True):
+        screening = safeguarding.screen(text)
+        polarity, subjectivity = sentiment.sentiment(text)
+        results[text] = Analysis(tag_disclosure(tags, screening), screening, polarity, subjectivity)
+    return results
+
+
+def store(session: Session, response: Response, answers: list[Answer],
+          analyses: dict[str, Analysis]) -> list[SafeguardingFlag]:
+    """Write prepared results for new or changed free-text answers; return new flags."""
     flags = []
-    for answer, tags in zip(texts, taggings, strict=True):
-        screening = safeguarding.screen(answer.text)
-        answer.polarity, answer.subjectivity = sentiment.sentiment(answer.text)
-        _replace_model_tags(session, answer, tag_disclosure(tags, screening))
-        flag = _flag(session, response, answer, screening)
+    for answer in answers:
+        analysis = analyses.get(answer.text or "")
+        if analysis is None:
+            continue
+        answer.polarity, answer.subjectivity = analysis.polarity, analysis.subjectivity
+        _replace_model_tags(session, answer, analysis.tags)
+        flag = _flag(session, response, answer, analysis.screening)
         if flag is not None:
             flags.append(flag)
     return flags

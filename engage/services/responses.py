@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from engage.db import begin_write
 from engage.definitions.survey import Item
@@ -74,13 +74,14 @@ class Saved:
 def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
               page: int, now: datetime) -> Saved:
     """Store one page's answers, analysed and screened, in one transaction."""
+    analyses = free_text.prepare([a.text for a in answers.values() if a.text])
     for attempt in (1, 2):
         try:
             response = _locked_response(session, token, now)
             flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
                 changed = _store_answers(session, response, items, answers)
-                flags = free_text.analyse(session, response, changed)
+                flags = free_text.store(session, response, changed, analyses)
                 response.page = max(response.page, page)
             session.commit()
             return Saved(response, bool(flags))
@@ -95,11 +96,12 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
 def submit(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
            now: datetime) -> Saved:
     """Store the last page and submit, exactly once however often it is posted."""
+    analyses = free_text.prepare([a.text for a in answers.values() if a.text])
     response = _locked_response(session, token, now)
     flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
         changed = _store_answers(session, response, items, answers)
-        flags = free_text.analyse(session, response, changed)
+        flags = free_text.store(session, response, changed, analyses)
         # The status guard makes a concurrent second submit a no-op.
         session.execute(
             update(Response)
