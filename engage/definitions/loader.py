@@ -1,8 +1,8 @@
 """Read survey files, check them, and load them into the database as versions."""
 import hashlib
-from functools import lru_cache
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 

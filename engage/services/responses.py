@@ -57,7 +57,10 @@ def get_response(session: Session, token: str | None) -> Response:
     """Return the response this browser is writing, or raise ResponseMissing."""
     if not token:
         raise ResponseMissing()
-    response = session.scalar(select(Response).where(Response.token == token))
+    response = session.scalar(
+        select(Response).where(Response.token == token)
+        .options(joinedload(Response.consultation), joinedload(Response.version))
+    )
     if response is None:
         raise ResponseMissing()
     return response
