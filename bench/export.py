@@ -14,14 +14,16 @@ from bench.results_setup import SLUG, app_for, ensure_data, measure
 
 
 def floor(db_path: str, out: str) -> int:
-    """Read every answer row into pandas and write it as CSV (pandas at its plainest)."""
-    from engage.analysis.frames import read_answers
+    """Read every answer row into pandas (pd.read_sql) and write it as CSV, at its plainest."""
+    import pandas as pd
+
+    from engage.analysis.frames import answers_query
     from engage.db import get_session
     from engage.services.summary import find
 
     with app_for(db_path).app_context():
         session = get_session()
-        frame = read_answers(session, find(session, SLUG).id)
+        frame = pd.read_sql(answers_query(find(session, SLUG).id), session.connection())
         frame.to_csv(out, index=False)
         return len(frame)
 

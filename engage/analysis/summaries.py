@@ -227,7 +227,8 @@ def quotes(frame: pd.DataFrame, comments: pd.DataFrame, redact: Callable[[str], 
     readable = ((length >= 20) & (length <= 300)).astype(int)
     ranked = pool.assign(score=score, readable=readable).sort_values(
         ["readable", "score", "answer_id"], ascending=[False, False, True]).drop_duplicates("text")
-    return [{"text": redact(row.text), "audience": row.audience, "variant": row.variant}
+    return [{"text": redact(row.text), "audience": row.audience, "variant": row.variant,
+             "answer_id": int(row.answer_id), "response_id": int(row.response_id)}
             for row in ranked.head(count).itertuples()]
 
 

@@ -19,6 +19,6 @@ def _signed_in_and_recent():
 
 def init_app(app: Flask) -> None:
     """Register the blueprint and its routes."""
-    from engage.insights import views  # noqa: F401
+    from engage.insights import plan, views  # noqa: F401
 
     app.register_blueprint(bp)

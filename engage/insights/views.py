@@ -1,6 +1,7 @@
 """Results pages: which consultations have results, the summary with filters, and downloads."""
-from flask import Response, abort, render_template, request, stream_with_context
+from flask import Response, abort, current_app, render_template, request, stream_with_context
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from engage import permissions as can
 from engage.analysis.frames import AUDIENCES, Filters
@@ -35,15 +36,19 @@ def index():
     return render_template("insights/index.html", consultations=found)
 
 
+def _choices(everyone: str, pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    return [SelectChoice("", everyone)] + [SelectChoice(v, label) for v, label in pairs]
+
+
 def _form(consultation) -> FilterForm:
     form = FilterForm(request.args)
     fw = svc.framework()
-    form.audience.choices = [("", "Everyone")] + [(a, viewmodel.AUDIENCE_LABELS[a]) for a in
-                                                  dict.fromkeys(AUDIENCES[v] for v in consultation.variants)]
-    form.variant.choices = [("", "All versions")] + [(v, v) for v in consultation.variants]
-    form.school.choices = [("", "All schools")] + [(str(s.id), s.name) for s in schools(get_session())]
-    form.area.choices = [("", "All areas")] + [(a["id"], a["name"]) for a in fw.areas]
-    form.priority_group.choices = [("", "Everyone")] + [(g["id"], g["label"]) for g in fw.priority_groups]
+    audiences = dict.fromkeys(AUDIENCES[v] for v in consultation.variants)
+    form.audience.choices = _choices("Everyone", [(a, viewmodel.AUDIENCE_LABELS[a]) for a in audiences])
+    form.variant.choices = _choices("All versions", [(v, v) for v in consultation.variants])
+    form.school.choices = _choices("All schools", [(str(s.id), s.name) for s in schools(get_session())])
+    form.area.choices = _choices("All areas", [(a["id"], a["name"]) for a in fw.areas])
+    form.priority_group.choices = _choices("Everyone", [(g["id"], g["label"]) for g in fw.priority_groups])
     return form
 
 
@@ -86,6 +91,6 @@ def download(consultation_id: int, fmt: str):
     audit.record(session, "export", current_user, target=consultation.slug, detail=f"format {fmt}")
     session.commit()
     mime, suffix = exports.FORMATS[fmt]
-    chunks = exports.export(session, consultation, fmt)
+    chunks = exports.stream(current_app.extensions["engage.sessionmaker"], consultation.id, fmt)
     return Response(stream_with_context(chunks), mimetype=mime, headers={
         "Content-Disposition": f'attachment; filename="{consultation.slug}.{suffix}"'})

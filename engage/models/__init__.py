@@ -1,6 +1,7 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
 from engage.models.audit import AuditEvent  # workspace (issue 3)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
+from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # issue 5
 from engage.models.response import Answer, Response, ResponseStatus
 from engage.models.safeguarding import (
     ContactRequest,
@@ -15,6 +16,7 @@ from engage.models.user import Role, User, user_schools  # workspace (issue 3)
 
 __all__ = [
     "AccessCode",
+    "ActionStatus",
     "Answer",
     "AnswerTag",
     "AuditEvent",
@@ -22,6 +24,8 @@ __all__ = [
     "ConsultationStatus",
     "ContactRequest",
     "FlagStatus",
+    "PlanAction",
+    "PlanPublication",
     "Response",
     "ResponseStatus",
     "Role",
@@ -35,4 +39,5 @@ __all__ = [
     "TagSource",
     "User",
     "user_schools",
+    "YouSaid",
 ]

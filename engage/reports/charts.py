@@ -58,3 +58,28 @@ def _bar(n: int, bar: Bar, zero: float, low: float, span: float, unit: str, miss
     return label + (f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{BAR_HEIGHT}" '
                     f'fill="{colour}"/><text x="{LABEL_WIDTH + PLOT_WIDTH + 6}" y="{text_y:.1f}" '
                     f'font-size="13" fill="#0b0c0c">{escape(value)}</text>')
+
+
+def bar_png(title: str, bars: list[Bar]) -> bytes:
+    """Return the same net agreement chart as a PNG, for documents that cannot hold SVG."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    shown = [b for b in bars if b.value is not None] or [Bar("No question had enough answers", 0)]
+    figure, axes = pyplot.subplots(figsize=(6.5, 0.4 * len(shown) + 1))
+    axes.barh([b.label for b in shown], [b.value for b in shown],
+              color=[POSITIVE if b.value >= 0 else NEGATIVE for b in shown])
+    axes.set_xlim(-100, 100)
+    axes.axvline(0, color="#0b0c0c", linewidth=1)
+    axes.invert_yaxis()
+    axes.set_title(title, fontsize=10)
+    axes.set_xlabel("Net agreement (%)")
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    pyplot.close(figure)
+    return buffer.getvalue()

@@ -1,7 +1,7 @@
 """Exports of a consultation: stream its rows from the database into the report writers."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
@@ -64,5 +64,19 @@ def export(session: Session, consultation: Consultation, fmt: str) -> Iterator[b
 def _closing(chunks: Iterator[bytes], session: Session) -> Iterator[bytes]:
     try:
         yield from chunks
+    finally:
+        session.close()
+
+
+def stream(make_session: Callable[[], Session], consultation_id: int, fmt: str) -> Iterator[bytes]:
+    """Yield an export from a session of its own, closed as soon as the stream ends or is dropped.
+
+    A web download outlives its view, so it must not hold the request's session (and its read
+    transaction) open until the server gets round to closing the response.
+    """
+    session = make_session()
+    try:
+        consultation = session.get(Consultation, consultation_id)
+        yield from export(session, consultation, fmt)
     finally:
         session.close()

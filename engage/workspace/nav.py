@@ -12,6 +12,7 @@ MENU = (
     ("workspace.surveys", "Surveys", can.EDITORS),
     ("workspace.schools", "Schools", can.READ_ALL | {Role.SCHOOL_CONTACT}),
     ("workspace.participation", "Participation", frozenset(Role)),
+    ("insights.index", "Results", frozenset({Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL})),
     ("triage.queue", "Safeguarding", frozenset({Role.SAFEGUARDING_LEAD})),
     ("workspace.users", "Accounts", frozenset({Role.ADMIN})),
     ("workspace.audit_log", "Audit log", frozenset({Role.ADMIN})),

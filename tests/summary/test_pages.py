@@ -63,10 +63,11 @@ def test_anonymous_goes_to_sign_in(client, known):
 
 def test_download_is_streamed_escaped_and_audited(client, db, known):
     officer = _as(client, db, Role.OFFICER)
-    response = client.get(f"/workspace/insights/{known.consultation.id}/download/csv")
-    assert response.status_code == 200
-    assert "attachment" in response.headers["Content-Disposition"]
-    body = response.get_data(as_text=True)
+    # Closing the streamed response ends its request (and its read transaction).
+    with client.get(f"/workspace/insights/{known.consultation.id}/download/csv") as response:
+        assert response.status_code == 200
+        assert "attachment" in response.headers["Content-Disposition"]
+        body = response.get_data(as_text=True)
     assert "'" + HYPERLINK.replace('"', '""') in body and DISCLOSURE not in body
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
     assert (event.actor_id, event.target, event.detail) == (officer.id, "known", "format csv")

@@ -1,0 +1,136 @@
+"""Plan drafting pages: "You said" statements, actions, outcomes, publishing, and the DOCX."""
+from flask import Response, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from engage.db import get_session
+from engage.definitions.readability import YOUNG_VARIANTS
+from engage.insights import bp
+from engage.insights.forms import ActionForm, ButtonForm, StatementForm
+from engage.models import Role
+from engage.permissions import role_required
+from engage.reports import plan_docx
+from engage.services import plan
+from engage.services import summary as svc
+from engage.services import workspace_consultations as wc
+
+OFFICERS = (Role.ADMIN, Role.OFFICER)
+
+
+def _bands(form, prefix: str = "") -> dict[str, str]:
+    return {b: getattr(form, f"{prefix}{b}").data or "" for b in YOUNG_VARIANTS}
+
+
+def _action_input(form: ActionForm) -> plan.ActionInput:
+    return plan.ActionInput(text=form.text.data, child_text=_bands(form), owner=form.owner.data,
+                            due_on=form.due_on.data, status=form.status.data,
+                            outcome=form.outcome.data, outcome_child_text=_bands(form, "outcome_"))
+
+
+def _statement_form(s) -> StatementForm:
+    return StatementForm(prefix=f"s{s.id}", data={"text": s.text, **s.child_text})
+
+
+def _action_form(a) -> ActionForm:
+    data = {"text": a.text, "owner": a.owner, "due_on": a.due_on, "status": a.status,
+            "outcome": a.outcome, **a.child_text,
+            **{f"outcome_{k}": v for k, v in a.outcome_child_text.items()}}
+    return ActionForm(prefix=f"a{a.id}", data=data)
+
+
+@bp.get("/<int:consultation_id>/plan")
+@role_required(*OFFICERS)
+def plan_page(consultation_id: int):
+    """Show the statements, their actions and outcomes, the feedback use and publishing."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    found = plan.statements(session, consultation.id)
+    return render_template(
+        "insights/plan.html", consultation=consultation, statements=found,
+        statement_forms={s.id: _statement_form(s) for s in found},
+        action_forms={a.id: _action_form(a) for s in found for a in s.actions},
+        new_action_forms={s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found},
+        button=ButtonForm(), use=plan.feedback_use(session, consultation.id),
+        problems=plan.wording_problems(consultation, found),
+        published=plan.published(session, consultation.id))
+
+
+def _back(consultation_id: int):
+    return redirect(url_for("insights.plan_page", consultation_id=consultation_id))
+
+
+@bp.post("/<int:consultation_id>/plan/draft")
+@role_required(*OFFICERS)
+def plan_draft(consultation_id: int):
+    """Draft statements from the summary (statements already written are kept)."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    if ButtonForm().validate_on_submit():
+        made = plan.draft(session, consultation, svc.summarise(session, consultation), svc.framework())
+        flash(f"{len(made)} statement(s) drafted. Check and edit them before publishing.", "success")
+    return _back(consultation_id)
+
+
+@bp.post("/<int:consultation_id>/plan/statements/<int:statement_id>")
+@role_required(*OFFICERS)
+def plan_statement(consultation_id: int, statement_id: int):
+    """Save a statement's wording."""
+    form = StatementForm(prefix=f"s{statement_id}")
+    if form.validate_on_submit():
+        plan.edit_statement(get_session(), consultation_id, statement_id, form.text.data, _bands(form))
+        flash("Statement saved.", "success")
+    else:
+        flash("Write what people said.", "error")
+    return _back(consultation_id)
+
+
+@bp.post("/<int:consultation_id>/plan/statements/<int:statement_id>/actions")
+@role_required(*OFFICERS)
+def plan_new_action(consultation_id: int, statement_id: int):
+    """Add an action to a statement."""
+    form = ActionForm(prefix=f"new{statement_id}")
+    if form.validate_on_submit():
+        plan.add_action(get_session(), consultation_id, statement_id, _action_input(form))
+        flash("Action added.", "success")
+    else:
+        flash("Write the action and say who owns it.", "error")
+    return _back(consultation_id)
+
+
+@bp.post("/<int:consultation_id>/plan/actions/<int:action_id>")
+@role_required(*OFFICERS)
+def plan_action(consultation_id: int, action_id: int):
+    """Save an action, its status and its outcome."""
+    form = ActionForm(prefix=f"a{action_id}")
+    if form.validate_on_submit():
+        plan.edit_action(get_session(), consultation_id, action_id, _action_input(form))
+        flash("Action saved.", "success")
+    else:
+        flash("Write the action and say who owns it.", "error")
+    return _back(consultation_id)
+
+
+@bp.post("/<int:consultation_id>/plan/publish")
+@role_required(*OFFICERS)
+def plan_publish(consultation_id: int):
+    """Publish the public page, if every young people's wording passes the reading check."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    if ButtonForm().validate_on_submit():
+        try:
+            plan.publish(session, consultation, current_user)
+            flash("The \u201cYou said, we did\u201d page is published.", "success")
+        except plan.PlanNotReady as exc:
+            flash(f"Not published yet: {exc}", "error")
+    return _back(consultation_id)
+
+
+@bp.get("/<int:consultation_id>/plan.docx")
+@role_required(*OFFICERS)
+def plan_docx_download(consultation_id: int):
+    """Download the plan (statements, actions, outcomes) as a Word document."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    data = plan_docx.render(consultation.title, plan.statements(session, consultation.id))
+    return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml"
+                    ".document", headers={"Content-Disposition":
+                                          f'attachment; filename="{consultation.slug}-plan.docx"'})

@@ -1,0 +1,246 @@
+"""You said, we did: draft statements from the summary, add actions and outcomes, publish.
+
+Statements carry each age band's own wording; nothing is published until every piece of
+young people's wording passes the reading-age check used for surveys.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.definitions.readability import YOUNG_VARIANTS, check_wording
+from engage.framework import Framework
+from engage.models import (
+    ActionStatus,
+    Answer,
+    AnswerTag,
+    Consultation,
+    PlanAction,
+    PlanPublication,
+    Response,
+    ResponseStatus,
+    TagSource,
+    User,
+    YouSaid,
+)
+from engage.models._time import utcnow
+from engage.services.errors import NotFound
+
+AUDIENCE_WORDS = {"young": "Young people", "parent": "Parents and carers",
+                  "professional": "Professionals"}
+
+
+class PlanNotReady(Exception):
+    """The page cannot be published yet; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def statements(session: Session, consultation_id: int) -> list[YouSaid]:
+    """Return the consultation's statements in order, with their actions."""
+    return list(session.scalars(select(YouSaid).where(YouSaid.consultation_id == consultation_id)
+                                .order_by(YouSaid.position, YouSaid.id)))
+
+
+def draft(session: Session, consultation: Consultation, summary: dict, fw: Framework) -> list[YouSaid]:
+    """Draft one statement per value with something said; keep any already written."""
+    begin_write(session)
+    existing = {s.value_id for s in statements(session, consultation.id)}
+    made = []
+    for position, value in enumerate(summary["values"]):
+        if value["id"] in existing or not _has_voice(value):
+            continue
+        made.append(_draft_one(consultation, value, summary, fw, position))
+    session.add_all(made)
+    session.commit()
+    return made
+
+
+def _has_voice(value: dict) -> bool:
+    return isinstance(value["comments"], int) and value["comments"] > 0 or bool(value["quotes"])
+
+
+def _draft_one(consultation: Consultation, value: dict, summary: dict, fw: Framework,
+               position: int) -> YouSaid:
+    concern = _top_concern(value["id"], summary)
+    phrases = ", ".join(f"\u201c{p['phrase']}\u201d" for p in value["phrases"][:3])
+    lines = [f"{value['comments']} comments were about {value['short'].lower()}."]
+    if phrases:
+        lines.append(f"People often mentioned {phrases}.")
+    if concern:
+        lines.append(f"{AUDIENCE_WORDS.get(concern[1], concern[1])} agreed least with "
+                     f"\u201c{concern[0]}\u201d (net agreement {concern[2]:g}).")
+    child = {band: f"You told us about {fw.value(value['id']).child_title.get(band, '').lower()}."
+             for band in YOUNG_VARIANTS if band in consultation.variants}
+    return YouSaid(consultation_id=consultation.id, value_id=value["id"], text=" ".join(lines),
+                   child_text=child, count=value["comments"] if isinstance(value["comments"], int)
+                   else None, quoted_answer_ids=[q["answer_id"] for q in value["quotes"]],
+                   position=position)
+
+
+def _top_concern(value_id: int, summary: dict) -> tuple[str, str, float] | None:
+    """Return the (wording, audience, net) with the lowest net agreement in this value."""
+    found = [(item["wording"].get(a, item["key"]), a, net) for item in summary["items"]
+             if item["value"] == value_id for a, net in item["net_agreement"].items()
+             if net is not None]
+    return min(found, key=lambda r: r[2]) if found else None
+
+
+def _statement(session: Session, consultation_id: int, statement_id: int) -> YouSaid:
+    found = session.get(YouSaid, statement_id)
+    if found is None or found.consultation_id != consultation_id:
+        raise NotFound("We could not find that statement.")
+    return found
+
+
+def edit_statement(session: Session, consultation_id: int, statement_id: int, text: str,
+                   child_text: dict[str, str]) -> YouSaid:
+    """Change a statement's officer wording and its age-band wordings."""
+    begin_write(session)
+    statement = _statement(session, consultation_id, statement_id)
+    statement.text = text.strip()
+    statement.child_text = {k: v.strip() for k, v in child_text.items() if v and v.strip()}
+    session.commit()
+    return statement
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """What an officer enters for an action."""
+
+    text: str
+    child_text: dict[str, str]
+    owner: str
+    due_on: date | None
+    status: str = ActionStatus.PLANNED
+    outcome: str | None = None
+    outcome_child_text: dict[str, str] | None = None
+
+
+def add_action(session: Session, consultation_id: int, statement_id: int,
+               given: ActionInput) -> PlanAction:
+    """Add a "We did / We will" action to a statement."""
+    begin_write(session)
+    statement = _statement(session, consultation_id, statement_id)
+    action = PlanAction()
+    _apply(action, given)
+    statement.actions.append(action)
+    session.commit()
+    return action
+
+
+def edit_action(session: Session, consultation_id: int, action_id: int, given: ActionInput) -> PlanAction:
+    """Change an action: its wording, owner, date, status and "As a result" outcome."""
+    begin_write(session)
+    action = session.get(PlanAction, action_id)
+    if action is None or action.you_said.consultation_id != consultation_id:
+        raise NotFound("We could not find that action.")
+    _apply(action, given)
+    session.commit()
+    return action
+
+
+def _apply(action: PlanAction, given: ActionInput) -> None:
+    action.text, action.owner, action.due_on = given.text.strip(), given.owner.strip(), given.due_on
+    action.status = ActionStatus(given.status)
+    action.child_text = {k: v.strip() for k, v in given.child_text.items() if v and v.strip()}
+    action.outcome = (given.outcome or "").strip() or None
+    action.outcome_child_text = {k: v.strip() for k, v in (given.outcome_child_text or {}).items()
+                                 if v and v.strip()}
+
+
+def wording_problems(consultation: Consultation, found: list[YouSaid]) -> list[str]:
+    """Check every age band's wording for reading age; say what is missing or too hard."""
+    bands = [b for b in YOUNG_VARIANTS if b in consultation.variants]
+    problems = []
+    for statement in found:
+        problems += _check(f"You said ({statement.value_id})", statement.child_text, bands)
+        for action in statement.actions:
+            problems += _check(f"We did ({action.id})", action.child_text, bands)
+            if action.outcome:
+                problems += _check(f"As a result ({action.id})", action.outcome_child_text, bands)
+    return problems
+
+
+def _check(where: str, wording: dict[str, str], bands: list[str]) -> list[str]:
+    problems = []
+    for band in bands:
+        text = wording.get(band)
+        if not text:
+            problems.append(f"{where}: write the {band} wording")
+        elif (why := check_wording(text, band)) is not None:
+            problems.append(f"{where}, {band}: {why}")
+    return problems
+
+
+def publish(session: Session, consultation: Consultation, actor: User | None) -> PlanPublication:
+    """Publish the page once it has statements and every wording passes the check."""
+    found = statements(session, consultation.id)
+    problems = (["Add at least one statement first"] if not found else []) + \
+        wording_problems(consultation, found)
+    if problems:
+        raise PlanNotReady(problems)
+    begin_write(session)
+    publication = published(session, consultation.id)
+    if publication is None:
+        publication = PlanPublication(consultation_id=consultation.id, published_at=utcnow(),
+                                      published_by_id=actor.id if actor else None)
+        session.add(publication)
+    session.commit()
+    return publication
+
+
+def published(session: Session, consultation_id: int) -> PlanPublication | None:
+    """Return the publication of a consultation's page, if it is published."""
+    return session.scalar(select(PlanPublication)
+                          .where(PlanPublication.consultation_id == consultation_id))
+
+
+def public_page(session: Session, slug: str, band: str, fw: Framework) -> dict:
+    """Return the published page in one age band's words, or raise NotFound."""
+    consultation = session.scalar(select(Consultation).where(Consultation.slug == slug))
+    if consultation is None or published(session, consultation.id) is None:
+        raise NotFound("There is no 'You said, we did' page for that survey yet.")
+    bands = [b for b in YOUNG_VARIANTS if b in consultation.variants]
+    band = band if band in bands else (bands[0] if bands else "")
+    items = [{"value": fw.value(s.value_id).child_title.get(band, fw.value(s.value_id).short),
+              "you_said": s.child_text.get(band, s.text),
+              "we_did": [{"text": a.child_text.get(band, a.text), "done": a.status == ActionStatus.DONE,
+                          "outcome": a.outcome_child_text.get(band, a.outcome) if a.outcome else None}
+                         for a in s.actions]}
+             for s in statements(session, consultation.id)]
+    return {"title": consultation.title, "slug": slug, "band": band, "bands": bands, "items": items}
+
+
+def feedback_use(session: Session, consultation_id: int) -> dict[str, int]:
+    """Count responses that were read (an officer tagged them), tagged, quoted, or acted on."""
+    submitted = (select(Response.id).where(Response.consultation_id == consultation_id,
+                                           Response.status == ResponseStatus.SUBMITTED))
+    tagged = (select(func.count(distinct(Answer.response_id)))
+              .join(AnswerTag, AnswerTag.answer_id == Answer.id)
+              .where(Answer.response_id.in_(submitted)))
+    found = statements(session, consultation_id)
+    quoted = {a for s in found for a in s.quoted_answer_ids}
+    acted = {a for s in found if s.actions for a in s.quoted_answer_ids}
+    return {
+        "responses": session.scalar(select(func.count()).select_from(submitted.subquery())) or 0,
+        "with_comments": session.scalar(select(func.count(distinct(Answer.response_id))).where(
+            Answer.response_id.in_(submitted), Answer.text.is_not(None))) or 0,
+        "read": session.scalar(tagged.where(AnswerTag.source == TagSource.OFFICER)) or 0,
+        "tagged": session.scalar(tagged) or 0,
+        "quoted": _responses_of(session, quoted),
+        "acted_on": _responses_of(session, acted),
+    }
+
+
+def _responses_of(session: Session, answer_ids: set[int]) -> int:
+    if not answer_ids:
+        return 0
+    return session.scalar(select(func.count(distinct(Answer.response_id)))
+                          .where(Answer.id.in_(answer_ids))) or 0

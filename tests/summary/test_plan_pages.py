@@ -1,0 +1,67 @@
+"""Plan pages: draft, edit, add actions, publish (gated on reading age), public page, links."""
+import io
+
+import pytest
+from docx import Document
+
+from engage.models import Role
+from tests.conftest import csrf_token
+from tests.summary.known import build_known
+from tests.workspace.factories import make_user, sign_in_as
+
+
+@pytest.fixture
+def officer_client(client, db, loaded, monkeypatch):
+    known = build_known(db, monkeypatch)
+    sign_in_as(client, make_user(db, Role.OFFICER))
+    return client, known
+
+
+def _post(client, url, data=None):
+    page = client.get(url.rsplit("/plan", 1)[0] + "/plan")
+    return client.post(url, data={"csrf_token": csrf_token(page.get_data(as_text=True)), **(data or {})})
+
+
+def test_draft_edit_act_publish_and_show(officer_client, db):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    assert _post(client, f"{base}/draft").status_code == 302
+    html = client.get(base).get_data(as_text=True)
+    assert "8 comments were about safe and supported." in html
+    assert "Quoted in a" in html
+    from engage.models import YouSaid
+    statement = db.query(YouSaid).one()
+    sid = statement.id
+    _post(client, f"{base}/statements/{sid}", {
+        f"s{sid}-text": "Pupils asked for more street lights.",
+        f"s{sid}-secondary": "You said the streets near parks are too dark."})
+    _post(client, f"{base}/statements/{sid}/actions", {
+        f"new{sid}-text": "Ask highways to add lights near parks.", f"new{sid}-owner": "Highways lead",
+        f"new{sid}-due_on": "2027-06-01", f"new{sid}-status": "done",
+        f"new{sid}-secondary": "We put up new lights near parks.",
+        f"new{sid}-outcome": "Twelve new lights.", f"new{sid}-outcome_secondary": "There are twelve new lights."})
+    assert client.get("/you-said-we-did/known").status_code == 404
+    _post(client, f"{base}/publish")
+    public = client.get("/you-said-we-did/known?band=secondary")
+    assert public.status_code == 200
+    text = public.get_data(as_text=True)
+    assert "You said the streets near parks are too dark." in text
+    assert "We put up new lights near parks." in text and "There are twelve new lights." in text
+    assert "/you-said-we-did/known" in client.get("/").get_data(as_text=True)
+    doc = Document(io.BytesIO(client.get(f"/workspace/insights/{known.consultation.id}/plan.docx").data))
+    assert "Pupils asked for more street lights." in [p.text for p in doc.paragraphs]
+
+
+def test_publish_refused_when_wording_is_too_hard(officer_client, db):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    _post(client, f"{base}/draft")
+    from engage.models import YouSaid
+    sid = db.query(YouSaid).one().id
+    _post(client, f"{base}/statements/{sid}", {
+        f"s{sid}-text": "x", f"s{sid}-secondary": "Notwithstanding considerable organisational "
+        "complexities, multidisciplinary arrangements necessitate interdepartmental coordination."})
+    response = _post(client, f"{base}/publish")
+    assert response.status_code == 302
+    assert client.get("/you-said-we-did/known").status_code == 404
+    assert "reading grade" in client.get(base).get_data(as_text=True)
