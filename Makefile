@@ -1,4 +1,6 @@
 # engage: `make run` serves the app with demo content; `make test` runs every test.
+# make run serves with gunicorn (gunicorn.conf.py): unlike Flask's development server it
+# logs no client IP addresses, and respondents are anonymous.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -11,7 +13,8 @@ run: setup
 	$(PY) -m flask db upgrade
 	$(PY) -m flask surveys load
 	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT)
-	$(PY) -m flask run --host 127.0.0.1 --port $(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	ENGAGE_BIND=127.0.0.1:$(PORT) ENGAGE_WORKERS=2 $(VENV)/bin/gunicorn -c gunicorn.conf.py "engage:create_app()"
 
 test: setup $(VENV)/.dev-installed system-test-deps lint test-sqlite test-postgres test-faults
 
