@@ -225,12 +225,13 @@ class ValueTagger:
         if not texts:
             return []
         matrix = self.features.transform([normalise(text) for text in texts])
-        value_probs = self.value_model.predict_proba(matrix)
+        # Plain lists: iterating numpy scalars one by one costs more than the models themselves.
+        value_probs = self.value_model.predict_proba(matrix).tolist()
         sub_probs = _softmax(self.subtheme_model.decision_function(matrix))
         return [self._tagging(v, s) for v, s in zip(value_probs, sub_probs, strict=False)]
 
     def _tagging(self, value_probs, sub_probs) -> Tagging:
-        ranked = sorted(zip(self.value_model.classes_, value_probs, strict=False), key=lambda p: -p[1])
+        ranked = sorted(zip(self.value_model.classes_.tolist(), value_probs, strict=False), key=lambda p: -p[1])
         primary, confidence = int(ranked[0][0]), float(ranked[0][1])
         values = tuple((int(v), round(float(p), 4)) for v, p in ranked
                        if v == primary or p >= SECONDARY_THRESHOLD)
@@ -238,11 +239,23 @@ class ValueTagger:
 
     def _subtheme(self, primary: int, sub_probs) -> str | None:
         """Name the best sub-theme of the primary value only when it clearly leads."""
-        own = [(s, p) for s, p in zip(self.subtheme_model.classes_, sub_probs, strict=False)
-               if s.startswith(str(primary))]
-        total = sum(p for _, p in own)
-        best, prob = max(own, key=lambda item: item[1])
-        return str(best) if total and prob / total >= SUBTHEME_THRESHOLD else None
+        columns = self._subtheme_columns(primary)
+        if not len(columns):
+            return None
+        own = sub_probs[columns]
+        total, best = float(own.sum()), int(own.argmax())
+        prob = float(own[best])
+        return str(self.subtheme_model.classes_[columns[best]]) if total and prob / total >= SUBTHEME_THRESHOLD else None
+
+    def _subtheme_columns(self, primary: int):
+        """Return the indices of the primary value's sub-themes (cached on the tagger)."""
+        import numpy as np
+
+        cache = self.__dict__.setdefault("_columns_by_value", {})
+        if primary not in cache:
+            classes = self.subtheme_model.classes_
+            cache[primary] = np.array([i for i, s in enumerate(classes) if str(s).startswith(str(primary))])
+        return cache[primary]
 
     def save(self, path: str | Path) -> None:
         """Write the fitted tagger with joblib."""

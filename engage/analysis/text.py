@@ -79,6 +79,8 @@ def _fix_word(match: re.Match[str]) -> str:
     return _SPELLING.get(word, word)
 
 
+# The screen and the tagger both normalise each text: a small cache does it once.
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lowercase, unify quotes and rewrite texting/misspellings to a canonical spelling."""
     lowered = text.translate(_QUOTES).lower()
