@@ -245,7 +245,9 @@ class ValueTagger:
         own = sub_probs[columns]
         total, best = float(own.sum()), int(own.argmax())
         prob = float(own[best])
-        return str(self.subtheme_model.classes_[columns[best]]) if total and prob / total >= SUBTHEME_THRESHOLD else None
+        if not total or prob / total < SUBTHEME_THRESHOLD:
+            return None
+        return str(self.subtheme_model.classes_[columns[best]])
 
     def _subtheme_columns(self, primary: int):
         """Return the indices of the primary value's sub-themes (cached on the tagger)."""
