@@ -77,3 +77,10 @@ def end() -> None:
     """Sign out and forget everything in the session."""
     logout_user()
     session.clear()
+
+
+def staff_only():
+    """Before every staff request: anonymous users go to sign-in; idle sessions end."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return expire_idle()

@@ -1,20 +1,13 @@
 """Safeguarding triage for safeguarding leads: the queue of possible disclosures."""
 from flask import Blueprint, Flask
-from flask_login import current_user
 
-from engage.auth.session import expire_idle
+from engage.auth.session import staff_only
 
 bp = Blueprint("triage", __name__, url_prefix="/workspace/safeguarding")
 
 
-@bp.before_request
-def _signed_in_and_recent():
-    """Anonymous users can do nothing here; idle sessions end as in the workspace."""
-    if not current_user.is_authenticated:
-        from engage.extensions import login_manager
-
-        return login_manager.unauthorized()
-    return expire_idle()
+# Every staff route needs a signed-in, recently active account.
+bp.before_request(staff_only)
 
 
 def init_app(app: Flask) -> None:
