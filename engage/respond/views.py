@@ -3,7 +3,7 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from wtforms.fields.choices import SelectChoice
 
 from engage.db import get_session
-from engage.definitions.survey import Page, Survey
+from engage.definitions.survey import Page
 from engage.extensions import limiter
 from engage.forms.choices import choices_for
 from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, StartForm, talk_to_me_form
@@ -104,6 +104,7 @@ def begin(slug: str, variant: str):
     code = _pending_code(consultation.id, variant)
     response = rsp.start_response(db, consultation, variant, utcnow(), code)
     session.pop(CODE, None)
+    session.pop(HELP, None)  # a shared PC: never offer the last pupil's help form to the next
     session[TOKEN] = response.token
     return redirect(url_for("respond.page", number=1))
 
@@ -134,10 +135,10 @@ def page(number: int):
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
-    return _page(db, response, survey, pages, number)
+    return _page(db, response, pages, number)
 
 
-def _page(db, response, survey: Survey, pages: list[Page], number: int):
+def _page(db, response, pages: list[Page], number: int):
     copy = words(response.variant)
     items = _items_to_ask(response, pages[number - 1])
     needs_schools = any(i.profile == "school" for i in items)
@@ -209,6 +210,7 @@ def _day(moment) -> str | None:
 def saved():
     """Show the resume code once."""
     saved_now = session.pop("saved", None)
+    session.pop(HELP, None)  # help was shown before this page; the offer ends here
     if saved_now is None:
         return redirect(url_for("respond.resume_page"))
     return render_template("respond/saved.html", code=saved_now["code"], variant=saved_now["variant"],
@@ -236,6 +238,7 @@ def resume_page():
 def thanks():
     """Thank the respondent and say what happens next."""
     done = session.get(DONE) or {}
+    session.pop(HELP, None)  # help was shown before this page; the offer ends here
     variant = done.get("variant") or "primary"
     consultation = None
     if done.get("slug"):

@@ -89,3 +89,12 @@ def test_help_page_without_a_flag_offers_no_form(client):
     page = client.get("/help")
     assert page.status_code == 200 and "0800 1111" in page.text
     assert "how_to_reach" not in page.text
+
+
+def test_the_next_pupil_on_a_shared_pc_gets_no_help_offer(client, demo):
+    begin(client, demo["annual"], "secondary")
+    number, page = _first_text_page(client)
+    _post_text(client, number, page, DISCLOSURE)
+    assert "how_to_reach" in client.get("/help").text
+    begin(client, demo["annual"], "secondary")  # the next pupil starts on the same browser
+    assert "how_to_reach" not in client.get("/help").text
