@@ -1,7 +1,7 @@
 """Error handling in one place: a page per status, in plain words; never a bare 500."""
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -21,8 +21,6 @@ def init_app(app: Flask) -> None:
 
 
 def _rollback() -> None:
-    from flask import g
-
     session = g.get("db_session")
     if session is not None:
         session.rollback()

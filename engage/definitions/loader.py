@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from engage.definitions.copy import check_copy
 from engage.definitions.problems import DefinitionError, Problem
+from engage.definitions.readability import check_wording
 from engage.definitions.validate import validate
 from engage.framework import Framework, load_framework
 from engage.models import SurveyFamily, SurveyItem, SurveyVersion
@@ -33,12 +34,19 @@ def survey_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_SURVEYS)
 
 
-def read_definition(path: Path, framework: Framework) -> tuple[dict | None, list[Problem]]:
-    """Parse and validate one file, returning the definition and its problems."""
+def _parse(path: Path) -> tuple[object, list[Problem]]:
+    """Read one file's YAML, or say why it cannot be read."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         return None, [Problem(path.name, f"not valid YAML: {exc}")]
+
+
+def read_definition(path: Path, framework: Framework) -> tuple[dict | None, list[Problem]]:
+    """Parse and validate one file, returning the definition and its problems."""
+    raw, problems = _parse(path)
+    if problems:
+        return None, problems
     problems = validate(raw, path.name, framework)
     return (raw if not problems else None), problems
 
@@ -77,8 +85,6 @@ def _check(directory: Path) -> list[Problem]:
 
 
 def _framework_titles(framework: Framework) -> list[Problem]:
-    from engage.definitions.readability import check_wording
-
     problems = []
     for value in framework.values:
         for theme_id, titles in [(str(value.id), value.child_title)] + [
@@ -102,11 +108,8 @@ def load_directory(session: Session, directory: Path) -> list[LoadResult]:
     problems = check_directory(directory)
     if problems:
         raise DefinitionError(problems)
-    framework = load_framework(str(directory / "framework.yaml"))
-    results = []
-    for path in survey_files(directory):
-        raw, _ = read_definition(path, framework)
-        results.append(load_definition(session, raw))
+    # check_directory has validated every file just now: parse, do not validate again.
+    results = [load_definition(session, _parse(path)[0]) for path in survey_files(directory)]
     session.commit()
     return results
 

@@ -5,8 +5,7 @@ bp = Blueprint("public", __name__)
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint, and the link helper the start and thank-you pages use."""
-    from engage.public import views
+    """Register the blueprint."""
+    from engage.public import views  # noqa: F401  (routes register on import)
 
     app.register_blueprint(bp)
-    app.add_template_global(views.you_said_link, "you_said_link")

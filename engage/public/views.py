@@ -1,9 +1,7 @@
 """The public "You said, we did" page, in each age band's own wording."""
-from flask import render_template, request, url_for
-from sqlalchemy import select
+from flask import render_template, request
 
 from engage.db import get_session
-from engage.models import Consultation, PlanPublication
 from engage.public import bp
 from engage.services import plan
 from engage.services import summary as svc
@@ -17,17 +15,3 @@ def you_said(slug: str):
     page = plan.public_page(get_session(), slug, request.args.get("band", ""), svc.framework())
     return render_template("public/you_said.html", page=page, bands=BAND_NAMES,
                            variant=page["band"])
-
-
-def you_said_link(consultation: Consultation | None = None) -> str | None:
-    """Return the link to the newest published page (this consultation's series first), or None."""
-    query = (select(Consultation.slug).join(PlanPublication,
-                                            PlanPublication.consultation_id == Consultation.id)
-             .order_by(PlanPublication.published_at.desc()).limit(1))
-    if consultation is not None and consultation.series:
-        series = query.where(Consultation.series == consultation.series)
-        slug = get_session().scalar(series)
-        if slug:
-            return url_for("public.you_said", slug=slug)
-    slug = get_session().scalar(query)
-    return url_for("public.you_said", slug=slug) if slug else None

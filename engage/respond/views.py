@@ -14,6 +14,7 @@ from engage.respond import bp
 from engage.respond.viewmodels import error_list, question
 from engage.respond.words import audience_labels, words
 from engage.services import consultations as svc
+from engage.services import plan
 from engage.services import responses as rsp
 from engage.services.errors import NotFound
 
@@ -28,7 +29,7 @@ def start():
     """List open consultations and offer a class code box."""
     found = svc.open_consultations(get_session(), utcnow())
     return render_template("respond/start.html", consultations=found, form=CodeForm(),
-                           copy=words(), errors=[])
+                           copy=words(), errors=[], said_link=_you_said_link())
 
 
 # Codes are guessable only by brute force: limit it, generously, since a whole class
@@ -50,7 +51,7 @@ def enter_code():
             form.code.errors.append(words()["code_not_found"])
     found = svc.open_consultations(get_session(), utcnow())
     return render_template("respond/start.html", consultations=found, form=form,
-                           copy=words(), errors=error_list(form)), 400
+                           copy=words(), errors=error_list(form), said_link=_you_said_link()), 400
 
 
 @bp.get("/join/<code>")
@@ -243,7 +244,14 @@ def thanks():
     consultation = None
     if done.get("slug"):
         consultation = svc.get_consultation(get_session(), done["slug"])
-    return render_template("respond/thanks.html", copy=words(variant), consultation=consultation)
+    return render_template("respond/thanks.html", copy=words(variant), consultation=consultation,
+                           said_link=_you_said_link(consultation))
+
+
+def _you_said_link(consultation=None) -> str | None:
+    """Link to the newest published "You said, we did" page (this consultation's series first)."""
+    slug = plan.latest_published_slug(get_session(), consultation.series if consultation else None)
+    return url_for("public.you_said", slug=slug) if slug else None
 
 
 @bp.route("/help", methods=["GET", "POST"])

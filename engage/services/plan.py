@@ -244,3 +244,15 @@ def _responses_of(session: Session, answer_ids: set[int]) -> int:
         return 0
     return session.scalar(select(func.count(distinct(Answer.response_id)))
                           .where(Answer.id.in_(answer_ids))) or 0
+
+
+def latest_published_slug(session: Session, series: str | None = None) -> str | None:
+    """Return the slug of the newest published "You said, we did" page, this series first."""
+    query = (select(Consultation.slug)
+             .join(PlanPublication, PlanPublication.consultation_id == Consultation.id)
+             .order_by(PlanPublication.published_at.desc()).limit(1))
+    if series:
+        slug = session.scalar(query.where(Consultation.series == series))
+        if slug:
+            return slug
+    return session.scalar(query)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from engage.definitions.copy import REQUIRED_KEYS
 from engage.definitions.readability import GRADE_LIMITS, YOUNG_VARIANTS, fk_grade
 
 SURVEYS = Path(__file__).resolve().parents[2] / "surveys"
@@ -27,16 +28,6 @@ INDICATORS = {
     "safe_online", "parks_play_satisfaction", "young_carer_support", "substances_information",
     "camhs_satisfaction", "parenting_support",
 }
-COPY_KEYS = (
-    "start_title", "who_are_you", "privacy_heading", "privacy_what_for", "privacy_anonymous",
-    "privacy_limit", "help_now", "start_button", "optional_hint", "next_button", "back_link",
-    "finish_button", "save_later_button", "resume_heading", "resume_explainer", "resume_prompt",
-    "resume_not_found", "progress_one", "progress_many", "error_summary_title", "error_too_long",
-    "error_invalid_choice", "error_too_many", "rather_not_say", "yes", "no", "not_sure",
-    "agree_scale", "satisfied_scale", "thanks_heading", "thanks_body", "thanks_next",
-    "closed_heading", "closed_body", "help_heading", "help_body", "help_trusted_adult",
-    "talk_to_me_option", "talk_to_me_how", "talk_to_me_submitted",
-)
 PLACEHOLDERS = {
     "progress_one": {"{n}", "{total}"},
     "progress_many": {"{n}", "{total}"},
@@ -254,8 +245,8 @@ def test_draft_plan_asks_about_every_value():
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_copy_has_every_sentence(variant):
     words = load("copy.yaml")[variant]
-    assert [k for k in COPY_KEYS if k not in words] == []
-    assert all(isinstance(words[k], (str, list)) for k in COPY_KEYS)  # "yes: Yes" is not a bool
+    assert [k for k in REQUIRED_KEYS if k not in words] == []
+    assert all(isinstance(words[k], (str, list)) for k in REQUIRED_KEYS)  # "yes: Yes" is not a bool
     assert len(words["agree_scale"]) == 5
     assert len(words["satisfied_scale"]) == 5
 
