@@ -1,5 +1,6 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
 from engage.models.audit import AuditEvent  # workspace (issue 3)
+from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone (issue 7)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
 from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # issue 5
 from engage.models.response import Answer, Response, ResponseStatus
@@ -20,6 +21,8 @@ __all__ = [
     "Answer",
     "AnswerTag",
     "AuditEvent",
+    "BallotTally",
+    "BallotTallySheet",
     "Consultation",
     "ConsultationStatus",
     "ContactRequest",

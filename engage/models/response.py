@@ -8,7 +8,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.db import Base
@@ -35,7 +35,13 @@ class Response(Base):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"))
     variant: Mapped[str] = mapped_column(String(20))
+    # online | paper (entered by an officer) | kiosk (an event device, cleared after each person).
     channel: Mapped[str] = mapped_column(String(20), default="online")
+    # Issue 7: the language the respondent answered in, the rendition they saw
+    # (standard | easy_read) and whether they said a grown-up helped them.
+    language: Mapped[str] = mapped_column(String(12), default="en", server_default="en")
+    rendition: Mapped[str] = mapped_column(String(20), default="standard", server_default="standard")
+    assisted: Mapped[bool] = mapped_column(default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default=ResponseStatus.IN_PROGRESS)
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
     school_fixed: Mapped[bool] = mapped_column(default=False)
@@ -70,5 +76,8 @@ class Answer(Base):
     # Free text only: TextBlob sentiment, stored with the answer.
     polarity: Mapped[float | None]
     subjectivity: Mapped[float | None]
+    # Free text written in a language other than English (issue 7): left for a person to
+    # read rather than tagged by an English model.
+    text_language: Mapped[str | None] = mapped_column(String(12))
 
     response: Mapped[Response] = relationship(back_populates="answers")
