@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from engage.analysis.first_chars import compile_fast
 from engage.analysis.text import normalise
 
 CATEGORIES: dict[str, str] = {
@@ -84,8 +85,8 @@ def _rule(category: str, severity: str, pattern: str, reason: str, negatable: bo
     guard is a part of the pattern that every match must contain; searching it first skips
     texts that cannot match before the slow subject-first pattern runs (same results).
     """
-    return (category, severity, re.compile(pattern), reason, negatable,
-            re.compile(guard) if guard else None)
+    return (category, severity, compile_fast(pattern), reason, negatable,
+            compile_fast(guard) if guard else None)
 
 
 _I, _C = "immediate", "concern"
