@@ -101,6 +101,7 @@ LEXICON: dict[str, str] = {
           " find_out don't_know_where live_chat",
 }
 
+_TOKEN_CACHE_SIZE = 100_000
 _LEX_TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
 
 
@@ -120,6 +121,14 @@ class LexiconFeatures:
             for term in LEXICON[key].split():
                 self._add(term, col)
         self.stem_lengths = sorted({len(stem) for stem in self.stems})
+        self._token_cache: dict[str, frozenset[int]] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_token_cache": {}}  # a saved model carries no cache
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._token_cache = {}  # models saved before the cache existed load too
 
     def _add(self, term: str, col: int) -> None:
         first, *rest = term.split("_")
@@ -136,17 +145,31 @@ class LexiconFeatures:
     def _columns(self, tokens: list[str]) -> dict[int, int]:
         counts: dict[int, int] = {}
         for i, token in enumerate(tokens):
-            cols = set(self.words.get(token, ()))
-            for length in self.stem_lengths:
-                if length > len(token):
-                    break
-                cols |= self.stems.get(token[:length], set())
+            cols = set(self._word_columns(token))
             for rest, col in self.phrases.get(token, ()):
                 if _phrase_at(tokens, i + 1, rest):
                     cols.add(col)
             for col in cols:
                 counts[col] = min(counts.get(col, 0) + 1, 2)
         return counts
+
+    def _word_columns(self, token: str) -> frozenset[int]:
+        """Return the columns a token hits as a word or by a stem, remembered per token.
+
+        Survey text reuses a small vocabulary, so most tokens are looked up once; the cache
+        is emptied when it grows past _TOKEN_CACHE_SIZE so memory stays bounded.
+        """
+        cols = self._token_cache.get(token)
+        if cols is None:
+            found = set(self.words.get(token, ()))
+            for length in self.stem_lengths:
+                if length > len(token):
+                    break
+                found |= self.stems.get(token[:length], set())
+            if len(self._token_cache) >= _TOKEN_CACHE_SIZE:
+                self._token_cache.clear()
+            cols = self._token_cache[token] = frozenset(found)
+        return cols
 
     def transform(self, texts: Sequence[str]):
         from scipy.sparse import csr_matrix

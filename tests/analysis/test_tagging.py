@@ -59,3 +59,18 @@ def test_officer_corrections_change_the_model():
 
 def test_heldout_macro_f1_target():
     assert score_tagger().macro_f1 >= TARGETS["macro_f1"]
+
+
+def test_lexicon_token_cache_changes_no_feature(monkeypatch):
+    import engage.analysis.tagging as tagging
+
+    texts = [row["text"].lower() for row in tagging.read_jsonl("comments_heldout.jsonl")]
+    warm = tagging.LexiconFeatures()
+    warm.transform(texts)  # fills the cache
+    # A cache this small is emptied again and again: features must not depend on it.
+    monkeypatch.setattr(tagging, "_TOKEN_CACHE_SIZE", 7)
+    churned = tagging.LexiconFeatures()
+    expected = [sorted(churned._columns(tagging._LEX_TOKEN.findall(text)).items()) for text in texts]
+    assert [sorted(warm._columns(tagging._LEX_TOKEN.findall(t)).items()) for t in texts] == expected
+    assert len(churned._token_cache) <= 7
+    assert any(expected)  # the held-out comments do hit the lexicon
