@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := engage
 
-.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css system-test-deps clean
+.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css translations translations-update system-test-deps clean
 
 run: setup
 	$(PY) -m flask db upgrade
@@ -36,7 +36,16 @@ bench: setup
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check engage tests bench
 
-setup: $(VENV)/.installed css
+setup: $(VENV)/.installed css translations
+
+# Compiled catalogues (.mo) are built, never committed; tests/i18n fails if a .po is stale.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile -d engage/translations >/dev/null
+
+# After changing a translated string: refresh the template and every catalogue, then translate.
+translations-update: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l --no-location --sort-output -o engage/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i engage/translations/messages.pot -d engage/translations --no-fuzzy-matching
 
 css: static/css/engage.css
 

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import yaml
 
+from engage.definitions import translations
 from engage.definitions.problems import Problem
 from engage.definitions.readability import check_wording
+from engage.definitions.support_copy import check_support_copy
 from engage.definitions.variants import VARIANTS
 
 REQUIRED_KEYS = (
@@ -44,7 +46,8 @@ def check_copy(path: Path) -> list[Problem]:
             problems += _check_text(path.name, key, variant, text)
     for key, text in (copy.get("audiences") or {}).items():
         problems += _check_text(path.name, f"audiences.{key}", "primary", text)
-    return problems
+    problems += check_support_copy(copy, path.name)
+    return problems + translations.check_copy(copy, path.name, REQUIRED_KEYS, VARIANTS)
 
 
 def _check_text(file: str, key: str, variant: str, text: object) -> list[Problem]:

@@ -2,6 +2,7 @@
 import re
 from collections.abc import Iterator
 
+from engage.definitions import easy_read, translations
 from engage.definitions import variants as V
 from engage.definitions.problems import Problem
 from engage.definitions.readability import check_wording
@@ -9,11 +10,12 @@ from engage.framework import Framework
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}$")
 ITEM_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-FAMILY_KEYS = {"family", "title", "description", "variants", "pages"}
-PAGE_KEYS = {"id", "title", "items"}
+FAMILY_KEYS = {"family", "title", "description", "variants", "pages", "languages", "language_variants"}
+PAGE_KEYS = {"id", "title", "items", "translations"}
 ITEM_KEYS = {
     "id", "type", "scale", "value", "subtheme", "indicator", "sensitive",
-    "variants", "text", "hint", "options", "profile",
+    "variants", "text", "hint", "options", "profile", "rank", "translations",
+    "easy_read",
 }
 
 
@@ -23,13 +25,20 @@ def validate(raw: object, file: str, framework: Framework) -> list[Problem]:
         return [Problem(file, "the file must hold a survey (a mapping with family, pages)")]
     problems = list(_family(raw, file))
     family_variants = _family_variants(raw)
+    problems += translations.check_family(raw, file, family_variants)
     seen_items: set[str] = set()
     seen_indicators: set[str] = set()
     seen_pages: set[str] = set()
     for page in _as_list(raw.get("pages")):
         problems += _page(page, file, family_variants, seen_pages)
+        if isinstance(page, dict):  # other languages (issue 7): complete for every declared one
+            problems += translations.check_page(raw, page, _page_variants(page, family_variants), file,
+                                                family_variants)
         for item in _as_list(page.get("items") if isinstance(page, dict) else None):
             problems += _item(item, file, family_variants, framework, seen_items, seen_indicators)
+            if isinstance(item, dict):
+                problems += translations.check_item(raw, item, _item_variants(item, family_variants), file,
+                                                    family_variants)
     return problems
 
 
@@ -137,6 +146,8 @@ def _item(item: object, file: str, family_variants: tuple, framework: Framework,
         problems += _wordings(item.get("hint"), "hint", (), file, where, exact=False)
         problems += _hint_readability(item["hint"], variants, file, where)
     problems += _options(item, variants, file, where)
+    problems += easy_read.problems(item, variants, file, where)
+    problems += _ballot(item, file, where)
     return problems
 
 
@@ -193,6 +204,24 @@ def _item_variant_list(item: dict, file: str, where: str, family_variants: tuple
         Problem(file, "the item names a variant the survey does not have", where, str(v))
         for v in own if v not in family_variants
     ]
+
+
+def _ballot(item: dict, file: str, where: str) -> list[Problem]:
+    """A ballot is choose one, or rank up to N (2 to MAX_RANK, no more than its options)."""
+    if item.get("type") != "ballot":
+        return [Problem(file, "only a ballot item takes 'rank'", where)] if "rank" in item else []
+    problems = []
+    if item.get("sensitive") or item.get("profile"):
+        problems.append(Problem(file, "a ballot takes no 'sensitive' or 'profile'", where))
+    rank = item.get("rank")
+    if rank is None:
+        return problems
+    options = item.get("options") if isinstance(item.get("options"), list) else []
+    if not isinstance(rank, int) or isinstance(rank, bool) or not 2 <= rank <= V.MAX_RANK:
+        problems.append(Problem(file, f"rank must be a whole number from 2 to {V.MAX_RANK}", where))
+    elif rank > len(options):
+        problems.append(Problem(file, f"rank {rank} needs at least {rank} options", where))
+    return problems
 
 
 def _hint_readability(hint: object, variants: tuple, file: str, where: str) -> list[Problem]:

@@ -1,4 +1,5 @@
 """Small fixed forms of the respondent journey."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -7,14 +8,14 @@ from wtforms.validators import DataRequired, Length
 class CodeForm(FlaskForm):
     """A class code typed in by a pupil."""
 
-    code = StringField(validators=[DataRequired("Enter the code your teacher gave you."),
-                                   Length(max=32, message="That code is too long.")])
+    code = StringField(validators=[DataRequired(_l("Enter the code your teacher gave you.")),
+                                   Length(max=32, message=_l("That code is too long."))])
 
 
 class AudienceForm(FlaskForm):
     """Who is answering: which variant of the survey they see."""
 
-    audience = RadioField(validators=[DataRequired("Choose who you are.")], validate_choice=True)
+    audience = RadioField(validators=[DataRequired(_l("Choose who you are."))], validate_choice=True)
 
 
 class StartForm(FlaskForm):
@@ -24,8 +25,8 @@ class StartForm(FlaskForm):
 class ResumeForm(FlaskForm):
     """A resume code: three words."""
 
-    code = StringField(validators=[DataRequired("Enter your three words."),
-                                   Length(max=60, message="That code is too long.")])
+    code = StringField(validators=[DataRequired(_l("Enter your three words.")),
+                                   Length(max=60, message=_l("That code is too long."))])
 
 
 def talk_to_me_form(copy: dict) -> FlaskForm:

@@ -1,18 +1,21 @@
 """Respondent routes: parse, call a service, redirect or render."""
 from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import format_date
 from wtforms.fields.choices import SelectChoice
 
+from engage import i18n
 from engage.db import get_session
 from engage.definitions.survey import Page
 from engage.extensions import limiter
 from engage.forms.choices import choices_for
-from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, StartForm, talk_to_me_form
+from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, talk_to_me_form
 from engage.forms.survey import answers_from, initial_data, page_form_class
 from engage.models import ResponseStatus
 from engage.models._time import utcnow
-from engage.respond import bp
+from engage.respond import bp, kiosk, support
+from engage.respond.easy_read import easy_question
 from engage.respond.viewmodels import error_list, question
-from engage.respond.words import audience_labels, words
+from engage.respond.words import GENERAL, audience_labels, copy_languages, words
 from engage.services import consultations as svc
 from engage.services import plan
 from engage.services import responses as rsp
@@ -29,7 +32,19 @@ def start():
     """List open consultations and offer a class code box."""
     found = svc.open_consultations(get_session(), utcnow())
     return render_template("respond/start.html", consultations=found, form=CodeForm(),
-                           copy=words(), errors=[], said_link=_you_said_link())
+                           copy=words(lang=_general_language()), errors=[], said_link=_you_said_link())
+
+
+def _general_language() -> str:
+    """Pages before the audience is known: the chosen language if its copy is written."""
+    chosen = i18n.chosen_language()
+    return i18n.use_language(chosen if chosen in copy_languages(GENERAL) else "en")
+
+
+def _survey_language(consultation, variant: str) -> str:
+    """Pages of one survey: the chosen language if the survey and copy both offer it to this audience."""
+    return i18n.use_language(i18n.language_for(consultation.version.definition, variant,
+                                               copy_languages(variant)))
 
 
 # Codes are guessable only by brute force: limit it, generously, since a whole class
@@ -48,10 +63,11 @@ def enter_code():
         try:
             return _follow_code(form.code.data)
         except NotFound:
-            form.code.errors.append(words()["code_not_found"])
+            form.code.errors.append(words(lang=_general_language())["code_not_found"])
     found = svc.open_consultations(get_session(), utcnow())
     return render_template("respond/start.html", consultations=found, form=form,
-                           copy=words(), errors=error_list(form), said_link=_you_said_link()), 400
+                           copy=words(lang=_general_language()), errors=error_list(form),
+                           said_link=_you_said_link()), 400
 
 
 @bp.get("/join/<code>")
@@ -76,13 +92,13 @@ def choose(slug: str):
     svc.require_open(consultation, utcnow())
     if len(consultation.variants) == 1:
         return redirect(url_for("respond.notice", slug=slug, variant=consultation.variants[0]))
-    labels = audience_labels()
+    labels = audience_labels(_general_language())
     form = AudienceForm()
     form.audience.choices = [SelectChoice(v, labels[v]) for v in consultation.variants]
     if form.validate_on_submit():
         return redirect(url_for("respond.notice", slug=slug, variant=form.audience.data))
     return render_template("respond/choose.html", consultation=consultation, form=form,
-                           copy=words(), errors=error_list(form))
+                           copy=words(lang=_general_language()), errors=error_list(form))
 
 
 @bp.get("/c/<slug>/<variant>")
@@ -92,7 +108,8 @@ def notice(slug: str, variant: str):
     svc.require_variant(consultation, variant)
     svc.require_open(consultation, utcnow())
     return render_template("respond/notice.html", consultation=consultation, variant=variant,
-                           form=StartForm(), copy=words(variant))
+                           form=support.StartOptionsForm(), start_options=support.start_options(consultation, variant),
+                           copy=support.adjust_words(words(variant, _survey_language(consultation, variant)), variant))
 
 
 @bp.post("/c/<slug>/<variant>/start")
@@ -100,10 +117,14 @@ def begin(slug: str, variant: str):
     """Start an anonymous response and go to the first question."""
     db = get_session()
     consultation = svc.get_consultation(db, slug)
-    if not StartForm().validate_on_submit():
+    form = support.StartOptionsForm()
+    if not form.validate_on_submit():
         return redirect(url_for("respond.notice", slug=slug, variant=variant))
     code = _pending_code(consultation.id, variant)
-    response = rsp.start_response(db, consultation, variant, utcnow(), code)
+    shown, rendition, assisted = support.chosen(form, support.start_options(consultation, variant), variant)
+    response = rsp.start_response(db, consultation, shown, utcnow(), code,
+                                  language=_survey_language(consultation, variant), rendition=rendition,
+                                  assisted=assisted, channel=kiosk.channel())
     session.pop(CODE, None)
     session.pop(HELP, None)  # a shared PC: never offer the last pupil's help form to the next
     session[TOKEN] = response.token
@@ -132,7 +153,7 @@ def page(number: int):
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
-    survey = svc.survey_of(response.version)
+    survey = i18n.survey_in(response.version, _survey_language(response.consultation, response.variant))
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
@@ -140,7 +161,8 @@ def page(number: int):
 
 
 def _page(db, response, pages: list[Page], number: int):
-    copy = words(response.variant)
+    copy = support.adjust_words(words(response.variant, i18n.page_language()), response.variant,
+                                response.rendition, response.assisted)
     items = _items_to_ask(response, pages[number - 1])
     needs_schools = any(i.profile == "school" for i in items)
     school_list = [(str(s.id), s.name) for s in svc.schools(db)] if needs_schools else []
@@ -153,6 +175,8 @@ def _page(db, response, pages: list[Page], number: int):
         return _save(db, response, form, items, number, len(pages))
     questions = [question(i, form, choices[i.id], response.variant, copy, len(items) == 1, max_text)
                  for i in items]
+    if response.rendition == support.EASY_READ:
+        questions = [easy_question(q, i) for q, i in zip(questions, items, strict=True)]
     progress = (copy["progress_one"] if response.variant == "primary" else copy["progress_many"])
     status = 400 if form.errors else 200
     return render_template(
@@ -173,11 +197,11 @@ def _items_to_ask(response, page: Page) -> list:
 def _save(db, response, form, items, number: int, total: int):
     answers = answers_from(form, items)
     token = response.token
-    if request.form.get("action") == "save":
+    if request.form.get("action") == "save" and not kiosk.current():  # no resume codes on a kiosk
         saved = rsp.save_page(db, token, items, answers, number, utcnow())
         code = rsp.issue_resume_code(db, token)
         session.pop(TOKEN, None)
-        session["saved"] = {"code": code, "variant": response.variant,
+        session["saved"] = {"code": code, "variant": response.variant, "lang": response.language,
                             "closes_on": _day(response.consultation.closes_at)}
         return _then(saved, url_for("respond.saved"))
     if number < total:
@@ -185,6 +209,7 @@ def _save(db, response, form, items, number: int, total: int):
         return _then(saved, url_for("respond.page", number=number + 1))
     saved = rsp.submit(db, token, items, answers, utcnow())
     _finish_session(response.variant, response.consultation.slug)
+    session[DONE] = {**session[DONE], **support.remembered(response)}
     return _then(saved, url_for("respond.thanks"))
 
 
@@ -193,18 +218,18 @@ def _then(saved: rsp.Saved, next_url: str):
     if not saved.flagged:
         return redirect(next_url)
     session[HELP] = {"token": saved.response.token, "variant": saved.response.variant,
-                     "next": next_url}
+                     "lang": saved.response.language, "next": next_url, **support.remembered(saved.response)}
     return redirect(url_for("respond.help_page"))
 
 
 def _finish_session(variant: str, slug: str) -> None:
     """Forget the response in this browser, so the next person on a shared PC starts fresh."""
     session.pop(TOKEN, None)
-    session[DONE] = {"variant": variant, "slug": slug}
+    session[DONE] = {"variant": variant, "slug": slug, "lang": i18n.page_language()}
 
 
 def _day(moment) -> str | None:
-    return moment.strftime("%-d %B %Y") if moment else None
+    return format_date(moment, "d MMMM y") if moment else None  # in the page's language
 
 
 @bp.get("/saved")
@@ -215,7 +240,8 @@ def saved():
     if saved_now is None:
         return redirect(url_for("respond.resume_page"))
     return render_template("respond/saved.html", code=saved_now["code"], variant=saved_now["variant"],
-                           closes_on=saved_now["closes_on"], copy=words(saved_now["variant"]))
+                           closes_on=saved_now["closes_on"],
+                           copy=words(saved_now["variant"], i18n.use_language(saved_now.get("lang", "en"))))
 
 
 @bp.route("/resume", methods=["GET", "POST"])
@@ -227,11 +253,11 @@ def resume_page():
         try:
             response = rsp.resume(get_session(), form.code.data, utcnow())
         except NotFound:
-            form.code.errors.append(words()["resume_not_found"])
+            form.code.errors.append(words(lang=_general_language())["resume_not_found"])
         else:
             session[TOKEN] = response.token
             return redirect(url_for("respond.page", number=response.page))
-    return render_template("respond/resume.html", form=form, copy=words(),
+    return render_template("respond/resume.html", form=form, copy=words(lang=_general_language()),
                            errors=error_list(form)), (400 if form.errors else 200)
 
 
@@ -244,7 +270,9 @@ def thanks():
     consultation = None
     if done.get("slug"):
         consultation = svc.get_consultation(get_session(), done["slug"])
-    return render_template("respond/thanks.html", copy=words(variant), consultation=consultation,
+    copy = support.adjust_words(words(variant, i18n.use_language(done.get("lang", "en"))), variant,
+                                *support.recalled(done))
+    return render_template("respond/thanks.html", copy=copy, consultation=consultation,
                            said_link=_you_said_link(consultation))
 
 
@@ -259,7 +287,8 @@ def help_page():
     """Where to get help now; after a worrying answer, offer to have someone get in touch."""
     offer = session.get(HELP)
     variant = offer["variant"] if offer else "primary"
-    copy = words(variant)
+    copy = words(variant, i18n.use_language(offer.get("lang", "en")) if offer else _general_language())
+    copy = support.adjust_words(copy, variant, *support.recalled(offer or {}))
     form = talk_to_me_form(copy)
     if offer and form.validate_on_submit():
         rsp.request_contact(get_session(), offer["token"], form.how_to_reach.data)

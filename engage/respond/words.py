@@ -1,4 +1,4 @@
-"""The respondent copy for a variant, from surveys/copy.yaml."""
+"""The respondent copy for a variant, from surveys/copy.yaml, in English or a translation."""
 from pathlib import Path
 
 from flask import current_app
@@ -9,11 +9,25 @@ from engage.definitions.copy import load_copy
 GENERAL = "primary"
 
 
-def words(variant: str = GENERAL) -> dict:
-    """Return every sentence for this variant."""
-    return load_copy(str(Path(current_app.config["SURVEYS_DIR"]) / "copy.yaml"))[variant]
+def _copy() -> dict:
+    return load_copy(str(Path(current_app.config["SURVEYS_DIR"]) / "copy.yaml"))
 
 
-def audience_labels() -> dict[str, str]:
+def words(variant: str = GENERAL, lang: str = "en") -> dict:
+    """Return every sentence for this variant, in `lang` where copy.yaml translates it."""
+    english = _copy()[variant]
+    translated = ((_copy().get("translations") or {}).get(lang) or {}).get(variant)
+    return {**english, **translated} if translated else english
+
+
+def copy_languages(variant: str = GENERAL) -> tuple[str, ...]:
+    """Return the languages copy.yaml has this variant's sentences in, English first."""
+    translated = _copy().get("translations") or {}
+    return ("en", *(lang for lang, block in translated.items() if isinstance(block, dict) and variant in block))
+
+
+def audience_labels(lang: str = "en") -> dict[str, str]:
     """Return the start page's "who are you" labels, by variant."""
-    return load_copy(str(Path(current_app.config["SURVEYS_DIR"]) / "copy.yaml"))["audiences"]
+    english = _copy()["audiences"]
+    translated = ((_copy().get("translations") or {}).get(lang) or {}).get("audiences")
+    return {**english, **translated} if translated else english

@@ -5,6 +5,10 @@ the database's write lock; `store` then writes the results in the transaction th
 page, so an answer is never stored without its screen. A flag copies the verbatim text: it
 outlives edits of the answer and unfinished responses, because a disclosure must reach a
 person whether or not the survey is submitted.
+
+Text in another language (issue 7, engage/analysis/language.py) gets no model tags and no
+sentiment: the English models would mis-tag it. It is marked with its language and always
+reaches the safeguarding queue, by a keyword hit or as "not screened: written in Arabic".
 """
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +17,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from engage.analysis import safeguarding, sentiment, tagging
+from engage.analysis import language, safeguarding, sentiment, tagging
 from engage.analysis.disclosure import tag_disclosure
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
 
@@ -26,10 +30,11 @@ _RETRAINED: dict[tuple[str, float], tagging.ValueTagger] = {}
 class Analysis:
     """Everything learned from one text."""
 
-    tags: tagging.Tagging
+    tags: tagging.Tagging | None
     screening: safeguarding.Screening
-    polarity: float
-    subjectivity: float
+    polarity: float | None
+    subjectivity: float | None
+    language: str = language.ENGLISH
 
 
 def model_path() -> Path:
@@ -51,7 +56,10 @@ def tagger() -> tagging.ValueTagger:
 def prepare(texts: list[str]) -> dict[str, Analysis]:
     """Analyse texts outside any transaction; return the results by text."""
     unique = list(dict.fromkeys(t for t in texts if t))
-    results = {}
+    languages = {text: language.detect(text) for text in unique}
+    results = {text: Analysis(None, language.screen_other(text, lang), None, None, lang)
+               for text, lang in languages.items() if lang != language.ENGLISH}
+    unique = [text for text in unique if text not in results]
     for text, tags in zip(unique, tagger().predict(unique), strict=True):
         screening = safeguarding.screen(text)
         polarity, subjectivity = sentiment.sentiment(text)
@@ -68,17 +76,21 @@ def store(session: Session, response: Response, answers: list[Answer],
         if analysis is None:
             continue
         answer.polarity, answer.subjectivity = analysis.polarity, analysis.subjectivity
+        answer.text_language = None if analysis.language == language.ENGLISH else analysis.language
         _replace_model_tags(session, answer, analysis.tags)
         flag = _flag(session, response, answer, analysis.screening)
-        if flag is not None:
+        # "Not screened" goes to the queue but is no sign of harm: the child is not sent to help.
+        if flag is not None and not language.is_not_screened(analysis.screening):
             flags.append(flag)
     return flags
 
 
-def _replace_model_tags(session: Session, answer: Answer, tags: tagging.Tagging) -> None:
+def _replace_model_tags(session: Session, answer: Answer, tags: tagging.Tagging | None) -> None:
     """Swap the model's tags for new ones; an officer's correction is never overwritten."""
     session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer.id,
                                             AnswerTag.source == TagSource.MODEL))
+    if tags is None:  # another language: left for a person to read and tag
+        return
     for rank, (value_id, confidence) in enumerate(tags.values):
         subtheme = tags.subtheme if value_id == tags.primary_value else None
         session.add(AnswerTag(answer_id=answer.id, value_id=value_id, subtheme_id=subtheme,

@@ -32,8 +32,13 @@ class AnswerValue:
 
 
 def start_response(session: Session, consultation: Consultation, variant: str, now: datetime,
-                   code: AccessCode | None = None) -> Response:
-    """Begin an anonymous response; a class code fixes the school and year group."""
+                   code: AccessCode | None = None, language: str = "en", rendition: str = "standard",
+                   assisted: bool = False, channel: str = "online") -> Response:
+    """Begin an anonymous response; a class code fixes the school and year group.
+
+    rendition (standard or easy_read), assisted (a grown-up is helping; never who) and
+    channel (online or kiosk) are recorded as the respondent chose them (issue 7).
+    """
     require_open(consultation, now)
     require_variant(consultation, variant)
     begin_write(session)
@@ -43,6 +48,10 @@ def start_response(session: Session, consultation: Consultation, variant: str, n
         version_id=consultation.version_id,
         variant=variant,
         started_on=now.date(),
+        language=language,
+        rendition=rendition,
+        assisted=assisted,
+        channel=channel,
     )
     if code is not None:
         response.school_id = code.school_id
