@@ -1,4 +1,4 @@
-"""`flask --app engage users ...`: create, list and disable staff accounts."""
+"""`flask --app engage users ...`: create, list, disable staff accounts and change their role."""
 import sys
 
 import click
@@ -9,7 +9,7 @@ from engage.models import Role
 from engage.services import accounts
 from engage.services.workspace_errors import InvalidInput
 
-users = AppGroup("users", help="Create, list and disable staff accounts.")
+users = AppGroup("users", help="Create, list and disable staff accounts, and change their role.")
 
 
 @users.command("create")
@@ -49,3 +49,19 @@ def disable(email: str) -> None:
         click.echo(exc.message, err=True)
         sys.exit(1)
     click.echo(f"Disabled {user.email}.")
+
+
+@users.command("set-role")
+@click.option("--email", required=True, help="The account to change.")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="Its new role.")
+@click.option("--school", "schools", multiple=True, type=int,
+              help="School id a school contact looks after (repeat for several; replaces the old list).")
+def set_role(email: str, role: str, schools: tuple[int, ...]) -> None:
+    """Change an account's role (and a school contact's schools); the change is audited."""
+    try:
+        user = accounts.set_role(get_session(), email, role, schools or None)
+    except InvalidInput as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(1)
+    scope = f" for schools {', '.join(str(s.id) for s in user.schools)}" if user.schools else ""
+    click.echo(f"{user.email} is now {user.role}{scope}.")

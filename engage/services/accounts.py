@@ -1,11 +1,11 @@
-"""Staff accounts: create, sign in with lockout, disable, change role."""
+"""Staff accounts: create, sign in with lockout, disable, change role and school scope."""
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
@@ -138,21 +138,76 @@ def disable_user(session: Session, email: str, actor: User | None = None) -> Use
     user = find_user(session, email)
     if user is None:
         raise InvalidInput("There is no account with that email address.", "email")
+    try:
+        _keep_an_admin(session, user)
+    except InvalidInput:
+        session.rollback()
+        raise
     user.active = False
     audit.record(session, "user_disabled", actor, user.email)
     session.commit()
     return user
 
 
-def set_role(session: Session, email: str, role: str, actor: User | None = None) -> User:
-    """Change an account's role and record the change."""
+LAST_ADMIN = "There must always be at least one active admin. Make someone else an admin first."
+
+
+def set_role(session: Session, email: str, role: str, school_ids: Iterable[int] | None = None,
+             actor: User | None = None) -> User:
+    """Change an account's role and school scope, never leaving the service without an admin.
+
+    school_ids None keeps a school contact's schools; other roles are linked to no school.
+    """
     if role not in {r.value for r in Role}:
         raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
     begin_write(session)
+    try:
+        user = _change_role(session, email, role, school_ids, actor)
+    except InvalidInput:
+        session.rollback()  # let go of the write lock before saying what was wrong
+        raise
+    session.commit()
+    return user
+
+
+def _change_role(session: Session, email: str, role: str, school_ids: Iterable[int] | None,
+                 actor: User | None) -> User:
     user = find_user(session, email)
     if user is None:
         raise InvalidInput("There is no account with that email address.", "email")
-    old, user.role = user.role, role
-    audit.record(session, "role_changed", actor, user.email, f"{old} -> {role}")
-    session.commit()
+    ids = sorted(set(school_ids)) if school_ids is not None else sorted(user.school_ids)
+    ids = ids if role == Role.SCHOOL_CONTACT else []
+    _check_scope(session, role, ids)
+    if role != Role.ADMIN:
+        _keep_an_admin(session, user)
+    before = _describe(user)
+    user.role = role
+    user.schools = list(session.scalars(select(School).where(School.id.in_(ids))))
+    session.flush()
+    after = _describe(user)
+    if after != before:
+        audit.record(session, "role_changed", actor, user.email, f"{before} -> {after}")
     return user
+
+
+def _check_scope(session: Session, role: str, school_ids: list[int]) -> None:
+    if role == Role.SCHOOL_CONTACT and not school_ids:
+        raise InvalidInput("A school contact must be linked to at least one school.", "schools")
+    known = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
+    if set(school_ids) - known:
+        raise InvalidInput("There is no school with that id.", "schools")
+
+
+def _keep_an_admin(session: Session, user: User) -> None:
+    """Refuse to take away the last active admin (by a role change or by disabling)."""
+    if user.role != Role.ADMIN or not user.active:
+        return
+    others = session.scalar(select(func.count(User.id)).where(
+        User.role == Role.ADMIN, User.active.is_(True), User.id != user.id))
+    if not others:
+        raise InvalidInput(LAST_ADMIN, "role")
+
+
+def _describe(user: User) -> str:
+    schools = ", ".join(sorted(s.name for s in user.schools))
+    return f"{user.role} ({schools})" if schools else str(user.role)

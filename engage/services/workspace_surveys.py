@@ -1,9 +1,10 @@
-"""Editing survey families in the browser: wordings per variant, YAML export and import.
+"""Editing survey families in the browser: one change at a time, YAML export and import.
 
 Every save goes through the same validate() as `flask surveys check`, then load_definition(),
 so a change makes a new version and consultations keep the version they opened with.
 """
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -19,6 +20,7 @@ from engage.framework import Framework
 from engage.models import SurveyFamily, SurveyVersion, User
 from engage.services import audit
 from engage.services.errors import NotFound
+from engage.services.survey_editing import Missing
 from engage.services.workspace_errors import DefinitionRejected
 
 MAX_WORDING = 2000
@@ -83,11 +85,53 @@ def import_yaml(session: Session, text: str, framework: Framework, actor: User) 
     return _save(session, raw, framework, actor, "imported from YAML")
 
 
-def _save(session: Session, definition: Any, framework: Framework, actor: User, note: str) -> LoadResult:
+RESERVED = {"new", "import"}  # /workspace/surveys/new and /import are pages, not families
+STALE = ("Version {number} was saved while you were editing, so nothing was saved. "
+         "Check your changes against it and save again.")
+
+
+def edit(session: Session, slug: str, base: int | None, change: Callable[[dict], str],
+         framework: Framework, actor: User, dry_run: bool = False) -> LoadResult | None:
+    """Apply one change to a copy of the newest version; save it as a new version if valid.
+
+    base is the version the editor showed: if someone saved since, nothing is overwritten.
+    With dry_run, only check (raising DefinitionRejected) and save nothing.
+    """
+    version = latest(session, slug)
+    if base is not None and base != version.number:
+        raise DefinitionRejected([Problem(f"{slug}.yaml", STALE.format(number=version.number))])
+    definition = copy.deepcopy(version.definition)
+    try:
+        note = change(definition)
+    except Missing as exc:
+        raise NotFound("We could not find that page or question in the survey.") from exc
+    if dry_run:
+        _check(definition, framework)
+        return None
+    return _save(session, definition, framework, actor, note)
+
+
+def create_family(session: Session, definition: dict[str, Any], framework: Framework,
+                  actor: User) -> LoadResult:
+    """Save a new family; refuse an id that another family already has."""
+    slug = definition.get("family")
+    if slug in RESERVED:
+        reason = f"'{slug}' is kept for the editor's own pages; choose another id"
+        raise DefinitionRejected([Problem(f"{slug}.yaml", reason)])
+    if session.scalar(select(SurveyFamily.id).where(SurveyFamily.slug == slug)) is not None:
+        raise DefinitionRejected([Problem(f"{slug}.yaml", f"there is already a survey with the id '{slug}'")])
+    return _save(session, definition, framework, actor, "created in the editor")
+
+
+def _check(definition: Any, framework: Framework) -> None:
     name = f"{definition.get('family', 'upload')}.yaml" if isinstance(definition, dict) else "upload"
     problems = validate(definition, name, framework)
     if problems:
         raise DefinitionRejected(problems)
+
+
+def _save(session: Session, definition: Any, framework: Framework, actor: User, note: str) -> LoadResult:
+    _check(definition, framework)
     begin_write(session)
     result = load_definition(session, definition)
     if result.change != "unchanged":

@@ -30,7 +30,7 @@
     }
     var url = form.dataset.readabilityUrl;
     var timers = {};
-    form.querySelectorAll("textarea[data-readability-variant]").forEach(function (box) {
+    form.querySelectorAll("[data-readability-variant]").forEach(function (box) {
       box.addEventListener("input", function () {
         clearTimeout(timers[box.id]);
         timers[box.id] = setTimeout(function () { update(box, url); }, 250);

@@ -35,3 +35,32 @@ def test_bad_input_is_refused_plainly(runner, db):
                                   "--password", "a long enough password"])
     assert contact.exit_code == 1 and "at least one school" in contact.output
     assert runner.invoke(args=["users", "disable", "--email", "x@example.org"]).exit_code == 1
+
+
+def test_set_role_changes_role_and_schools_and_is_audited(runner, db):
+    school = School(name="Riverside Primary", phase="primary")
+    db.add(school)
+    db.commit()
+    for email, role in [("a@example.org", "admin"), ("o@example.org", "officer")]:
+        runner.invoke(args=["users", "create", "--email", email, "--role", role,
+                            "--password", "a long enough password"])
+    changed = runner.invoke(args=["users", "set-role", "--email", "o@example.org", "--role", "school_contact",
+                                  "--school", str(school.id)])
+    assert changed.exit_code == 0, changed.output
+    assert f"o@example.org is now school_contact for schools {school.id}." in changed.output
+    assert f"o@example.org\tschool_contact\tactive schools={school.id}" in runner.invoke(args=["users", "list"]).output
+    event = db.scalar(select(AuditEvent).where(AuditEvent.action == "role_changed"))
+    assert event.target == "o@example.org" and event.detail == "officer -> school_contact (Riverside Primary)"
+
+
+def test_set_role_refuses_plainly(runner, db):
+    runner.invoke(args=["users", "create", "--email", "a@example.org", "--role", "admin",
+                        "--password", "a long enough password"])
+    last = runner.invoke(args=["users", "set-role", "--email", "a@example.org", "--role", "officer"])
+    assert last.exit_code == 1 and "at least one active admin" in last.output
+    assert "a@example.org\tadmin" in runner.invoke(args=["users", "list"]).output
+    nobody = runner.invoke(args=["users", "set-role", "--email", "x@example.org", "--role", "officer"])
+    assert nobody.exit_code == 1 and "no account" in nobody.output
+    contact = runner.invoke(args=["users", "set-role", "--email", "a@example.org", "--role", "school_contact"])
+    assert contact.exit_code == 1 and "at least one school" in contact.output
+    assert runner.invoke(args=["users", "disable", "--email", "a@example.org"]).exit_code == 1

@@ -125,3 +125,68 @@ def test_admin_pages_pass_axe(page, live_server, app):
     page.wait_for_url(re.compile(r"/auth/sign-in"))
     _check(page, failures)
     assert failures == {}
+
+
+def test_officer_builds_a_question_and_previews_it_as_primary(page, live_server, officer):
+    """Issue 3: add a question with options and tags, see its grade, save, preview as primary; axe-clean."""
+    failures: dict = {}
+    _sign_in(page, live_server, officer)
+
+    # A new survey, so this journey does not depend on the annual survey's translations.
+    page.goto(f"{live_server}/workspace/surveys")
+    page.click("text=Start a new survey")
+    _check(page, failures)
+    page.fill("#family", "park-survey")
+    page.fill("#title", "Our park")
+    page.check("input[name=variants][value=primary]")
+    page.check("input[name=variants][value=secondary]")
+    page.fill("#page_id", "park")
+    page.fill("#page_title", "Our park")
+    page.fill("#item_id", "like_park")
+    page.select_option("#item_type", "scale")
+    page.select_option("#value", "3")
+    page.fill("#question", "I like my park.")
+    page.click("main form button[type=submit]")
+    assert "Created park-survey" in page.locator(".govuk-notification-banner").inner_text()
+    _check(page, failures)
+
+    # Add a choice question with options, a value and a sub-theme, by keyboard-reachable plain forms.
+    page.click("main >> text=Add a question >> nth=0")
+    _check(page, failures)
+    page.fill("#item_id", "park_fun")
+    page.select_option("#type", "single")
+    page.select_option("#value", "3")
+    page.select_option("#subtheme", "3a")
+    hard = "Considering recreational infrastructure, which facilities necessitate improvement?"
+    page.fill("#text_primary", hard)
+    page.wait_for_function("() => document.querySelector('#text_primary-grade').textContent.includes('too hard')")
+    page.fill("#text_primary", "What do you like to do in the park?")
+    page.wait_for_function("() => !document.querySelector('#text_primary-grade').textContent.includes('too hard')")
+    page.fill("#text_secondary", "What do you like to do in the park?")
+    for n, (option_id, label) in enumerate([("swings", "Go on the swings"), ("ball", "Play ball games"),
+                                            ("walk", "Go for a walk")]):
+        page.fill(f"#options-{n}-id", option_id)
+        page.fill(f"#options-{n}-label", label)
+    page.click("button[value=check]")
+    assert "No problems found" in page.inner_text("main")
+    _check(page, failures)
+    page.click("button[value=save]")
+    assert "Saved as version 2" in page.locator(".govuk-notification-banner").inner_text()
+    assert page.locator("#item-park_fun").count() == 1
+
+    # Preview as primary: one question a page, the respondent's own look; nothing is saved.
+    page.click("text=Preview as Primary")
+    _check(page, failures)
+    page.click("text=Next page >> nth=0")
+    assert page.locator("h1").inner_text() == "What do you like to do in the park?"
+    assert page.locator("label:has-text('Go on the swings')").count() == 1
+    assert "engage-primary" in page.locator("body").get_attribute("class")
+    _check(page, failures)
+
+    # A refused save shows the problem beside the field, and passes axe too.
+    page.goto(f"{live_server}/workspace/surveys/park-survey/items/park_fun")
+    page.fill("#text_primary", hard)
+    page.click("button[value=save]")
+    assert page.locator("#text_primary-error").is_visible()
+    _check(page, failures)
+    assert failures == {}

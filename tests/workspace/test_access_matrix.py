@@ -33,6 +33,26 @@ ALLOWED = {
     "workspace.readability": {A, OFF, Y},
     "workspace.export_survey": {A, OFF, Y},
     "workspace.import_survey": {A, OFF, Y},
+    "workspace.survey": {A, OFF, Y},  # issue 3: the survey editor
+    "workspace.new_survey": {A, OFF, Y},
+    "workspace.edit_survey_details": {A, OFF, Y},
+    "workspace.new_item": {A, OFF, Y},
+    "workspace.edit_item": {A, OFF, Y},
+    "workspace.remove_item": {A, OFF, Y},
+    "workspace.edit_page_titles": {A, OFF, Y},
+    "workspace.remove_page": {A, OFF, Y},
+    "workspace.move_in_survey": {A, OFF, Y},
+    "workspace.preview_survey": {A, OFF, Y},
+    "workspace.edit_user": {A},  # issue 3: role changes
+    "workspace.import_xlsform": {A, OFF, Y},
+    "workspace.export_xlsform_file": {A, OFF, Y},
+    "workspace.start_kiosk": {A, OFF},  # issue 7: kiosk mode for events
+    "workspace.paper_forms": {A, OFF},  # issue 7: paper surveys
+    "workspace.paper_pdf_download": {A, OFF},
+    "workspace.paper_entry": {A, OFF},
+    "workspace.ballots_index": {A, OFF, Y, S},  # issue 7: ballots
+    "workspace.ballot_results": {A, OFF},  # the officer-led consultation: not the youth council's
+    "workspace.ballot_tally": {A, OFF, S},
 }
 ON_DRAFT = {"workspace.edit_consultation", "workspace.approve"}
 
@@ -77,7 +97,8 @@ def test_every_workspace_route_of_this_blueprint_is_in_the_matrix():
 def _url(app, endpoint, world):
     values = {"consultation_id": (world.draft if endpoint in ON_DRAFT else world.open).id,
               "school_id": world.mine.id, "action": "close", "slug": "annual-young-people",
-              "page_id": "safe"}
+              "page_id": "safe", "variant": "primary", "item_id": "safe_in_area",
+              "user_id": world.users["officer"].id}
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     with app.test_request_context():
         from flask import url_for
