@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from engage.definitions.easy_read import EasyRead, parse_easy_read
 from engage.definitions.variants import CHOICE_TYPES
 
 
@@ -29,6 +30,10 @@ class Item:
     indicator: str | None = None
     sensitive: bool = False
     profile: str | None = None
+    # The easy-read wording primary items carry (issue 7).
+    easy_read: EasyRead | None = None
+    # Ballots only: rank up to this many options (None: choose one).
+    rank: int | None = None
 
     @property
     def has_options(self) -> bool:
@@ -105,6 +110,8 @@ def _item(raw: dict[str, Any], family_variants: tuple[str, ...]) -> Item:
         indicator=raw.get("indicator"),
         sensitive=bool(raw.get("sensitive", False)),
         profile=raw.get("profile"),
+        easy_read=parse_easy_read(raw.get("easy_read")),
+        rank=raw.get("rank"),
     )
 
 

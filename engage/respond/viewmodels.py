@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
+from engage.forms.ballot import ballot_words, place_labels
 from engage.forms.choices import Choice
 from engage.forms.survey import field_name
 
@@ -31,7 +32,19 @@ def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, c
         "max_length": max_text,
         "limit_hint": copy["text_limit_hint"].format(max=f"{max_text:,}"),
         "max_choices": TOP_CHOICES,
+        "places": _places(item, selected, choices, copy),
+        "none_label": ballot_words(copy)["ballot_none"],
     }
+
+
+def _places(item: Item, selected: list, choices: list[Choice], copy: dict) -> list[dict]:
+    """A ranked ballot's selects: "1st choice" ... each with the option picked there."""
+    if item.type != "ballot" or not item.rank:
+        return []
+    picked = list(selected or []) + [None] * item.rank
+    return [{"label": label, "options": [{"value": c.value, "label": c.label,
+                                          "selected": c.value == picked[n]} for c in choices]}
+            for n, label in enumerate(place_labels(item, copy))]
 
 
 def error_list(form: FlaskForm) -> list[tuple[str, str]]:

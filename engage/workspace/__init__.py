@@ -12,7 +12,21 @@ bp.before_request(staff_only)
 
 def init_app(app: Flask) -> None:
     """Register the blueprint and its routes."""
-    from engage.workspace import admin, consultations, home, participation, schools, surveys  # noqa: F401
+    from engage.workspace import (  # noqa: F401
+        admin,
+        ballots,
+        consultations,
+        home,
+        kiosk,
+        paper,
+        participation,
+        schools,
+        survey_items,
+        survey_preview,
+        survey_structure,
+        surveys,
+        xlsform,  # noqa: F401  (issue 7: XLSForm import and export)
+    )
     from engage.workspace.nav import navigation
     from engage.workspace.support import closes, day
 

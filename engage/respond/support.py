@@ -1,0 +1,75 @@
+"""Easy read and "a grown-up is helping me": the start choices, and the words each changes.
+
+Both are chosen on the notice page and kept on the response (rendition, assisted), so every
+later page, the help page and the thank-you page read them from there. Nothing about the
+grown-up is asked or stored.
+"""
+from pathlib import Path
+
+from flask import current_app
+from wtforms import BooleanField
+
+from engage.definitions.copy import load_copy
+from engage.definitions.easy_read import offers_easy_read
+from engage.definitions.readability import YOUNG_VARIANTS
+from engage.forms.respond import StartForm
+from engage.services import consultations as svc
+
+EASY_READ = "easy_read"
+STANDARD = "standard"
+
+
+class StartOptionsForm(StartForm):
+    """The start button, with the two optional choices young people may tick."""
+
+    easy_read = BooleanField()
+    assisted = BooleanField()
+
+
+def _all_copy() -> dict:
+    return load_copy(str(Path(current_app.config["SURVEYS_DIR"]) / "copy.yaml"))
+
+
+def support_words() -> dict:
+    """Return the settings, start-choice and kiosk sentences."""
+    return dict(_all_copy().get("support") or {})
+
+
+def adjust_words(copy: dict, variant: str, rendition: str = STANDARD, assisted: bool = False) -> dict:
+    """Return the page's copy with the support sentences and easy-read or assisted rewordings."""
+    found = _all_copy()
+    adjusted = {**copy, **(found.get("support") or {}), "rendition": rendition}
+    if rendition == EASY_READ:
+        adjusted.update(found.get("easy_read") or {})
+    if assisted:
+        adjusted.update((found.get("assisted") or {}).get(variant) or {})
+    return adjusted
+
+
+def start_options(consultation, variant: str) -> dict:
+    """Say which choices the notice page offers: both only to young people's audiences.
+
+    Easy read is the primary questions reworded, so it needs primary in the consultation
+    and easy-read wording for every primary item.
+    """
+    young = variant in YOUNG_VARIANTS
+    survey = svc.survey_of(consultation.version)
+    easy = young and "primary" in consultation.variants and offers_easy_read(survey.items())
+    return {"easy_read": easy, "assisted": young, "any": young}
+
+
+def chosen(form: StartOptionsForm, offered: dict, variant: str) -> tuple[str, str, bool]:
+    """Return (variant, rendition, assisted) from the ticked choices the page offered."""
+    if offered["easy_read"] and form.easy_read.data:
+        return "primary", EASY_READ, bool(offered["assisted"] and form.assisted.data)
+    return variant, STANDARD, bool(offered["assisted"] and form.assisted.data)
+
+
+def remembered(response) -> dict:
+    """Return what the help and thank-you pages need to know, kept in the session after a response."""
+    return {"rendition": response.rendition, "assisted": bool(response.assisted)}
+
+
+def recalled(kept: dict) -> tuple[str, bool]:
+    """Return (rendition, assisted) from what remembered() kept."""
+    return kept.get("rendition") or STANDARD, bool(kept.get("assisted"))
