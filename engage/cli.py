@@ -33,6 +33,10 @@ def init_app(app: Flask) -> None:
     from engage.auth.cli import users  # staff accounts (issue 3)
 
     app.cli.add_command(users)
+    from engage.xlsform_cli import export_command, import_command  # XLSForm (issue 7)
+
+    surveys.add_command(import_command)
+    surveys.add_command(export_command)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
 
