@@ -2,8 +2,10 @@
 
 VARIANTS = ("primary", "secondary", "post16", "parent", "professional")
 YOUNG = ("primary", "secondary", "post16")
-ITEM_TYPES = ("scale", "single", "multi", "yesno", "text", "top3")
-CHOICE_TYPES = ("single", "multi", "top3")
+ITEM_TYPES = ("scale", "single", "multi", "yesno", "text", "top3", "ballot")
+CHOICE_TYPES = ("single", "multi", "top3", "ballot")
 SCALES = ("agree", "satisfied")
 PROFILES = ("year_group", "age", "school", "area", "priority_groups", "gender", "ethnicity")
 TOP_CHOICES = 3
+# A ballot is "choose one", or with `rank: N` "rank up to N" (2 to MAX_RANK) of its options.
+MAX_RANK = 5

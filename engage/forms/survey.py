@@ -8,6 +8,7 @@ from wtforms.validators import ValidationError
 
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
+from engage.forms.ballot import rank_field, ranked
 from engage.forms.choices import Choice
 from engage.services.responses import AnswerValue
 
@@ -57,6 +58,12 @@ def _text(item: Item, _choices: list[Choice], copy: dict, max_text: int) -> Fiel
     return TextAreaField(validators=[_at_most(max_text, copy["error_too_long"].format(max=max_text))])
 
 
+def _ballot(item: Item, choices: list[Choice], copy: dict, max_text: int) -> Field:
+    if item.rank:
+        return rank_field(item, choices, copy)
+    return _radio(item, choices, copy, max_text)
+
+
 FIELD_TYPES: dict[str, FieldBuilder] = {
     "scale": _radio,
     "single": _radio,
@@ -64,6 +71,7 @@ FIELD_TYPES: dict[str, FieldBuilder] = {
     "multi": _checkboxes,
     "top3": _checkboxes,
     "text": _text,
+    "ballot": _ballot,
 }
 
 
@@ -83,6 +91,8 @@ def answers_from(form: FlaskForm, items: list[Item]) -> dict[str, AnswerValue]:
             answers[item.id] = AnswerValue(text=(data or "").strip() or None)
         elif item.type in ("multi", "top3"):
             answers[item.id] = AnswerValue(choices=list(data) if data else None)
+        elif item.type == "ballot" and item.rank:
+            answers[item.id] = AnswerValue(choices=ranked(data) or None)
         else:
             answers[item.id] = AnswerValue(value=data or None)
     return answers
@@ -97,7 +107,7 @@ def initial_data(items: list[Item], saved: dict) -> dict:
             continue
         if item.type == "text":
             data[field_name(item)] = answer.text
-        elif item.type in ("multi", "top3"):
+        elif item.type in ("multi", "top3") or (item.type == "ballot" and item.rank):
             data[field_name(item)] = answer.choices or []
         else:
             data[field_name(item)] = answer.value

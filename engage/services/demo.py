@@ -10,6 +10,7 @@ from engage.services.setup import create_access_code, create_consultation, ensur
 
 ANNUAL = "annual-survey-demo"
 DRAFT_PLAN = "draft-plan-demo"
+BALLOT = "priority-ballot-demo"  # issue 7: a youth council priority ballot
 SCHOOLS = (
     ("Riverside Primary School", "primary", "north", [("primary", 5), ("primary", 6)]),
     ("Park Hill Secondary School", "secondary", "south", [("secondary", 8), ("secondary", 10)]),
@@ -32,7 +33,9 @@ def create_demo(session: Session, now: datetime) -> DemoContent:
                            "Young people's survey (demo)", YOUNG_AND_ADULT, now)
     plan = _consultation(session, "draft-plan", DRAFT_PLAN,
                          "Have your say on the draft plan (demo)", ["parent", "professional"], now)
-    demo.consultations += [annual, plan]
+    ballot = _consultation(session, "priority-ballot", BALLOT, "Youth council priority ballot (demo)",
+                           ["primary", "secondary", "post16"], now)
+    demo.consultations += [annual, plan, ballot]
     for name, phase, area, classes in SCHOOLS:
         school = ensure_school(session, name, phase, area)
         for variant, year in classes:

@@ -12,6 +12,8 @@ MENU = (
     ("workspace.surveys", "Surveys", can.EDITORS),
     ("workspace.schools", "Schools", can.READ_ALL | {Role.SCHOOL_CONTACT}),
     ("workspace.participation", "Participation", frozenset(Role)),
+    ("workspace.paper_forms", "Paper", can.APPROVERS),
+    ("workspace.ballots_index", "Ballots", can.EDITORS | {Role.SCHOOL_CONTACT}),
     ("insights.index", "Results", frozenset({Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL})),
     ("triage.queue", "Safeguarding", frozenset({Role.SAFEGUARDING_LEAD})),
     ("workspace.users", "Accounts", frozenset({Role.ADMIN})),
