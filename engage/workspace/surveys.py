@@ -1,4 +1,4 @@
-"""Survey editor routes: wordings per variant with the reading grade, YAML export and import."""
+"""Survey editor routes: the list, wordings of a page with the reading grade, YAML export and import."""
 from flask import Response, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
