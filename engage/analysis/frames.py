@@ -40,6 +40,8 @@ class Filters:
     priority_group: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    channel: str | None = None
+    language: str | None = None
 
     def active(self) -> dict:
         """Return the filters that are set, as plain values."""
@@ -158,8 +160,9 @@ def filter_frame(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Keep the answers of responses that match every filter that is set."""
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (("audience", filters.audience), ("variant", filters.variant),
-                           ("school_id", filters.school_id), ("area_id", filters.area_id)):
-        if wanted not in (None, ""):
+                           ("school_id", filters.school_id), ("area_id", filters.area_id),
+                           ("channel", filters.channel), ("language", filters.language)):
+        if wanted not in (None, "") and column in frame:
             keep &= frame[column] == wanted
     if filters.priority_group:
         keep &= frame["priority_groups"].str.split("|").map(lambda g: filters.priority_group in g)

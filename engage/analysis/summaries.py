@@ -187,15 +187,17 @@ def comments_for_value(frame: pd.DataFrame, value_id: int) -> pd.DataFrame:
 PHRASE_SAMPLE = 3000  # part-of-speech tagging is slow: big sets are read through a sample
 
 
-def recurring(comments: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD, top: int = 8) -> list[dict]:
+def recurring(comments: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD, top: int = 8,
+              of: int | None = None) -> list[dict]:
     """Return phrases said by at least threshold people (fewer could identify someone).
 
-    Over PHRASE_SAMPLE comments a fixed random sample is read, and "sample" says so.
+    Over PHRASE_SAMPLE comments a fixed random sample is read, and "sample" says so; `of` is
+    the number of comments the given ones were already sampled from, when they were.
     """
     sample = comments if len(comments) <= PHRASE_SAMPLE else comments.sample(PHRASE_SAMPLE,
                                                                              random_state=0)
     found = phrases.recurring_phrases(sample["text"].tolist(), top=top, min_count=threshold)
-    return [{"phrase": p, "count": n, "sample": len(sample), "of": len(comments)} for p, n in found]
+    return [{"phrase": p, "count": n, "sample": len(sample), "of": of or len(comments)} for p, n in found]
 
 
 def quote_candidates(frame: pd.DataFrame, comments: pd.DataFrame,
@@ -217,7 +219,12 @@ def _groups_of_size(people: pd.DataFrame, column: str, threshold: int) -> set:
 def quotes(frame: pd.DataFrame, comments: pd.DataFrame, redact: Callable[[str], str],
            threshold: int = DEFAULT_THRESHOLD, count: int = 3, common: list[str] = ()) -> list[dict]:
     """Pick representative comments: those that say the common phrases, of readable length."""
-    pool = quote_candidates(frame, comments, threshold)
+    return rank_quotes(quote_candidates(frame, comments, threshold), redact, count, common)
+
+
+def rank_quotes(pool: pd.DataFrame, redact: Callable[[str], str], count: int = 3,
+                common: list[str] = ()) -> list[dict]:
+    """Rank candidate comments: readable length first, then how many common phrases they say."""
     if pool.empty:
         return []
     lowered = pool["text"].str.lower()

@@ -11,6 +11,7 @@ from engage.db import get_session
 from engage.models import Consultation, Role
 from engage.permissions import role_required
 from engage.services import comments as svc
+from engage.services import reads
 from engage.services.corrections import correct_tag
 from engage.services.errors import DomainError
 from engage.workspace.support import framework
@@ -43,6 +44,8 @@ def review(consultation_id: int):
         return _correct(db, consultation, form)
     page = request.args.get("page", 1, type=int)
     found, pages = svc.comments(db, consultation.id, page)
+    # Being shown a comment here is what "read" means in the use of feedback.
+    reads.record(db, consultation.id, [c.answer_id for c in found], current_user.id)
     return render_template("comments/review.html", consultation=consultation, comments=found,
                            page=page, pages=pages, choices=form.tag.choices,
                            values={v.id: v.short for v in framework().values})

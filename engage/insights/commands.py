@@ -55,12 +55,14 @@ def export_command(consultation: str, fmt: str, out: str) -> None:
     """Write an export of CONSULTATION (id or slug) to --out, showing progress."""
     found = _find(consultation)
     written = 0
+
+    def progress(rows: int) -> None:
+        click.echo(f"  {rows:,} rows read, {written / 1e6:.1f} MB written", err=True)
+
     with open(out, "wb") as handle:
-        for n, chunk in enumerate(exports.export(get_session(), found, fmt), 1):
+        for chunk in exports.export(get_session(), found, fmt, progress=progress):
             handle.write(chunk)
             written += len(chunk)
-            if n % 50 == 0:
-                click.echo(f"  {written / 1e6:.1f} MB written", err=True)
     click.echo(f"Wrote {out} ({written:,} bytes).", err=True)
 
 
@@ -72,7 +74,7 @@ def add_synthetic(consultation: Consultation, n: int) -> None:
     from engage.services.synthetic import generate
 
     def progress(done: int) -> None:
-        if done % 10000 == 0 or done == n:
+        if done % 50000 == 0 or done == n:
             click.echo(f"  {done:,} of {n:,} synthetic responses written", err=True)
 
-    generate(get_session(), consultation, n, batch=1000, progress=progress)
+    generate(get_session(), consultation, n, batch=5000, progress=progress)

@@ -16,6 +16,8 @@ class FilterForm(FlaskForm):
     school = SelectField("School", validators=[Optional()])
     area = SelectField("Area", validators=[Optional()])
     priority_group = SelectField("Priority group", validators=[Optional()])
+    channel = SelectField("How they answered", validators=[Optional()])
+    language = SelectField("Language", validators=[Optional()])
     date_from = DateField("Sent on or after", validators=[Optional()])
     date_to = DateField("Sent on or before", validators=[Optional()])
 

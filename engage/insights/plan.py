@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from engage.db import get_session
 from engage.definitions.readability import YOUNG_VARIANTS
-from engage.insights import bp
+from engage.insights import bp, viewmodel
 from engage.insights.forms import ActionForm, ButtonForm, StatementForm
 from engage.models import Role
 from engage.permissions import role_required
@@ -45,13 +45,12 @@ def plan_page(consultation_id: int):
     consultation = wc.get(session, consultation_id)
     found = plan.statements(session, consultation.id)
     return render_template(
-        "insights/plan.html", consultation=consultation, statements=found,
+        "insights/plan.html", **viewmodel.plan_page(consultation, found, plan.published(session, consultation.id)),
         statement_forms={s.id: _statement_form(s) for s in found},
         action_forms={a.id: _action_form(a) for s in found for a in s.actions},
         new_action_forms={s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found},
         button=ButtonForm(), use=plan.feedback_use(session, consultation.id),
-        problems=plan.wording_problems(consultation, found),
-        published=plan.published(session, consultation.id))
+        problems=plan.wording_problems(consultation, found))
 
 
 def _back(consultation_id: int):

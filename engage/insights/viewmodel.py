@@ -1,10 +1,11 @@
 """Turn a summary into what the page shows: charts with their tables, in plain dicts."""
 from markupsafe import Markup
 
+from engage.reports import distributions
 from engage.reports.charts import Bar, bar_chart
 
-AUDIENCE_LABELS = {"young": "Young people", "parent": "Parents and carers",
-                   "professional": "Professionals"}
+AUDIENCE_LABELS = distributions.AUDIENCE_LABELS
+CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
 
 
 def value_sections(summary: dict) -> list[dict]:
@@ -22,7 +23,9 @@ def value_sections(summary: dict) -> list[dict]:
             "The same figures are in the table below.",
             [Bar(f"{r['key']} ({r['audience']})", r["net"]) for r in rows], low=-100, high=100,
         ) if rows else ""
-        sections.append({**value, "rows": rows, "chart": Markup(chart)})
+        sections.append({**value, "rows": rows, "chart": Markup(chart),
+                         "distributions": [{**d, "chart": Markup(d["chart"])}
+                                           for d in distributions.for_value(summary, value["id"])]})
     return sections
 
 
@@ -30,3 +33,13 @@ def linked(summary: dict) -> list[dict]:
     """Return items asked of more than one audience, side by side."""
     return [{"key": i["key"], "wording": i["wording"], "net": i["net_agreement"]}
             for i in summary["items"] if i["linked"] and i["net_agreement"]]
+
+
+def plan_page(consultation, statements: list, published) -> dict:
+    """Return the plan page's consultation and statements as plain dicts (no ORM in templates)."""
+    return {
+        "consultation": {"id": consultation.id, "slug": consultation.slug, "title": consultation.title},
+        "statements": [{"id": s.id, "value_id": s.value_id,
+                        "actions": [{"id": a.id, "text": a.text} for a in s.actions]} for s in statements],
+        "published": published is not None,
+    }

@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from engage import permissions as can
 from engage.analysis.frames import AUDIENCES, Filters
 from engage.db import get_session
+from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.insights import bp, viewmodel
 from engage.insights.forms import FilterForm
 from engage.models import Role
@@ -49,6 +50,8 @@ def _form(consultation) -> FilterForm:
     form.school.choices = _choices("All schools", [(str(s.id), s.name) for s in schools(get_session())])
     form.area.choices = _choices("All areas", [(a["id"], a["name"]) for a in fw.areas])
     form.priority_group.choices = _choices("Everyone", [(g["id"], g["label"]) for g in fw.priority_groups])
+    form.channel.choices = _choices("Every way", list(viewmodel.CHANNEL_LABELS.items()))
+    form.language.choices = _choices("Every language", list(LANGUAGE_NAMES.items()))
     return form
 
 
@@ -58,7 +61,8 @@ def _filters(form: FilterForm) -> Filters:
     return Filters(audience=form.audience.data or None, variant=form.variant.data or None,
                    school_id=int(form.school.data) if form.school.data else None,
                    area_id=form.area.data or None, priority_group=form.priority_group.data or None,
-                   date_from=form.date_from.data, date_to=form.date_to.data)
+                   date_from=form.date_from.data, date_to=form.date_to.data,
+                   channel=form.channel.data or None, language=form.language.data or None)
 
 
 @bp.get("/<int:consultation_id>")
@@ -74,6 +78,7 @@ def summary(consultation_id: int):
     return render_template("insights/summary.html", consultation=consultation, form=form,
                            summary=result, sections=viewmodel.value_sections(result),
                            linked=viewmodel.linked(result), labels=viewmodel.AUDIENCE_LABELS,
+                           names={**viewmodel.AUDIENCE_LABELS, **viewmodel.CHANNEL_LABELS, **LANGUAGE_NAMES},
                            show_quotes=can_download(current_user),
                            downloads=DOWNLOADS if can_download(current_user) else ())
 

@@ -3,6 +3,7 @@ from engage.models.audit import AuditEvent  # workspace (issue 3)
 from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone (issue 7)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
 from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # issue 5
+from engage.models.reads import CommentRead  # issue 5
 from engage.models.response import Answer, Response, ResponseStatus
 from engage.models.safeguarding import (
     ContactRequest,
@@ -23,6 +24,7 @@ __all__ = [
     "AuditEvent",
     "BallotTally",
     "BallotTallySheet",
+    "CommentRead",
     "Consultation",
     "ConsultationStatus",
     "ContactRequest",

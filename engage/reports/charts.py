@@ -1,6 +1,7 @@
-"""Accessible SVG charts drawn on the server: no script, no style attributes (the CSP forbids
-inline style), only presentation attributes and classes. Each chart names itself with
-<title> and <desc>; the page puts its data table right next to it.
+"""Accessible SVG charts drawn on the server (net agreement bars, answer distributions as stacked
+bars): no script, no style attributes (the CSP forbids inline style), only presentation
+attributes and classes. Each chart names itself with <title> and <desc>; the page puts its
+data table right next to it.
 """
 from __future__ import annotations
 
@@ -83,3 +84,94 @@ def bar_png(title: str, bars: list[Bar]) -> bytes:
     figure.savefig(buffer, format="png", dpi=110)
     pyplot.close(figure)
     return buffer.getvalue()
+
+
+# Agree (greens) to disagree (reds) for scales; a neutral sequence for other answers.
+SCALE_FILLS = {"5": "#005a30", "4": "#85994b", "3": "#b1b4b6", "2": "#f47738", "1": "#942514"}
+OTHER_FILLS = ("#1d70b8", "#4c2c92", "#00703c", "#f47738", "#912b88", "#28a197", "#6f72af", "#594d00")
+RATHER_NOT_FILL, HIDDEN_FILL = "#dee0e2", "#ffffff"
+HIDDEN = "hidden"
+STACK_ROW, LEGEND_ROW = 28, 20
+
+
+@dataclass(frozen=True)
+class Stack:
+    """One stacked bar: a group's answers as (answer, count) and its total (None: too few)."""
+
+    label: str
+    parts: list[tuple[str, int]]
+    total: int | None
+
+
+def stacks(rows: list[dict], columns: list[str]) -> list[Stack]:
+    """Turn protected count rows (with a Total) into stacks; hidden cells become one "hidden" part.
+
+    Secondary suppression already hides at least two cells in any line that hides one, and the
+    total is shown, so the size of the hidden remainder is public; which cells make it is not.
+    """
+    out = []
+    for row in rows:
+        if row["row"] == "Total":
+            continue
+        total = row.get("Total")
+        shown = [(c, row[c]) for c in columns if isinstance(row.get(c), int)]
+        if not isinstance(total, int) or total <= 0:
+            out.append(Stack(row["row"], [], None))
+            continue
+        rest = total - sum(n for _, n in shown)
+        out.append(Stack(row["row"], shown + ([(HIDDEN, rest)] if rest > 0 else []), total))
+    return out
+
+
+def fills(columns: list[str]) -> dict[str, str]:
+    """Return a fill colour for each answer column, and for the hidden remainder."""
+    other = iter(OTHER_FILLS * 4)
+    found = {c: SCALE_FILLS.get(c) or (RATHER_NOT_FILL if c == "rather_not" else next(other)) for c in columns}
+    return {**found, HIDDEN: HIDDEN_FILL}
+
+
+def stacked_chart(chart_id: str, title: str, description: str, bars: list[Stack],
+                  labels: dict[str, str], missing: str = "too few to show") -> str:
+    """Return a 100% stacked horizontal bar chart (one bar per group) with a legend, as SVG."""
+    keys = list(dict.fromkeys(k for b in bars for k, _ in b.parts))
+    colour = fills([k for k in labels if k in keys] + [k for k in keys if k not in labels])
+    legend = [k for k in colour if k in keys]
+    height = len(bars) * STACK_ROW + GAP + LEGEND_ROW * len(legend)
+    width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="engage-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="100%" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for n, bar in enumerate(bars):
+        parts.append(_stack(n * STACK_ROW + GAP, bar, colour, missing))
+    top = len(bars) * STACK_ROW + GAP
+    for n, key in enumerate(legend):
+        parts.append(_legend(top + n * LEGEND_ROW, labels.get(key, "hidden (too few to show)" if key == HIDDEN
+                                                              else key), colour[key]))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _stack(y: int, bar: Stack, colour: dict[str, str], missing: str) -> str:
+    text_y = y + BAR_HEIGHT * 0.7
+    out = (f'<text x="{LABEL_WIDTH - 6}" y="{text_y:.1f}" text-anchor="end" font-size="13" '
+           f'fill="#0b0c0c">{escape(_shorten(bar.label))}</text>')
+    if bar.total is None:
+        return out + (f'<text x="{LABEL_WIDTH + 4}" y="{text_y:.1f}" font-size="13" '
+                      f'fill="{NEUTRAL}">{escape(missing)}</text>')
+    x = float(LABEL_WIDTH)
+    for key, count in bar.parts:
+        w = PLOT_WIDTH * count / bar.total
+        out += (f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR_HEIGHT}" fill="{colour[key]}" '
+                f'stroke="#0b0c0c" stroke-width="0.5"/>')
+        x += w
+    return out + (f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 6}" y="{text_y:.1f}" font-size="13" '
+                  f'fill="#0b0c0c">{bar.total}</text>')
+
+
+def _legend(y: int, label: str, fill: str) -> str:
+    return (f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="12" height="12" fill="{fill}" stroke="#0b0c0c" '
+            f'stroke-width="0.5"/><text x="{LABEL_WIDTH + 18}" y="{y + 14}" font-size="13" '
+            f'fill="#0b0c0c">{escape(_shorten(label, 60))}</text>')

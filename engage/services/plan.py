@@ -23,11 +23,11 @@ from engage.models import (
     PlanPublication,
     Response,
     ResponseStatus,
-    TagSource,
     User,
     YouSaid,
 )
 from engage.models._time import utcnow
+from engage.services import reads
 from engage.services.errors import NotFound
 
 AUDIENCE_WORDS = {"young": "Young people", "parent": "Parents and carers",
@@ -219,7 +219,8 @@ def public_page(session: Session, slug: str, band: str, fw: Framework) -> dict:
 
 
 def feedback_use(session: Session, consultation_id: int) -> dict[str, int]:
-    """Count responses that were read (an officer tagged them), tagged, quoted, or acted on."""
+    """Count responses that were read (opened in the comments review, or tagged by an officer),
+    tagged, quoted, or acted on."""
     submitted = (select(Response.id).where(Response.consultation_id == consultation_id,
                                            Response.status == ResponseStatus.SUBMITTED))
     tagged = (select(func.count(distinct(Answer.response_id)))
@@ -232,7 +233,7 @@ def feedback_use(session: Session, consultation_id: int) -> dict[str, int]:
         "responses": session.scalar(select(func.count()).select_from(submitted.subquery())) or 0,
         "with_comments": session.scalar(select(func.count(distinct(Answer.response_id))).where(
             Answer.response_id.in_(submitted), Answer.text.is_not(None))) or 0,
-        "read": session.scalar(tagged.where(AnswerTag.source == TagSource.OFFICER)) or 0,
+        "read": reads.responses_read(session, consultation_id, submitted),
         "tagged": session.scalar(tagged) or 0,
         "quoted": _responses_of(session, quoted),
         "acted_on": _responses_of(session, acted),

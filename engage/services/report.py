@@ -4,13 +4,13 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from engage.models import Consultation
-from engage.reports import docx_report, pdf_report
+from engage.reports import distributions, docx_report, pdf_report
 from engage.reports.charts import Bar
 from engage.services import summary as svc
 
 AUDIENCES = {"young": "Young people", "parent": "Parents and carers", "professional": "Professionals"}
 GROUP_TITLES = {"age_band": "age band", "area": "area", "priority_group": "priority group",
-                "school": "school"}
+                "school": "school", "channel": "how it was answered", "language": "language"}
 
 
 def report_model(summary: dict, council: str = "") -> dict:
@@ -32,12 +32,14 @@ def _section(value: dict, summary: dict) -> dict:
         best, worst = max(shown, key=lambda r: r[2]), min(shown, key=lambda r: r[2])
         headlines.append(f"Most positive: \u201c{best[0]}\u201d ({best[1]}, net {best[2]:g}).")
         headlines.append(f"Least positive: \u201c{worst[0]}\u201d ({worst[1]}, net {worst[2]:g}).")
-    groups = {GROUP_TITLES[g]: [(r["row"], r.get(str(value["id"]))) for r in records]
+    # Breakdowns the summary adds later still appear, titled by their key until named here.
+    groups = {GROUP_TITLES.get(g, g.replace("_", " ")): [(r["row"], r.get(str(value["id"]))) for r in records]
               for g, records in summary["groups"].items()}
     return {"id": value["id"], "title": value["title"], "short": value["short"],
             "headlines": headlines, "rows": rows,
             "bars": [Bar(f"{q[:30]} ({a})", net) for q, a, net in rows],
             "groups": {k: v for k, v in groups.items() if any(n is not None for _g, n in v)},
+            "distributions": distributions.for_value(summary, value["id"], "report-answers"),
             "quotes": [q["text"] for q in value["quotes"]],
             "phrases": [p["phrase"] for p in value["phrases"]]}
 

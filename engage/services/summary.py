@@ -1,12 +1,19 @@
-"""The summary of a consultation against the five values, as plain data for pages, JSON and reports."""
+"""The summary of a consultation against the five values, as plain data for pages, JSON and reports.
+
+The database does the counting (summary_queries: GROUP BY, filters as WHERE clauses) and pure
+functions protect the small tables it returns (analysis.aggregates), so neither time nor memory
+grows with one DataFrame row per answer; free text is read only as a sample, for phrases and quotes.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 from flask import current_app, has_app_context
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from engage.analysis import aggregates as agg
 from engage.analysis import frames
 from engage.analysis import summaries as s
 from engage.analysis.redact import redact
@@ -14,10 +21,13 @@ from engage.analysis.suppression import DEFAULT_THRESHOLD, label
 from engage.definitions.survey import Survey
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
+from engage.services import summary_queries as q
 from engage.services.consultations import survey_of
 from engage.services.errors import NotFound
 
 GROUPINGS = ("age_band", "school", "area", "priority_group")
+# Every breakdown the summary shows: GROUPINGS, then how and in which language people answered.
+BREAKDOWNS = (*GROUPINGS, "channel", "language")
 
 
 def threshold() -> int:
@@ -64,23 +74,53 @@ class Context:
     threshold: int
 
 
+def keys_of(survey: Survey) -> q.Keys:
+    """Return which item keys are closed content, scale, free text and priority groups."""
+    items = survey.items()
+    return q.Keys(closed=tuple(i.id for i in items if i.type != "text" and not i.profile),
+                  scale=tuple(i.id for i in items if i.type == "scale" and not i.profile),
+                  text=tuple(i.id for i in items if i.type == "text" and not i.profile),
+                  priority=tuple(i.id for i in items if i.profile == "priority_groups"))
+
+
+@dataclass
+class Counts:
+    """The database's aggregated counts for one summary (small tables, see summary_queries)."""
+
+    scope: q.Scope
+    people: pd.DataFrame
+    cells: pd.DataFrame
+    values: pd.DataFrame
+    subthemes: pd.DataFrame
+    comments: pd.DataFrame
+
+
+def count(session: Session, consultation_id: int, survey: Survey, filters: frames.Filters | None = None) -> Counts:
+    """Run the summary's GROUP BY queries for one consultation and filters."""
+    scope = q.Scope(consultation_id, keys_of(survey), filters)
+    return Counts(scope, agg.with_groups(q.people(session, scope)), q.cells(session, scope),
+                  agg.with_groups(q.by_value(session, scope)), q.by_subtheme(session, scope),
+                  q.comments(session, scope))
+
+
 def summarise(session: Session, consultation: Consultation,
               filters: frames.Filters | None = None) -> dict:
     """Return the whole summary of a consultation as plain, protected data."""
     filters = filters or frames.Filters()
     ctx = Context(consultation, survey_of(consultation.version), framework(), threshold())
-    frame = frames.filter_frame(frames.answers_frame(session, consultation.id, ctx.survey), filters)
-    result = build(frame, ctx)
+    counts = count(session, consultation.id, ctx.survey, filters)
+    result = build(counts, ctx)
+    result["values"] = _values(session, counts, ctx)
     result["filters"] = filters.active()
     result["flags"] = _flag_count(session, consultation.id, ctx.threshold)
-    result["change"] = _change(session, consultation, frame, ctx)
+    result["change"] = _change(session, consultation, counts, ctx)
     return result
 
 
-def build(frame, ctx: Context) -> dict:
-    """Build the summary from an already filtered frame (pure apart from the framework)."""
+def build(counts: Counts, ctx: Context) -> dict:
+    """Build the summary's counts and tables from the aggregated counts (no free text)."""
     t = ctx.threshold
-    people = frame["response_id"].nunique()
+    people = int(counts.people["n"].sum())
     return {
         "consultation": {"id": ctx.consultation.id, "slug": ctx.consultation.slug,
                          "title": ctx.consultation.title, "series": ctx.consultation.series},
@@ -88,34 +128,49 @@ def build(frame, ctx: Context) -> dict:
                         "note": f"Counts under {t} are shown as '{label(t)}', and other counts "
                                 "are hidden where they would let a hidden count be worked out."},
         "responses": people if people >= t or people == 0 else label(t),
-        "took_part": {g: s.who_took_part(frame, g, t) for g in ("audience", *GROUPINGS)}
+        "took_part": {g: agg.who_took_part(counts.people, g, t) for g in ("audience", *BREAKDOWNS)}
         if people else {},
-        "values": _values(frame, ctx),
-        "items": _items(frame, ctx),
-        "groups": {g: _records(s.value_by_group(frame, g, t)) for g in GROUPINGS} if people else {},
+        "items": _items(counts, ctx),
+        "groups": {g: _records(agg.value_by_group(counts.values, g, t)) for g in BREAKDOWNS} if people else {},
     }
 
 
-def _values(frame, ctx: Context) -> list[dict]:
+def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     t = ctx.threshold
-    counts = s.value_counts(frame, t) if len(frame) else None
-    subcounts = s.subtheme_counts(frame, t) if len(frame) else None
-    sentiment = s.mean_sentiment(frame, t) if len(frame) else {}
+    value_counts = agg.value_counts(counts.values, counts.comments, t)
+    subcounts = agg.subtheme_counts(counts.subthemes, counts.comments, t)
+    sentiment = agg.mean_sentiment(counts.comments, t)
+    said = counts.comments.groupby("value_id")["comments"].sum()
     out = []
     for value in ctx.framework.values:
-        comments = s.comments_for_value(frame, value.id) if len(frame) else frame
-        common = s.recurring(comments, t) if len(comments) else []
+        n = int(said.get(value.id, 0))
+        common, quotes = _phrases_and_quotes(session, counts, value.id, n, t) if n else ([], [])
         out.append({
             "id": value.id, "short": value.short, "title": value.title,
-            **_count_row(counts, str(value.id)),
+            **_count_row(value_counts, str(value.id)),
             "sentiment": sentiment.get(str(value.id), {"comments": None, "mean": None}),
-            "phrases": common,
-            "quotes": s.quotes(frame, comments, redact, t, 3, [p["phrase"] for p in common])
-            if len(comments) else [],
+            "phrases": common, "quotes": quotes,
             "subthemes": [{"id": st.id, "title": st.title, **_count_row(subcounts, st.id)}
                           for st in value.subthemes],
         })
     return out
+
+
+def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int, t: int):
+    """Read a fixed sample of one value's comments; find recurring phrases and quotes in it."""
+    sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE)
+    sample["audience"] = sample["variant"].map(frames.AUDIENCES)
+    common = s.recurring(sample, t, of=n)
+    return common, s.rank_quotes(_quotable(sample, counts.people, t), redact, 3, [p["phrase"] for p in common])
+
+
+def _quotable(sample: pd.DataFrame, people: pd.DataFrame, t: int) -> pd.DataFrame:
+    """Keep comments whose audience, and school when known, have at least t respondents."""
+    audiences = people.groupby("audience")["n"].sum()
+    schools = people.groupby("school_id")["n"].sum()
+    ok = sample["audience"].isin(audiences[audiences >= t].index) & (
+        sample["school_id"].isna() | sample["school_id"].isin(schools[schools >= t].index))
+    return sample.loc[ok]
 
 
 def _count_row(counts, key: str) -> dict:
@@ -124,17 +179,18 @@ def _count_row(counts, key: str) -> dict:
     return {k: _plain(v) for k, v in counts.loc[key].items()}
 
 
-def _items(frame, ctx: Context) -> list[dict]:
+def _items(counts: Counts, ctx: Context) -> list[dict]:
     out = []
     offered = set(ctx.consultation.variants)
-    counts, answered = s.answer_counts(frame), s.answered_counts(frame)
+    kinds = {i.id: i.type for i in ctx.survey.items() if i.type != "text" and not i.profile}
+    answers, answered = agg.answer_counts(counts.cells, kinds), agg.answered_counts(counts.cells)
     audiences = [a for a in s.AUDIENCE_ORDER if a in {frames.AUDIENCES[v] for v in offered}]
     for item in ctx.survey.items():
         variants = [v for v in item.variants if v in offered]
         if item.type == "text" or item.profile or not variants:
             continue
         groups = {frames.AUDIENCES[v] for v in variants}
-        summary = s.item_summary(counts, answered, item.id, item.type,
+        summary = s.item_summary(answers, answered, item.id, item.type,
                                  [o.id for o in item.options], audiences, ctx.threshold)
         out.append({**summary, "value": item.value, "subtheme": item.subtheme,
                     "indicator": item.indicator, "linked": len(groups) > 1,
@@ -160,10 +216,19 @@ def _flag_count(session: Session, consultation_id: int, t: int):
     return count if count == 0 or count >= t else label(t)
 
 
-def _change(session: Session, consultation: Consultation, frame, ctx: Context) -> list[dict]:
+def net_by_item(cells: pd.DataFrame, survey: Survey, t: int) -> dict[str, float | None]:
+    """Return each scale item's net agreement over everyone who answered it."""
+    scale_keys = [i.id for i in survey.items() if i.type == "scale"]
+    table = agg.scale_table(cells, scale_keys)
+    return {str(k): s.net_agreement(row, t) for k, row in table.iterrows()}
+
+
+def _change(session: Session, consultation: Consultation, counts: Counts, ctx: Context) -> list[dict]:
     before = previous_wave(session, consultation)
     if before is None:
         return []
-    old = frames.answers_frame(session, before.id, survey_of(before.version))
-    rows = s.change(s.net_by_item(frame, ctx.threshold), s.net_by_item(old, ctx.threshold))
+    old_survey = survey_of(before.version)
+    old = q.cells(session, q.Scope(before.id, keys_of(old_survey)))
+    rows = s.change(net_by_item(counts.cells, ctx.survey, ctx.threshold),
+                    net_by_item(old, old_survey, ctx.threshold))
     return [{**row, "previous": before.slug} for row in rows]

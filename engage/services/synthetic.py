@@ -2,8 +2,9 @@
 
 Audiences, schools, areas, year groups and priority groups follow rough local shares; scale
 answers lean positive, less so for priority groups; each response answers about 25 items and
-two free-text questions, from varied templates. Sentiment and value tags are worked out once
-per distinct text, so a million responses do not mean a million classifier calls.
+two free-text questions, from varied templates; a few young people answer in Arabic or Polish.
+Sentiment and value tags are worked out once per possible text, so a million responses do not
+mean a million classifier calls; rows go in through Core bulk inserts.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import random
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
-from functools import lru_cache
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -45,15 +45,20 @@ def texts(rng: random.Random) -> str:
     return f"{rng.choice(OPENERS)} {rng.choice(WISHES)}{rng.choice(ENDINGS)}".strip()
 
 
-@lru_cache(maxsize=4096)
-def _analysed(text: str, tagger_id: int) -> tuple[float, float, tuple]:
-    polarity, subjectivity = sentiment.sentiment(text)
-    tags = _TAGGER[tagger_id].predict([text])[0]
-    return polarity, subjectivity, tuple((v, c, tags.subtheme if v == tags.primary_value else None)
-                                         for v, c in tags.values)
+def all_texts() -> list[str]:
+    """Return every comment the templates can make (a few hundred)."""
+    return [f"{o} {w}{e}".strip() for o in OPENERS for w in WISHES for e in ENDINGS]
 
 
-_TAGGER: dict[int, object] = {}
+def analyse_all(tagger) -> dict[str, tuple[float, float, tuple]]:
+    """Work out sentiment and value tags once per possible text, in one classifier call."""
+    found = all_texts()
+    analysed = {}
+    for text, tags in zip(found, tagger.predict(found), strict=True):
+        polarity, subjectivity = sentiment.sentiment(text)
+        analysed[text] = (polarity, subjectivity, tuple(
+            (v, c, tags.subtheme if v == tags.primary_value else None) for v, c in tags.values))
+    return analysed
 
 
 def generate(session: Session, consultation: Consultation, n: int, seed: int = 1,
@@ -67,11 +72,11 @@ def generate(session: Session, consultation: Consultation, n: int, seed: int = 1
         from engage.services.free_text import tagger as default_tagger
 
         tagger = default_tagger()
-    _TAGGER[id(tagger)] = tagger
+    analysed = analyse_all(tagger)
     done = 0
     while done < n:
         size = min(batch, n - done)
-        _write_batch(session, consultation, survey, rng, schools, size, id(tagger))
+        _write_batch(session, consultation, survey, rng, schools, size, analysed)
         session.commit()
         done += size
         if progress:
@@ -89,7 +94,7 @@ def _schools(session: Session) -> list[tuple[int, str, str]]:
     return found
 
 
-def _write_batch(session, consultation, survey: Survey, rng, schools, size: int, tagger_id: int):
+def _write_batch(session, consultation, survey: Survey, rng, schools, size: int, analysed: dict):
     variants = [v for v in VARIANT_SHARE if v in consultation.variants]
     weights = [VARIANT_SHARE[v] for v in variants]
     now = utcnow()
@@ -97,17 +102,17 @@ def _write_batch(session, consultation, survey: Survey, rng, schools, size: int,
     for _ in range(size):
         variant = rng.choices(variants, weights)[0]
         people.append(_person(rng, variant, schools, now))
-    ids = session.scalars(insert(Response).returning(Response.id, sort_by_parameter_order=True),
-                          [{**p["row"], "consultation_id": consultation.id,
-                            "version_id": consultation.version_id} for p in people]).all()
+    ids = _insert_returning(session, Response.__table__, [
+        {**p["row"], "consultation_id": consultation.id, "version_id": consultation.version_id}
+        for p in people])
     closed, open_text = [], []
     for response_id, person in zip(ids, people, strict=True):
         for row in _answers(rng, survey, person):
             (open_text if row["text"] else closed).append({**row, "response_id": response_id})
     if closed:
-        session.execute(insert(Answer), closed)
+        session.connection().execute(insert(Answer.__table__), closed)
     if open_text:
-        _write_text(session, open_text, tagger_id)
+        _write_text(session, open_text, analysed)
 
 
 def _person(rng: random.Random, variant: str, schools, now) -> dict:
@@ -119,6 +124,7 @@ def _person(rng: random.Random, variant: str, schools, now) -> dict:
     day = now - timedelta(days=rng.randint(0, 40), minutes=rng.randint(0, 600))
     row = {"token": secrets.token_urlsafe(32), "variant": variant, "status": ResponseStatus.SUBMITTED,
            "channel": rng.choice(("online", "online", "online", "kiosk", "paper")),
+           "language": rng.choices(("en", "ar", "pl"), (93, 4, 3))[0] if young else "en",
            "school_id": school[0] if school else None,
            "year_group": rng.choice(YEARS[variant]) if young else None,
            "area_id": school[2] if school and rng.random() < 0.8 else rng.choice(AREAS),
@@ -171,13 +177,23 @@ def _closed(rng: random.Random, item: Item, person: dict, lean: float) -> dict:
     return _row(item, value=rng.choice(options))
 
 
-def _write_text(session: Session, rows: list[dict], tagger_id: int) -> None:
+def _write_text(session: Session, rows: list[dict], analysed: dict) -> None:
     for row in rows:
-        row["polarity"], row["subjectivity"], _ = _analysed(row["text"], tagger_id)
-    ids = session.scalars(insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
+        row["polarity"], row["subjectivity"], _ = analysed[row["text"]]
+    ids = _insert_returning(session, Answer.__table__, rows)
     tags = [{"answer_id": answer_id, "value_id": v, "subtheme_id": sub, "confidence": round(c, 4),
              "rank": rank, "source": "model"}
             for answer_id, row in zip(ids, rows, strict=True)
-            for rank, (v, c, sub) in enumerate(_analysed(row["text"], tagger_id)[2])]
+            for rank, (v, c, sub) in enumerate(analysed[row["text"]][2])]
     if tags:
-        session.execute(insert(AnswerTag), tags)
+        session.connection().execute(insert(AnswerTag.__table__), tags)
+
+
+def _insert_returning(session: Session, table, rows: list[dict]) -> list[int]:
+    """Insert rows in bulk through Core (many rows per statement) and return their ids in order.
+
+    The ORM's bulk insert with RETURNING sends one statement per row on SQLite; Core's
+    "insertmanyvalues" batches them, which is what makes a million responses practical.
+    """
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, rows).scalars())

@@ -23,7 +23,10 @@ def test_officer_sees_summary_with_charts_and_tables(client, db, known):
     page = client.get(f"/workspace/insights/{known.consultation.id}")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert html.count('role="img"') == 5  # one chart per value, each with its table
+    assert html.count('-title value-') == 5  # one net agreement chart per value, each with its table
+    # And the answer distribution of each answered question, as a stacked bar chart with its table.
+    assert html.count('role="img"') == 5 + 1
+    assert '<title id="answers-home_ok-title">' in html and "Answers: " in html
     assert "<title id=\"value-1-title\">" in html and "<desc id=\"value-1-desc\">" in html
     assert "Net agreement, Safe and supported" in html  # the chart's table
     assert "52.2" in html and "fewer than 5" in html
