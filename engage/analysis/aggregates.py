@@ -110,17 +110,28 @@ def answer_counts(cells: pd.DataFrame, kinds: dict[str, str]) -> pd.Series:
     kinds maps each closed, non-profile item to its type; other items are left out.
     """
     closed = cells.loc[cells["item_key"].isin(list(kinds))].assign(audience=lambda c: c["variant"].map(AUDIENCES))
-    multi = closed["item_key"].map(kinds).isin(("multi", "top3"))
-    single = closed.loc[~multi, ["item_key", "audience", "value", "n"]]
+    kind = closed["item_key"].map(kinds)
+    multi = kind.isin(("multi", "top3"))
+    # A ranked ballot stores its places as a list; like the ballot results, count 1st choices.
+    ranked = (kind == "ballot") & closed["choices"].map(_choices).notna()
+    single = closed.loc[~multi & ~ranked, ["item_key", "audience", "value", "n"]]
     picked = closed.loc[multi, ["item_key", "audience", "choices", "n"]]
     picked = picked.assign(value=picked["choices"].map(_choices)).explode("value")
-    both = pd.concat([single, picked.drop(columns="choices")]).dropna(subset=["value"])
+    firsts = closed.loc[ranked, ["item_key", "audience", "choices", "n"]]
+    firsts = firsts.assign(value=firsts["choices"].map(_first_choice))
+    parts = [single, picked.drop(columns="choices"), firsts.drop(columns="choices")]
+    both = pd.concat(parts).dropna(subset=["value"])
     return both.groupby(["item_key", "audience", "value"])["n"].sum()
 
 
 def _choices(raw) -> list | None:
     picked = json.loads(raw) if isinstance(raw, str) and raw else None
     return picked if isinstance(picked, list) else None
+
+
+def _first_choice(raw) -> str | None:
+    picked = _choices(raw)
+    return picked[0] if picked else None
 
 
 def answered_counts(cells: pd.DataFrame) -> pd.Series:

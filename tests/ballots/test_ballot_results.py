@@ -81,3 +81,17 @@ def test_a_tally_must_add_up_and_stay_in_the_contacts_school(app, ballot, db, cl
     db.rollback()
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "ballot_tally"))
     assert event.detail == "Park Hill School: 10 paper ballots"
+
+
+def test_the_summary_counts_a_ranked_ballot_by_first_choices(ballot, db, app):
+    from engage.services import summary
+
+    for top, ranking in [("cheap_buses", ["clean_air", "cheap_buses"])] * 5 + [("clean_air", ["mental_health"])] * 6:
+        vote(db, ballot, None, top, ranking)
+    with app.app_context():
+        result = summary.summarise(db, ballot.consultation)
+    rows = {item["key"]: item["rows"][-1] for item in result["items"]}
+    assert rows["top_issue"]["cheap_buses"] == 5 and rows["top_issue"]["clean_air"] == 6
+    assert rows["issue_ranking"]["clean_air"] == 5 and rows["issue_ranking"]["mental_health"] == 6
+    assert rows["issue_ranking"]["cheap_buses"] == 0  # a 2nd choice is not a 1st choice
+    assert rows["issue_ranking"]["Total"] == 11
