@@ -1,15 +1,19 @@
 """The wide layout of a response export: which columns, headed how, filled from which answer.
 
-Rows arrive as tuples of the frames.answers_query, ordered by response, and are folded into
-one dict per response without holding more than one response in memory.
+Rows arrive either as tuples of the frames.answers_query, ordered by response, folded into
+one dict per response (`by_response`, for the .sav), or already folded by the database, one
+per response (`WideRows`, for the CSV and XLSX); neither holds more than one response.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engage.analysis.frames import ANSWER_COLUMNS, AUDIENCES
 from engage.definitions.survey import Item, Survey
+from engage.reports.cells import escape
 
 RESPONSE_COLUMNS = (
     ("response_id", "Response number"), ("audience", "Audience"), ("variant", "Survey version"),
@@ -22,6 +26,8 @@ YESNO_LABELS = {"yes": "Yes", "no": "No", "not_sure": "Not sure", "rather_not": 
 SATISFIED_LABELS = {"5": "Very satisfied", "4": "Satisfied", "3": "Neither", "2": "Dissatisfied",
                     "1": "Very dissatisfied", "rather_not": "Rather not say"}
 _INDEX = {name: i for i, name in enumerate(ANSWER_COLUMNS)}
+# Separators of the answer records the database folds per response (services.export_rows).
+UNIT, RECORD = "\x1f", "\x1e"
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,66 @@ def answer_cell(row: tuple | None, column: Column, redact):
     return column.labels.get(value, value or "")
 
 
+def answer_row(value: str | None, choices: list | None) -> tuple:
+    """Return an answers_query-shaped row holding just a stored value and choices."""
+    row = [None] * len(_INDEX)
+    row[_INDEX["value"]], row[_INDEX["choices"]] = value, choices
+    return tuple(row)
+
+
 def value(row: tuple, name: str):
     """Return one field of an answers_query row by column name."""
     return row[_INDEX[name]]
+
+
+class WideRows:
+    """Turn grouped response rows (services.export_rows) into escaped wide rows, fast.
+
+    A million responses hold 27 million answers but only a few thousand distinct ones (an
+    item and a stored value), so each distinct answer record is turned into its cell once and
+    looked up after; only free text is handled answer by answer (redacted, then escaped).
+    """
+
+    CACHE_LIMIT = 200_000  # distinct records kept; bounded so memory stays flat
+
+    def __init__(self, columns: list[Column], redact) -> None:
+        start = len(RESPONSE_COLUMNS)
+        self.width = start + len(columns)
+        self.columns = {c.key: (start + n, c) for n, c in enumerate(columns)}
+        self.texts = {c.key: start + n for n, c in enumerate(columns) if c.type == "text"}
+        # Many comments repeat word for word ("no", "more clubs"); redaction is pure and costs
+        # ~20 us a text, so repeats are redacted once (bounded, so memory stays flat).
+        self.redact = lru_cache(maxsize=20_000)(redact)
+        self.cache: dict[str, tuple[int, str] | None] = {}
+
+    def cells(self, row: tuple) -> list:
+        """Return one response's escaped cells, in headings order."""
+        response_id, variant, channel, school, area, year, submitted, answers, texts = row
+        cells = [response_id, AUDIENCES.get(variant, ""), escape(variant), escape(school or ""),
+                 escape(area or ""), year, escape(channel),
+                 submitted.date().isoformat() if submitted else ""]
+        cells += [""] * (self.width - len(cells))
+        if answers:
+            cache = self.cache
+            for record in answers.split(RECORD):
+                found = cache[record] if record in cache else self._remember(record)
+                if found is not None:
+                    cells[found[0]] = found[1]
+        if texts:
+            for key, text in json.loads(texts):
+                position = self.texts.get(key)
+                if position is not None and text:
+                    cells[position] = escape(self.redact(text))
+        return cells
+
+    def _remember(self, record: str) -> tuple[int, str] | None:
+        if len(self.cache) >= self.CACHE_LIMIT:
+            self.cache.clear()
+        key, value, choices = record.split(UNIT)
+        found = self.columns.get(key)
+        cell = None
+        if found is not None and found[1].type != "text":
+            row = answer_row(value or None, json.loads(choices) if choices else None)
+            cell = (found[0], escape(answer_cell(row, found[1], None)))
+        self.cache[record] = cell
+        return cell

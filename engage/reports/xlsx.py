@@ -18,7 +18,7 @@ GROUP_TITLES = {"age_band": "Age band", "school": "School", "area": "Area",
                 "priority_group": "Priority group"}
 
 
-def workbook(answer_rows: Iterable[tuple], columns: list[layout.Column], summary: dict,
+def workbook(grouped_rows: Iterable[tuple], columns: list[layout.Column], summary: dict,
              redact: Callable[[str], str]) -> bytes:
     """Build the workbook and return its bytes."""
     with tempfile.TemporaryDirectory() as folder:
@@ -27,7 +27,7 @@ def workbook(answer_rows: Iterable[tuple], columns: list[layout.Column], summary
                                                "strings_to_urls": False, "tmpdir": folder})
         bold = book.add_format({"bold": True})
         _about(book.add_worksheet("About the columns"), columns, summary, bold)
-        _responses(book.add_worksheet("Responses"), answer_rows, columns, redact, bold)
+        _responses(book.add_worksheet("Responses"), grouped_rows, columns, redact, bold)
         _by_value(book.add_worksheet("Summary by value"), summary, bold)
         _by_group(book.add_worksheet("Summary by group"), summary, bold)
         _quotes(book.add_worksheet("Quotes"), summary, bold)
@@ -51,10 +51,18 @@ def _about(sheet, columns: list[layout.Column], summary: dict, bold) -> None:
     _write(sheet, start + len(columns) + 1, [summary["suppression"]["note"]])
 
 
-def _responses(sheet, answer_rows, columns, redact, bold) -> None:
+def _responses(sheet, grouped_rows, columns, redact, bold) -> None:
+    """Write one row per response; cells come escaped, and empty ones are left unwritten."""
     _write(sheet, 0, layout.headings(columns), bold)
-    for n, (first, answers) in enumerate(layout.by_response(answer_rows), 1):
-        _write(sheet, n, layout.response_cells(first, answers, columns, redact))
+    wide = layout.WideRows(columns, redact)
+    write_string, write_number = sheet.write_string, sheet.write_number
+    for n, row in enumerate(grouped_rows, 1):
+        for col, cell in enumerate(wide.cells(row)):
+            if cell.__class__ is str:
+                if cell:
+                    write_string(n, col, cell)
+            elif cell is not None:
+                write_number(n, col, cell)
 
 
 def _by_value(sheet, summary: dict, bold) -> None:

@@ -5,12 +5,13 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
-from engage.analysis.frames import answers_query, tags_query
+from engage.analysis.frames import answers_query
 from engage.analysis.redact import redact
 from engage.models import Consultation
 from engage.reports import csv_files, layout, sav, xlsx
 from engage.services import summary as summary_service
 from engage.services.consultations import survey_of
+from engage.services.export_rows import answer_rows, response_rows, tag_rows
 
 FORMATS = {
     "csv": ("text/csv", "csv"), "long.csv": ("text/csv", "long.csv"),
@@ -18,6 +19,7 @@ FORMATS = {
     "sav": ("application/x-spss-sav", "sav"),
 }
 BATCH = 5000
+PROGRESS = 100_000  # rows between progress reports of long exports
 
 
 def columns(consultation: Consultation) -> list[layout.Column]:
@@ -32,33 +34,48 @@ def _rows(session: Session, consultation: Consultation, by_answer: bool = False)
         yield tuple(row)
 
 
-def _tags(session: Session, consultation: Consultation) -> Iterator[tuple]:
-    query = tags_query(consultation.id).execution_options(yield_per=BATCH)
-    for row in session.connection().execute(query):
-        yield tuple(row)
+def export(session: Session, consultation: Consultation, fmt: str,
+           progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
+    """Return the export as byte chunks; CSVs stream, the others come as one chunk.
 
-
-def export(session: Session, consultation: Consultation, fmt: str) -> Iterator[bytes]:
-    """Return the export as byte chunks; CSVs stream, the others come as one chunk."""
+    `progress`, if given, is called with the number of rows read so far, every PROGRESS rows.
+    """
     cols = columns(consultation)
     if fmt == "csv":
-        return csv_files.responses_csv(_rows(session, consultation), cols, redact)
+        rows = _counted(response_rows(session, consultation.id), progress)
+        return csv_files.responses_csv(rows, cols, redact)
     if fmt == "long.csv":
         # A second session reads the tags alongside the answers, each with its own cursor.
         tag_session = Session(bind=session.get_bind())
-        return _closing(csv_files.long_csv(_rows(session, consultation, by_answer=True),
-                                           _tags(tag_session, consultation), cols, redact),
+        rows = _counted(answer_rows(session, consultation.id), progress)
+        return _closing(csv_files.long_csv(rows, tag_rows(tag_session, consultation.id), cols, redact),
                         tag_session)
     if fmt == "xlsx":
         summary = summary_service.summarise(session, consultation)
-        return iter([xlsx.workbook(_rows(session, consultation), cols, summary, redact)])
+        rows = _counted(response_rows(session, consultation.id), progress)
+        return iter([xlsx.workbook(rows, cols, summary, redact)])
     if fmt == "sav":
-        return iter([sav.sav(_rows(session, consultation), cols, redact)])
+        return iter([sav.sav(_counted(_rows(session, consultation), progress), cols, redact)])
     if fmt in ("docx", "pdf"):
         from engage.services import report
 
         return iter([report.report(session, consultation, fmt)])
     raise ValueError(f"Unknown export format {fmt}")
+
+
+def _counted(rows: Iterator[tuple], progress: Callable[[int], None] | None) -> Iterator[tuple]:
+    if progress is None:
+        return rows
+    return _reporting(rows, progress)
+
+
+def _reporting(rows: Iterator[tuple], progress: Callable[[int], None]) -> Iterator[tuple]:
+    n = 0
+    for n, row in enumerate(rows, 1):
+        if n % PROGRESS == 0:
+            progress(n)
+        yield row
+    progress(n)
 
 
 def _closing(chunks: Iterator[bytes], session: Session) -> Iterator[bytes]:
