@@ -1,5 +1,8 @@
 """Alembic owns the schema: one head, and upgrade head matches the models exactly."""
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
+from alembic.command import downgrade
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
@@ -18,3 +21,39 @@ def test_upgraded_database_matches_models(app):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+def test_answers_survive_downgrade_and_upgrade(tmp_path):
+    """Batch mode rebuilds tables on SQLite; that must never cascade-delete answers (or anything)."""
+    from sqlalchemy import func, select
+
+    from engage import create_app
+    from engage.db import get_session
+    from engage.definitions.loader import load_directory
+    from engage.migrate import upgrade
+    from engage.models import Answer, Response
+    from engage.models._time import utcnow
+    from engage.services import responses as rsp
+    from engage.services.consultations import survey_of
+    from engage.services.setup import create_consultation
+    from tests.conftest import _config
+
+    app = create_app({**_config(), "DATABASE_URL": f"sqlite:///{tmp_path / 'old.db'}"})
+    with app.app_context():
+        upgrade(app)
+        session = get_session()
+        load_directory(session, Path(app.config["SURVEYS_DIR"]))
+        consultation = create_consultation(session, "annual-young-people", "keep", "Keep", ["secondary"],
+                                           None, None, status="open")
+        session.commit()
+        items = survey_of(consultation.version).items()
+        response = rsp.start_response(session, consultation, "secondary", utcnow(), None)
+        rsp.submit(session, response.token, items, {"safe_at_school": rsp.AnswerValue(value="4")}, utcnow())
+        session.commit()
+        session.close()
+        downgrade(alembic_config(app), "0004")
+        upgrade(app)
+        session = get_session()
+        assert session.scalar(select(func.count()).select_from(Answer)) == 1
+        assert session.scalar(select(func.count()).select_from(Response)) == 1
+    app.extensions["engage.engine"].dispose()
