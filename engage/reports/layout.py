@@ -40,6 +40,7 @@ class Column:
     value_id: int
     labels: dict[str, str]
     wording: str
+    rank: int | None = None  # ranked ballots: how many places
 
 
 def item_columns(survey: Survey, variants: list[str]) -> list[Column]:
@@ -51,7 +52,7 @@ def item_columns(survey: Survey, variants: list[str]) -> list[Column]:
 def _column(item: Item, variants: list[str]) -> Column:
     wording = item.text[variants[-1]]
     return Column(item.id, f"{item.id}: {_short(wording)}", item.type, item.value,
-                  labels_for(item), wording)
+                  labels_for(item), wording, item.rank)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -114,8 +115,12 @@ def answer_cell(row: tuple | None, column: Column, redact):
     if column.type == "text":
         text = row[_INDEX["text"]]
         return redact(text) if text else ""
+    picked = row[_INDEX["choices"]]
     if column.type in ("multi", "top3"):
-        return "; ".join(column.labels.get(c, c) for c in row[_INDEX["choices"]] or [])
+        return "; ".join(column.labels.get(c, c) for c in picked or [])
+    if column.type == "ballot" and picked:
+        # A ranked ballot keeps its places in order: "1. Clean air; 2. Cheap buses".
+        return "; ".join(f"{place}. {column.labels.get(c, c)}" for place, c in enumerate(picked, 1))
     value = row[_INDEX["value"]]
     return column.labels.get(value, value or "")
 

@@ -59,6 +59,10 @@ def _meta(columns: list[layout.Column], labels: dict, names: dict) -> dict:
                 if option != "rather_not":
                     names[_var(f"{c.key}_{option}")] = f"{c.key}: {text}"[:255]
                     labels[_var(f"{c.key}_{option}")] = {0: "Not picked", 1: "Picked"}
+        elif c.rank:  # a ranked ballot: one variable per option holding its place
+            for option, text in c.labels.items():
+                names[_var(f"{c.key}_{option}")] = f"{c.key}: {text}"[:255]
+                labels[_var(f"{c.key}_{option}")] = {place: f"Choice {place}" for place in range(1, c.rank + 1)}
         else:
             names[_var(c.key)] = c.wording[:255]
             if c.type != "text":
@@ -81,6 +85,9 @@ def _record(first: tuple, answers: dict, columns: list[layout.Column], redact) -
         if c.type in ("multi", "top3"):
             picked = set(v(answer, "choices") or []) if answer else None
             row += [None if picked is None else int(o in picked) for o in c.labels if o != "rather_not"]
+        elif c.rank:
+            places = {option: place for place, option in enumerate(v(answer, "choices") or [], 1)} if answer else {}
+            row += [places.get(option) for option in c.labels]
         elif c.type == "text":
             text = v(answer, "text") if answer else None
             row.append(escape(redact(text)) if text else "")

@@ -95,3 +95,25 @@ def test_the_summary_counts_a_ranked_ballot_by_first_choices(ballot, db, app):
     assert rows["issue_ranking"]["clean_air"] == 5 and rows["issue_ranking"]["mental_health"] == 6
     assert rows["issue_ranking"]["cheap_buses"] == 0  # a 2nd choice is not a 1st choice
     assert rows["issue_ranking"]["Total"] == 11
+
+
+def test_exports_keep_a_ranked_ballot_in_order(ballot, db, app, tmp_path):
+    import csv
+    import io
+
+    import pyreadstat
+
+    from engage.services import exports
+
+    vote(db, ballot, None, "cheap_buses", ["clean_air", "cheap_buses"])
+    with app.app_context():
+        wide = b"".join(exports.export(db, ballot.consultation, "csv")).decode("utf-8-sig")
+        long = b"".join(exports.export(db, ballot.consultation, "long.csv")).decode("utf-8-sig")
+        (tmp_path / "b.sav").write_bytes(b"".join(exports.export(db, ballot.consultation, "sav")))
+    row = next(csv.DictReader(io.StringIO(wide)))
+    ranking = next(value for heading, value in row.items() if heading.startswith("issue_ranking"))
+    assert ranking == "1. Clean air and the climate; 2. Cheap buses and trains"
+    assert "1. Clean air and the climate; 2. Cheap buses and trains" in long
+    frame, _meta = pyreadstat.read_sav(str(tmp_path / "b.sav"))
+    assert frame.loc[0, "issue_ranking_clean_air"] == 1 and frame.loc[0, "issue_ranking_cheap_buses"] == 2
+    assert frame["issue_ranking_safe_streets"].isna().all()
