@@ -1,12 +1,14 @@
 """Summary benchmark: the five-value summary against reading the same rows into pandas.
 
-    python -m bench.summary [--responses 20000] [--db /tmp/engage-results.db]
+    python -m bench.summary [--responses 20000] [--new 1000] [--db /tmp/engage-results.db] [--no-floor]
 
-The floor is pd.read_sql of the answers query: the consultation's answer rows read into a
-DataFrame (what any pandas summary must at least do). The summary itself no longer reads those
-rows: the database counts them (GROUP BY, engage.services.summary_queries) and only a sample of
-comments is read for phrases and quotes. The last line reads
-`ratio=<summary/floor> summary_s=<n> floor_s=<n> responses=<n> answers=<n>`.
+The summary reads kept tallies (engage.services.summary_tallies) after folding in the responses
+submitted since the last summary, so it is timed three ways: cold (the first summary on this
+database folds every response), warm (after --new more responses are submitted) and read (nothing
+new to fold). The floor is pd.read_sql of the answers query: the consultation's answer rows read into a
+DataFrame (what any pandas summary must at least do). Only a sample of comments is read for
+phrases and quotes. The last line reads
+`ratio=<warm/floor> cold_s=<n> warm_s=<n> read_s=<n> floor_s=<n> responses=<n> answers=<n>`.
 """
 import argparse
 
@@ -41,21 +43,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--responses", type=int, default=20000)
     parser.add_argument("--db", default="/tmp/engage-results.db")
+    parser.add_argument("--new", type=int, default=1000, help="responses submitted between cold and warm")
     parser.add_argument("--no-floor", action="store_true",
                         help="time the summary alone (no ratio): for sizes where the floor takes too long")
     args = parser.parse_args()
     generated = ensure_data(args.db, args.responses)
     print(f"data ready ({generated:.1f}s generating)")
-    if args.no_floor:
-        summary_s, summary_mib, people = measure(summary, args.db)
-        print(f"summary_s={summary_s:.2f} peak_mib={summary_mib:.0f} responses={people} (no floor measured)")
+    floor_s, floor_mib, answers = (None, None, None) if args.no_floor else measure(floor, args.db)
+    times = timed(args.db, args.responses, args.new)
+    if floor_s is None:
+        print(f"{times} (no floor measured)")
         return
-    floor_s, floor_mib, answers = measure(floor, args.db)
-    summary_s, summary_mib, people = measure(summary, args.db)
-    print(f"floor: {floor_s:.2f}s peak {floor_mib:.0f} MiB; summary: {summary_s:.2f}s "
-          f"peak {summary_mib:.0f} MiB")
-    print(f"ratio={summary_s / floor_s:.2f} summary_s={summary_s:.2f} floor_s={floor_s:.2f} "
-          f"responses={people} answers={answers}")
+    print(f"floor: {floor_s:.2f}s peak {floor_mib:.0f} MiB")
+    warm_s = float(times.split("warm_s=")[1].split()[0])
+    print(f"ratio={warm_s / floor_s:.3f} {times} floor_s={floor_s:.2f} answers={answers}")
+
+
+def timed(db_path: str, responses: int, new: int) -> str:
+    """Time the summary cold, warm (after `new` more responses) and with nothing to fold."""
+    cold_s, cold_mib, _ = measure(summary, db_path)
+    print(f"cold: {cold_s:.2f}s peak {cold_mib:.0f} MiB", flush=True)
+    ensure_data(db_path, responses + new)
+    warm_s, warm_mib, people = measure(summary, db_path)
+    print(f"warm (+{new}): {warm_s:.2f}s peak {warm_mib:.0f} MiB", flush=True)
+    read_s, _, _ = measure(summary, db_path)
+    return f"cold_s={cold_s:.2f} warm_s={warm_s:.2f} read_s={read_s:.2f} responses={people}"
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from engage.models.safeguarding import (
 )
 from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
 from engage.models.tagging import AnswerTag, TagSource
+from engage.models.tally import SummaryTally  # issue 5: the summary at scale
 from engage.models.user import Role, User, user_schools  # workspace (issue 3)
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "SafeguardingFlag",
     "School",
     "Severity",
+    "SummaryTally",
     "SurveyFamily",
     "SurveyItem",
     "SurveyVersion",

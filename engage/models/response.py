@@ -8,7 +8,8 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.db import Base
@@ -27,6 +28,7 @@ class Response(Base):
     """One respondent's answers to one consultation."""
 
     __tablename__ = "responses"
+    __table_args__ = (Index("ix_responses_summary_batch", "consultation_id", "summary_batch"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Random, unique: the submission token that makes the final post idempotent.
@@ -51,6 +53,9 @@ class Response(Base):
     # A day, not a time: enough for "responses by date" and less identifying.
     started_on: Mapped[date]
     submitted_at: Mapped[datetime | None]
+    # The summary fold that counted this submitted response into summary_tallies (NULL: not yet
+    # counted). A column, not a watermark on id: ids are given at start, not at submission.
+    summary_batch: Mapped[str | None] = mapped_column(String(32))
 
     consultation: Mapped[Consultation] = relationship()
     version: Mapped[SurveyVersion] = relationship()
@@ -63,7 +68,10 @@ class Answer(Base):
     """An answer to one item, carrying the item's five-values tags."""
 
     __tablename__ = "answers"
-    __table_args__ = (UniqueConstraint("response_id", "item_key"),)
+    __table_args__ = (UniqueConstraint("response_id", "item_key"),
+                      # Free text only: the summary samples comments in id order (summary_queries.sample).
+                      Index("ix_answers_comments", "id", sqlite_where=sql_text("text IS NOT NULL"),
+                            postgresql_where=sql_text("text IS NOT NULL")))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.framework import Framework
 from engage.models import Answer, AnswerTag, SafeguardingFlag, TagSource, User
-from engage.services import audit
+from engage.services import audit, summary
 from engage.services.errors import DomainError, NotFound
 
 
@@ -25,6 +25,8 @@ def correct_tag(session: Session, framework: Framework, answer_id: int, value_id
     if answer is None or not answer.text:
         session.rollback()
         raise NotFound("There is no such free-text answer.")
+    # The answer's primary tag decides which value its comment counts under.
+    summary.recount(session, answer.response)
     session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer_id))
     tag = AnswerTag(answer_id=answer_id, value_id=value_id, subtheme_id=subtheme_id or None,
                     confidence=1.0, rank=0, source=TagSource.OFFICER, user_id=user.id)

@@ -1,8 +1,9 @@
 """The summary of a consultation against the five values, as plain data for pages, JSON and reports.
 
-The database does the counting (summary_queries: GROUP BY, filters as WHERE clauses) and pure
-functions protect the small tables it returns (analysis.aggregates), so neither time nor memory
-grows with one DataFrame row per answer; free text is read only as a sample, for phrases and quotes.
+The counts come from tallies kept per consultation (summary_tallies: responses submitted since the
+last summary are folded in first) when the filters are only audience or variant, else from the
+database's GROUP BY over every answer (summary_queries); both give the same small tables, which
+pure functions protect (analysis.aggregates). Free text is read only as a sample, for phrases and quotes.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from engage.definitions.survey import Survey
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.services import summary_queries as q
+from engage.services import summary_tallies as tallies
 from engage.services.consultations import survey_of
 from engage.services.errors import NotFound
 
@@ -96,11 +98,29 @@ class Counts:
 
 
 def count(session: Session, consultation_id: int, survey: Survey, filters: frames.Filters | None = None) -> Counts:
-    """Run the summary's GROUP BY queries for one consultation and filters."""
+    """Return the summary's counts: from the kept tallies when they cover the filters, else by SQL."""
+    filters = filters or frames.Filters()
+    if not tallies.covers(filters):
+        return count_by_sql(session, consultation_id, survey, filters)
+    scope = q.Scope(consultation_id, keys_of(survey), filters)
+    tallies.fold(session, consultation_id, scope.keys)
+    kept = tallies.read(session, consultation_id, filters)
+    return Counts(scope, agg.with_groups(kept["people"]), kept["cells"], agg.with_groups(kept["values"]),
+                  kept["subthemes"], kept["comments"])
+
+
+def count_by_sql(session: Session, consultation_id: int, survey: Survey,
+                 filters: frames.Filters | None = None) -> Counts:
+    """Run the summary's GROUP BY queries over every answer, for one consultation and filters."""
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     return Counts(scope, agg.with_groups(q.people(session, scope)), q.cells(session, scope),
                   agg.with_groups(q.by_value(session, scope)), q.by_subtheme(session, scope),
                   q.comments(session, scope))
+
+
+def recount(session: Session, response) -> None:
+    """Take a counted response out of the kept tallies before its figures change (inside a write)."""
+    tallies.unfold(session, response, keys_of(survey_of(response.version)))
 
 
 def summarise(session: Session, consultation: Consultation,
@@ -228,7 +248,7 @@ def _change(session: Session, consultation: Consultation, counts: Counts, ctx: C
     if before is None:
         return []
     old_survey = survey_of(before.version)
-    old = q.cells(session, q.Scope(before.id, keys_of(old_survey)))
+    old = tallies.cells(session, before.id, keys_of(old_survey))
     rows = s.change(net_by_item(counts.cells, ctx.survey, ctx.threshold),
                     net_by_item(old, old_survey, ctx.threshold))
     return [{**row, "previous": before.slug} for row in rows]

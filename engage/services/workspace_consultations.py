@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.definitions.loader import latest_version
 from engage.models import AccessCode, Consultation, ConsultationStatus, Role, SurveyFamily, User
-from engage.services import audit
+from engage.services import audit, summary_tallies
 from engage.services.errors import NotFound
 from engage.services.setup import create_consultation
 from engage.services.workspace_errors import InvalidChange, InvalidInput
@@ -155,6 +155,9 @@ def _prepare_to_open(session: Session, consultation: Consultation, now: datetime
     if missing:
         raise InvalidChange(f"The survey no longer has {', '.join(sorted(missing))}. "
                             "Change the audiences before opening.")
+    if consultation.version_id != version.id:
+        # The kept summary counts were keyed by the old version's items.
+        summary_tallies.reset(session, consultation.id)
     consultation.version_id = version.id
 
 

@@ -1,0 +1,99 @@
+"""The kept tallies give the very figures the SQL path counts from every answer.
+
+Synthetic responses (with an officer's tag and a flagged comment, as in test_sql_counts) are
+summarised from the tallies and by SQL under the filters the tallies cover; again after more
+responses are submitted (a warm fold), and after an officer corrects a counted comment's tag.
+"""
+from sqlalchemy import func, select
+
+from engage.analysis import aggregates as agg
+from engage.analysis import frames
+from engage.models import Answer, Consultation, Response, Role, SummaryTally
+from engage.services import summary as svc
+from engage.services import summary_tallies as tallies
+from engage.services.consultations import survey_of
+from engage.services.corrections import correct_tag
+from engage.services.synthetic import generate
+from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
+from tests.workspace.factories import make_user
+
+COVERED = [frames.Filters(), frames.Filters(audience="young"), frames.Filters(audience="parent"),
+           frames.Filters(variant="secondary"), frames.Filters(audience="young", variant="primary"),
+           frames.Filters(audience="professional", variant="primary")]
+
+
+def _tables(counts: svc.Counts, survey) -> dict:
+    """Every protected table the summary builds from its counts, as plain data."""
+    kinds = {i.id: i.type for i in survey.items() if i.type != "text" and not i.profile}
+    out = {"people": int(counts.people["n"].sum()),
+           "values": agg.value_counts(counts.values, counts.comments, T).astype(object).to_dict(),
+           "subthemes": agg.subtheme_counts(counts.subthemes, counts.comments, T).astype(object).to_dict(),
+           "sentiment": agg.mean_sentiment(counts.comments, T),
+           "answers": agg.answer_counts(counts.cells, kinds).sort_index().to_dict(),
+           "answered": agg.answered_counts(counts.cells).sort_index().to_dict(),
+           "net": svc.net_by_item(counts.cells, survey, T)}
+    for grouping in ("audience", *svc.GROUPINGS, "channel", "language"):
+        out[f"took_part {grouping}"] = agg.who_took_part(counts.people, grouping, T)
+        out[f"by group {grouping}"] = svc._records(agg.value_by_group(counts.values, grouping, T))
+    return out
+
+
+def _assert_same(app, db, consultation_id):
+    with app.app_context():
+        consultation = db.get(Consultation, consultation_id)
+        survey = survey_of(consultation.version)
+        for filters in COVERED:
+            assert tallies.covers(filters)
+            kept = _tables(svc.count(db, consultation_id, survey, filters), survey)
+            assert kept == _tables(svc.count_by_sql(db, consultation_id, survey, filters), survey), filters
+            db.rollback()
+        return svc.summarise(db, consultation)
+
+
+def test_tallies_match_sql_cold_and_warm(loaded, db, synthetic):  # noqa: F811
+    first = _assert_same(loaded, db, synthetic)
+    assert db.scalar(select(func.count()).where(Response.summary_batch.is_(None),
+                                                 Response.status == "submitted")) == 0
+    with loaded.app_context():
+        generate(db, db.get(Consultation, synthetic), 40, seed=11, batch=40, tagger=SpreadTagger())
+    second = _assert_same(loaded, db, synthetic)
+    assert second["responses"] == first["responses"] + 40
+    # The page and the CLI read the same summary either way: the tallies and SQL agree.
+    assert _assert_same(loaded, db, synthetic) == second
+
+
+def test_officer_correction_moves_a_counted_comment(loaded, db, synthetic):  # noqa: F811
+    from engage.workspace.support import framework
+
+    before = _assert_same(loaded, db, synthetic)
+    officer = make_user(db, Role.OFFICER)
+    answer = db.scalar(select(Answer).where(Answer.text.is_not(None), Answer.value_id != 2).order_by(Answer.id.desc()))
+    with loaded.app_context():
+        correct_tag(db, framework(), answer.id, 2, "2a", officer)
+    after = _assert_same(loaded, db, synthetic)
+    assert after["responses"] == before["responses"]
+    comments = {v["id"]: v["comments"] for v in after["values"]}
+    assert comments != {v["id"]: v["comments"] for v in before["values"]}
+
+
+def test_folding_twice_counts_once(loaded, db, synthetic):  # noqa: F811
+    with loaded.app_context():
+        consultation = db.get(Consultation, synthetic)
+        keys = svc.keys_of(survey_of(consultation.version))
+        assert tallies.fold(db, synthetic, keys) == 300
+        kept = db.scalars(select(SummaryTally.figures).order_by(SummaryTally.id)).all()
+        assert tallies.fold(db, synthetic, keys) == 0
+        assert db.scalars(select(SummaryTally.figures).order_by(SummaryTally.id)).all() == kept
+
+
+def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
+    assert not tallies.covers(frames.Filters(audience="young", school_id=3))
+    assert not tallies.covers(frames.Filters(channel="paper"))
+
+
+def test_reset_counts_afresh(loaded, db, synthetic):  # noqa: F811
+    before = _assert_same(loaded, db, synthetic)
+    tallies.reset(db, synthetic)
+    db.commit()
+    assert db.scalar(select(func.count(SummaryTally.id))) == 0
+    assert _assert_same(loaded, db, synthetic) == before
