@@ -26,6 +26,20 @@ def consultations_list() -> None:
         click.echo(f"{c.id}\t{c.slug}\t{c.status}\t{counts.get(c.id, 0)} responses\t{c.title}")
 
 
+@consultations.command("count")
+@click.argument("consultation", required=False)
+def consultations_count(consultation: str | None) -> None:
+    """Count newly submitted responses into the summary tallies (all consultations, or one).
+
+    Summaries do this themselves, but after a big import or an upgrade the first count reads
+    every answer; run this from a scheduler so officers never wait for it.
+    """
+    session = get_session()
+    chosen = [_find(consultation)] if consultation else session.scalars(select(Consultation).order_by(Consultation.id))
+    for c in list(chosen):
+        click.echo(f"{c.id}\t{c.slug}\t{svc.fold_new(session, c)} responses counted")
+
+
 def _find(ref: str) -> Consultation:
     try:
         return svc.find(get_session(), ref)

@@ -118,6 +118,11 @@ def count_by_sql(session: Session, consultation_id: int, survey: Survey,
                   q.comments(session, scope))
 
 
+def fold_new(session: Session, consultation: Consultation) -> int:
+    """Count responses submitted since the last summary into the kept tallies; return how many."""
+    return tallies.fold(session, consultation.id, keys_of(survey_of(consultation.version)))
+
+
 def recount(session: Session, response) -> None:
     """Take a counted response out of the kept tallies before its figures change (inside a write)."""
     tallies.unfold(session, response, keys_of(survey_of(response.version)))

@@ -52,3 +52,13 @@ def test_export_writes_the_file(runner, known, tmp_path, fmt):
         rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
         assert len(rows) == 34
         assert any(cell == "'" + HYPERLINK for row in rows for cell in row)
+
+
+def test_consultations_count_folds_new_responses_once(runner, known):
+    first = runner.invoke(args=["consultations", "count"])
+    assert first.exit_code == 0, first.output
+    assert first.output.strip() == f"{known.consultation.id}\tknown\t33 responses counted"
+    again = runner.invoke(args=["consultations", "count", "known"])
+    assert again.output.strip() == f"{known.consultation.id}\tknown\t0 responses counted"
+    summary = json.loads(runner.invoke(args=["summary", "known"]).stdout)
+    assert summary["responses"] == 33  # counted once, not twice
