@@ -54,7 +54,8 @@ class Scope:
     def groups(self):
         """The response's priority groups answer as JSON text (NULL when not given)."""
         if not self.keys.priority:
-            return null()
+            # Typed, so PostgreSQL accepts it in GROUP BY (a bare NULL is a "constant" there).
+            return cast(null(), Text)
         return cast(self.groups_answer.choices, Text)
 
     def joins(self, query: Select, dims: bool = False) -> Select:
