@@ -12,8 +12,8 @@ import json
 import pandas as pd
 
 from engage.analysis.frames import AUDIENCES
-from engage.analysis.summaries import AUDIENCE_ORDER, RATHER_NOT, hide_small
-from engage.analysis.suppression import DEFAULT_THRESHOLD, protect
+from engage.analysis.summaries import RATHER_NOT, hide_small, people_records
+from engage.analysis.suppression import DEFAULT_THRESHOLD
 from engage.definitions.variants import YOUNG
 
 # Where each breakdown's group is found in the aggregated tables.
@@ -51,13 +51,7 @@ def who_took_part(people: pd.DataFrame, grouping: str, threshold: int = DEFAULT_
     rows, column = grouped(people, grouping)
     table = (rows.assign(row=rows[column].fillna("not known")).groupby(["row", "audience"])["n"].sum()
              .unstack(fill_value=0).astype("int64"))
-    table = table.reindex(columns=[a for a in AUDIENCE_ORDER if a in table.columns])
-    if grouping == "audience":
-        table = table.reindex([a for a in AUDIENCE_ORDER if a in table.index])
-    if grouping == "priority_group":
-        # People may be in several groups, so the rows do not add up: hide small cells only.
-        return [{"row": str(g), **r.to_dict()} for g, r in hide_small(table, threshold).iterrows()]
-    return protect(table, threshold).records()
+    return people_records(table, grouping, threshold)
 
 
 def theme_counts(closed: pd.DataFrame, said: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:

@@ -139,6 +139,11 @@ def who_took_part(frame: pd.DataFrame, grouping: str, threshold: int = DEFAULT_T
     """Count respondents by group and audience, protected with secondary suppression."""
     people, column = group_column(frame.drop_duplicates("response_id"), grouping)
     table = pd.crosstab(people[column].fillna("not known"), people["audience"])
+    return people_records(table, grouping, threshold)
+
+
+def people_records(table: pd.DataFrame, grouping: str, threshold: int = DEFAULT_THRESHOLD) -> list[dict]:
+    """Order a group x audience table of respondents and protect it as records."""
     table = table.reindex(columns=[a for a in AUDIENCE_ORDER if a in table.columns])
     if grouping == "audience":
         table = table.reindex([a for a in AUDIENCE_ORDER if a in table.index])
