@@ -64,7 +64,9 @@ def test_large_text_makes_the_words_bigger(page, live_server, demo):
     before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     page.goto(f"{live_server}/settings?next=/c/{demo['annual']}/primary")
     page.check("#large_text")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.url.endswith(f"/c/{demo['annual']}/primary")  # back where they were, not the settings page
     after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     assert after >= before * 1.3
 
