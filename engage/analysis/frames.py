@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Select, case, exists, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from engage.definitions.survey import Survey
 from engage.definitions.variants import YOUNG
-from engage.models import Answer, AnswerTag, Response, ResponseStatus, SafeguardingFlag, School, TagSource
+from engage.models import Answer, AnswerTag, Response, ResponseStatus, School, TagSource
+from engage.models.safeguarding import withholds_text
 
 ANSWER_COLUMNS = [
     "answer_id", "response_id", "variant", "channel", "school_id", "school", "area_id",
@@ -50,8 +51,7 @@ class Filters:
 
 def _flagged():
     """True for an answer whose item has a safeguarding flag on the same response."""
-    return exists().where(SafeguardingFlag.response_id == Answer.response_id,
-                          SafeguardingFlag.item_key == Answer.item_key)
+    return withholds_text(Answer)
 
 
 def answers_query(consultation_id: int, by_answer: bool = False) -> Select:

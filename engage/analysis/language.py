@@ -10,7 +10,7 @@ write in English and then the English screen reads it.
 import re
 import unicodedata
 
-from engage.analysis.safeguarding import Screening
+from engage.analysis.safeguarding import NOT_SCREENED, Screening
 
 ENGLISH = "en"
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -117,7 +117,7 @@ def screen_other(text: str, lang: str) -> Screening:
         severity = "immediate" if any(s == "immediate" for _, _, s in hits) else "concern"
         reasons = tuple(f"{language_name(lang)} keyword: {stem}" for stem, _, _ in hits)
         return Screening(True, severity, hits[0][1], reasons)
-    return Screening(True, "concern", "other", (not_screened(lang),))
+    return Screening(True, "concern", NOT_SCREENED, (not_screened(lang),))
 
 
 def not_screened(lang: str) -> str:

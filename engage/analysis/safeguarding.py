@@ -23,7 +23,11 @@ CATEGORIES: dict[str, str] = {
     "going_missing": "Running away or going missing",
     "position_of_trust": "Concern about an adult in a position of trust (LADO)",
     "other": "Other worry about safety",
+    "not_screened": "Not screened: written in a language the screen cannot read",
 }
+# A flag that only says no screen could read the text's language (see analysis.language): once a
+# lead has read it and closed it with no further action, it is an ordinary comment again.
+NOT_SCREENED = "not_screened"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ respondent later edits the answer or never submits. Nothing closes a flag but a 
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ColumnElement, ForeignKey, String, Text, and_, exists
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.db import Base
@@ -56,6 +56,19 @@ class SafeguardingFlag(Base):
     actions: Mapped[list["SafeguardingAction"]] = relationship(
         back_populates="flag", order_by="SafeguardingAction.created_at"
     )
+
+
+def withholds_text(answer) -> ColumnElement[bool]:
+    """SQL: true when a flag keeps this answer's text from officers, summaries and exports.
+
+    Every flag does, except one raised only because no screen could read the language, after a
+    lead has read it and closed it with no further action: then the text is left for officers
+    to read, as any comment is.
+    """
+    released = and_(SafeguardingFlag.category == "not_screened",
+                    SafeguardingFlag.status == FlagStatus.NO_FURTHER_ACTION)
+    return exists().where(SafeguardingFlag.response_id == answer.response_id,
+                          SafeguardingFlag.item_key == answer.item_key, ~released)
 
 
 class SafeguardingAction(Base):

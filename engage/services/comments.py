@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engage.models import Answer, AnswerTag, Response, ResponseStatus, SafeguardingFlag
+from engage.models import Answer, AnswerTag, Response, ResponseStatus
+from engage.models.safeguarding import withholds_text
 
 PAGE_SIZE = 25
 
@@ -21,12 +22,11 @@ class Comment:
 
 
 def _unflagged(consultation_id: int):
-    flagged = select(SafeguardingFlag.text).where(SafeguardingFlag.consultation_id == consultation_id)
     return (
         select(Answer, Response.variant)
         .join(Response, Response.id == Answer.response_id)
         .where(Response.consultation_id == consultation_id, Response.status == ResponseStatus.SUBMITTED,
-               Answer.text.is_not(None), Answer.text.not_in(flagged))
+               Answer.text.is_not(None), ~withholds_text(Answer))
     )
 
 

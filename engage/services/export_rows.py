@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Text, case, cast, exists, func, select
+from sqlalchemy import Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from engage.models import Answer, AnswerTag, Response, ResponseStatus, SafeguardingFlag, School
+from engage.models import Answer, AnswerTag, Response, ResponseStatus, School
+from engage.models.safeguarding import withholds_text
 from engage.reports.layout import RECORD, UNIT
 
 BATCH = 2000
@@ -30,8 +31,7 @@ _JSON_DEFAULT = (func.json_group_array, func.json_array)
 
 def grouped_query(consultation_id: int, dialect: str):
     """Select (response columns..., answers, texts) per submitted response, ordered by response."""
-    flagged = exists().where(SafeguardingFlag.response_id == Answer.response_id,
-                             SafeguardingFlag.item_key == Answer.item_key)
+    flagged = withholds_text(Answer)
     json_agg, json_array = _JSON.get(dialect, _JSON_DEFAULT)
     record = (Answer.item_key + UNIT + func.coalesce(Answer.value, "") + UNIT
               + func.coalesce(cast(Answer.choices, Text), ""))
@@ -62,8 +62,7 @@ def answers_query(consultation_id: int):
 
     The flag check runs only for answers with text or sentiment: most answers have neither.
     """
-    flagged = exists().where(SafeguardingFlag.response_id == Answer.response_id,
-                             SafeguardingFlag.item_key == Answer.item_key)
+    flagged = withholds_text(Answer)
     return (
         select(Answer.id, Answer.response_id, Response.variant, School.name,
                func.coalesce(Response.area_id, School.area_id), Response.year_group,
@@ -81,8 +80,7 @@ def answers_query(consultation_id: int):
 
 def tags_query(consultation_id: int):
     """Select the value tags of submitted, unflagged answers in answers_query's order."""
-    flagged = exists().where(SafeguardingFlag.response_id == Answer.response_id,
-                             SafeguardingFlag.item_key == Answer.item_key)
+    flagged = withholds_text(Answer)
     return (
         select(Answer.response_id, AnswerTag.answer_id, AnswerTag.value_id, AnswerTag.subtheme_id,
                AnswerTag.source)

@@ -17,7 +17,8 @@ from sqlalchemy import Select, Text, and_, case, cast, exists, func, literal, nu
 from sqlalchemy.orm import Session, aliased
 
 from engage.analysis.frames import AUDIENCES, Filters
-from engage.models import Answer, AnswerTag, Response, ResponseStatus, SafeguardingFlag, School, TagSource
+from engage.models import Answer, AnswerTag, Response, ResponseStatus, School, TagSource
+from engage.models.safeguarding import withholds_text
 
 PEOPLE_COLUMNS = ["variant", "channel", "language", "school_id", "school", "area_id", "groups", "n"]
 CELL_COLUMNS = ["variant", "item_key", "value", "choices", "n"]
@@ -150,8 +151,7 @@ def by_subtheme(session: Session, scope: Scope) -> pd.DataFrame:
 
 
 def _flagged():
-    return exists().where(SafeguardingFlag.response_id == Answer.response_id,
-                          SafeguardingFlag.item_key == Answer.item_key)
+    return withholds_text(Answer)
 
 
 def _primary_tag(column):

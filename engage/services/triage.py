@@ -5,9 +5,10 @@ from datetime import datetime
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from engage.analysis.safeguarding import NOT_SCREENED
 from engage.db import begin_write
 from engage.models import ContactRequest, FlagStatus, SafeguardingAction, SafeguardingFlag, Severity, User
-from engage.services import audit
+from engage.services import audit, summary
 from engage.services.errors import DomainError, NotFound
 
 ACTIONS = {
@@ -66,11 +67,20 @@ def record_action(session: Session, flag_id: int, user: User, action: str, refer
                                referred_to=referred_to if action == FlagStatus.REFERRED else None,
                                created_at=now)
     session.add(entry)
+    if _releases(flag, flag.status) != _releases(flag, action):
+        # The text joins (or leaves) the comments: take the response out of the kept summary
+        # counts first, while they still match, so the next summary counts it afresh.
+        summary.recount(session, flag.response)
     flag.status = action
     flag.first_action_at = flag.first_action_at or now
     audit.record(session, "safeguarding." + action, user, f"concern {flag.id}", referred_to)
     session.commit()
     return entry
+
+
+def _releases(flag: SafeguardingFlag, status: str) -> bool:
+    """Say whether this status lets officers read the flagged text (see models.withholds_text)."""
+    return flag.category == NOT_SCREENED and status == FlagStatus.NO_FURTHER_ACTION
 
 
 def _check(action: str, referred_to: str | None, reason: str) -> None:

@@ -43,3 +43,40 @@ def test_english_written_in_the_polish_survey_is_tagged_as_english(client, demo,
     assert answer.text_language is None and answer.polarity is not None
     assert db.scalars(select(AnswerTag).where(AnswerTag.answer_id == answer.id)).all() != []
     assert db.scalar(select(SafeguardingFlag)) is None
+
+
+def test_a_lead_releases_an_unscreened_comment_to_officers(app, db, loaded):
+    """Withheld until a safeguarding lead has read it; then officers read it like any comment."""
+    from engage.models import Consultation, FlagStatus, Role
+    from engage.models._time import utcnow
+    from engage.services import comments, exports, summary, triage
+    from engage.services import responses as rsp
+    from engage.services.consultations import survey_of
+    from engage.services.setup import create_consultation
+    from tests.workspace.factories import make_user
+
+    text = "أريد إضاءة أكثر في الشوارع"
+    consultation = create_consultation(db, "annual-young-people", "release", "Release", ["secondary"],
+                                       None, None, status="open")
+    db.commit()
+    items = survey_of(consultation.version).items()
+    response = rsp.start_response(db, consultation, "secondary", utcnow(), language="ar")
+    rsp.submit(db, response.token, items, {"safe_better": rsp.AnswerValue(text=text),
+                                            "safe_at_school": rsp.AnswerValue(value="4")}, utcnow())
+    lead = make_user(db, Role.SAFEGUARDING_LEAD)
+    flag = db.scalar(select(SafeguardingFlag))
+    assert flag.category == "not_screened"
+
+    def seen() -> tuple[bool, bool, int]:
+        with app.app_context():
+            listed = [c.text for c in comments.comments(db, consultation.id)[0]]
+            csv = b"".join(exports.export(db, db.get(Consultation, consultation.id), "csv")).decode("utf-8-sig")
+            kept = summary.count(db, consultation.id, survey_of(consultation.version))  # the kept tallies
+            counted = int(kept.comments["comments"].sum())
+        return text in listed, text in csv, counted
+
+    assert seen() == (False, False, 0)
+    triage.record_action(db, flag.id, lead, FlagStatus.ACKNOWLEDGED, None, "Reading it", utcnow())
+    assert seen() == (False, False, 0)
+    triage.record_action(db, flag.id, lead, FlagStatus.NO_FURTHER_ACTION, None, "Asks for street lights", utcnow())
+    assert seen() == (True, True, 1)
