@@ -1,4 +1,4 @@
-"""Score the tagger and the safeguarding screen on the held-out sets; exit 1 if targets fail.
+"""Score the tagger and the safeguarding screen (held-out and frozen blind sets); exit 1 if a target fails.
 
     python -m engage.analysis.evaluate
 """
@@ -81,9 +81,14 @@ def failures(tagger: TaggerScore, screening: ScreenScore) -> list[str]:
 
 
 def main() -> int:
+    from engage.analysis.evaluation import screen as screen_evaluation
+
     tagger, screening = score_tagger(), score_screen()
     print("\n".join(report(tagger, screening)))
     missed = failures(tagger, screening)
+    blind_lines, blind_missed = screen_evaluation.evaluate(show_misses=False)
+    print("\n".join(blind_lines))
+    missed += blind_missed
     print("FAILED: " + "; ".join(missed) if missed else "all targets met")
     return 1 if missed else 0
 

@@ -1,0 +1,29 @@
+"""The blind sets stay frozen, and nothing but the evaluation reads them."""
+
+import hashlib
+
+from engage.analysis.evaluation.screen import BLIND_DIR, BLIND_SETS, blind_sets
+
+
+def test_blind_sets_are_unchanged():
+    expected = dict(line.split()[::-1] for line in
+                    (BLIND_DIR / "SHA256SUMS").read_text().splitlines() if line.strip())
+    assert set(expected) == set(BLIND_SETS)
+    for name in BLIND_SETS:
+        digest = hashlib.sha256((BLIND_DIR / name).read_bytes()).hexdigest()
+        assert digest == expected[name], f"{name} changed: blind sets are frozen"
+
+
+def test_blind_sets_are_labelled_and_cited():
+    for name, rows in blind_sets().items():
+        assert len(rows) >= 150, name
+        for row in rows:
+            assert row["text"] and row["source"] and row["kind"], row
+            assert row["flag"] == (row["severity"] != "none"), row
+        prevalence = sum(row["flag"] for row in rows) / len(rows)
+        assert 0.3 <= prevalence <= 0.5, name
+
+
+def test_blind_sets_share_no_source():
+    sources = [{row["source_id"] for row in rows} for rows in blind_sets().values()]
+    assert not sources[0] & sources[1]
