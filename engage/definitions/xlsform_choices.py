@@ -6,6 +6,7 @@ from engage.definitions.xlsform_read import Note, Row, extra
 from engage.definitions.xlsform_words import Languages, translated, wordings
 
 NOT_ID = re.compile(r"[^a-z0-9_]+")
+READ = {"list_name", "list name", "name", "label", "media", "image", "audio", "video", "big-image"}
 
 
 def make_id(name: str, prefix: str, digits: bool = False) -> str:
@@ -46,6 +47,8 @@ def read_lists(rows: list[Row], languages: Languages, variants: tuple[str, ...]
             continue
         if why:
             notes.append(Note("choices", row.number, name, "changed", why))
+        notes += [Note("choices", row.number, name, "changed", f"the column '{column}' is not used (engage shows "
+                       "every option, so filters for cascading choices do nothing)") for column in _unknown(row)]
         choice.option.update(extra(row, notes))
         lists[list_name].append(choice)
     return lists, notes
@@ -66,3 +69,7 @@ def _choice(row: Row, name: str, siblings: list[Choice], languages: Languages,
     shaped = label if own or len(values) > 1 else values.pop()
     why = f"the id '{name}' became '{option_id}'" if option_id != name else ""
     return Choice(row, {"id": option_id, "label": shaped}, translated(row, "label", languages)), why
+
+
+def _unknown(row: Row) -> list[str]:
+    return [key for key in row.cells if key.partition("::")[0] not in READ and not key.startswith(("engage_", "$"))]

@@ -22,6 +22,9 @@ DROPPED = {
     "parameters": "question parameters are not used",
 }
 MEDIA = ("media::", "image", "audio", "video", "big-image")
+# Columns read elsewhere, or that only explain a dropped column (its own note says enough).
+READ = {"type", "name", "label", "hint", "value", "list_name", "required_message", "constraint_message",
+        "jr:constraintmsg", "jr:requiredmsg"}
 NOT_SET = {"no", "false", "false()", "0"}
 REFERENCE = re.compile(r"\$\{[^}]*\}")
 TRUE = {"yes", "true", "true()", "1"}
@@ -184,6 +187,8 @@ def _dropped(row: Row, kind: Kind, ctx: Context) -> None:
             ctx.note(row, "changed", why)
     if any(key.startswith(MEDIA) for key in row.cells):
         ctx.note(row, "changed", "pictures, audio and video are not shown")
+    for column in _unknown(row):
+        ctx.note(row, "changed", f"the column '{column}' means nothing to engage, so it was ignored")
     for column in ("label", "hint"):
         raw = ctx.languages.text(row, column)
         if REFERENCE.search(raw):
@@ -192,3 +197,10 @@ def _dropped(row: Row, kind: Kind, ctx: Context) -> None:
                                      "edit the wording")
         if TAG.search(raw):
             ctx.note(row, "changed", f"formatting (HTML tags) was taken out of the {column}")
+
+
+def _unknown(row: Row) -> list[str]:
+    """Return the row's filled columns engage neither reads nor explains ('$kuid' is Kobo's own)."""
+    return [key for key in row.cells
+            if key.partition("::")[0] not in READ and key not in DROPPED and not key.startswith(("engage_", "$"))
+            and not key.startswith(MEDIA)]

@@ -10,6 +10,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 SHEETS = ("survey", "choices", "settings")
 MAX_ROWS = 5000  # far more than any real form; stops a huge upload tying up a worker
+# Blank rows in a row after which reading stops: spreadsheets often carry formatting (borders,
+# validation) down to row 1,048,576, and no real form leaves such a gap between its rows.
+MAX_BLANK = 1000
 
 
 class XLSFormError(Exception):
@@ -88,16 +91,19 @@ def read_workbook(data: bytes) -> dict[str, list[Row]]:
 
 
 def _rows(sheet: str, worksheet) -> list[Row]:
+    """Read rows up to the last one with any text; blank rows (and formatting) after it are ignored."""
     values = worksheet.iter_rows(values_only=True)
     header = [_heading(cell) for cell in next(values, ())]
-    rows = []
+    rows: list[Row] = []
     for number, cells in enumerate(values, start=2):
-        if number > MAX_ROWS:
-            raise XLSFormError(f"The '{sheet}' sheet has more than {MAX_ROWS} rows; split the form.")
         texts = {header[i]: _text(c) for i, c in enumerate(cells) if i < len(header) and header[i]}
         texts = {k: v for k, v in texts.items() if v}
         if texts:
+            if len(rows) >= MAX_ROWS:
+                raise XLSFormError(f"The '{sheet}' sheet has more than {MAX_ROWS} rows; split the form.")
             rows.append(Row(sheet, number, texts))
+        elif number - (rows[-1].number if rows else 1) > MAX_BLANK:
+            break  # a sheet formatted to its last row: nothing more will follow
     return rows
 
 

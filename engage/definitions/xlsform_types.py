@@ -59,6 +59,8 @@ def question_kind(type_text: str) -> Kind:
     for old, new in SPELLINGS:
         text = text.replace(old, new) if text.startswith(old) else text
     words = text.split()
+    if len(words) >= 3 and words[1] == "from":  # 'select one from list', as older forms write it
+        del words[1]
     base = words[0] if words else ""
     if base in CHOICE_TYPES and len(words) >= 2:
         return Kind(CHOICE_TYPES[base], words[1], or_other="or_other" in words[2:])

@@ -11,7 +11,18 @@ LANGUAGE = re.compile(r"\((?P<code>[A-Za-z]{2,3})(?:-[A-Za-z0-9]{2,8})*\)\s*$")
 NAMES = {"english": "en", "arabic": "ar", "french": "fr", "spanish": "es", "portuguese": "pt",
          "polish": "pl", "urdu": "ur", "bengali": "bn", "somali": "so", "romanian": "ro",
          "swahili": "sw", "welsh": "cy", "punjabi": "pa", "farsi": "fa", "kurdish": "ku",
-         "ukrainian": "uk", "russian": "ru", "turkish": "tr", "pashto": "ps", "tigrinya": "ti"}
+         "ukrainian": "uk", "russian": "ru", "turkish": "tr", "pashto": "ps", "tigrinya": "ti",
+         "chinese": "zh", "mandarin": "zh", "cantonese": "yue", "hindi": "hi", "gujarati": "gu",
+         "tamil": "ta", "german": "de", "italian": "it", "dutch": "nl", "lithuanian": "lt", "latvian": "lv",
+         "bulgarian": "bg", "hungarian": "hu", "czech": "cs", "slovak": "sk", "greek": "el", "albanian": "sq",
+         "dari": "prs", "amharic": "am", "hausa": "ha", "yoruba": "yo", "igbo": "ig", "vietnamese": "vi",
+         "japanese": "ja", "korean": "ko", "indonesian": "id", "malay": "ms", "thai": "th", "hebrew": "he",
+         "irish": "ga", "gaelic": "gd", "scottish gaelic": "gd", "nepali": "ne", "sinhala": "si", "shona": "sn",
+         "kinyarwanda": "rw", "lingala": "ln", "luganda": "lg", "oromo": "om", "swedish": "sv",
+         "danish": "da", "norwegian": "no", "finnish": "fi", "croatian": "hr", "serbian": "sr",
+         "bosnian": "bs", "slovenian": "sl", "estonian": "et", "english (uk)": "en", "english (us)": "en"}
+# A bare code used as the column's name ('label::fr'), as some form builders write it.
+CODES = set(NAMES.values())
 CODE_NAMES = {code: name.title() for name, code in NAMES.items()}
 TAG = re.compile(r"<[^>]+>")
 
@@ -21,7 +32,8 @@ def language_code(name: str) -> str | None:
     match = LANGUAGE.search(name)
     if match:
         return match.group("code").lower()
-    return NAMES.get(name.strip().lower())
+    plain = " ".join(name.strip().lower().replace("_", " ").split())
+    return NAMES.get(plain) or (plain if plain in CODES else None)
 
 
 @dataclass
@@ -58,7 +70,7 @@ def find_languages(rows: list[Row], default_language: str) -> Languages:
     found.base_code = language_code(found.base or default_language)
     for suffix in suffixes:
         if suffix != found.base:
-            _add_language(found, suffix)
+            _add_language(found, suffix, default_language)
     _base_notes(found, default_language, suffixes)
     return found
 
@@ -87,12 +99,17 @@ def _suffixes(rows: list[Row]) -> list[str]:
     return seen
 
 
-def _add_language(found: Languages, suffix: str) -> None:
-    code = language_code(suffix) if suffix else None
-    if code is None:
+def _add_language(found: Languages, suffix: str, default_language: str) -> None:
+    # A plain `label` beside named ones is in the form's default language.
+    code = language_code(suffix or default_language)
+    if code is None and not suffix:
+        found.notes.append(Note("survey", 1, "label", "skipped",
+                                "the plain 'label' column names no language: set default_language on the "
+                                "settings sheet to say which, so its labels were left out"))
+    elif code is None:
         found.notes.append(Note("survey", 1, f"label::{suffix}" if suffix else "label", "skipped",
-                                f"the language '{suffix or 'with no name'}' has no code in brackets, "
-                                "like 'French (fr)', so its labels were left out"))
+                                f"the language '{suffix or 'with no name'}' is not one engage knows by name; "
+                                "write it with its code in brackets, like 'French (fr)'. Its labels were left out"))
     elif code in {found.base_code, "en", *found.others.values()}:
         found.notes.append(Note("survey", 1, f"label::{suffix}", "skipped",
                                 f"the language code '{code}' is used by another label column"))
@@ -115,7 +132,7 @@ def translated(row: Row, column: str, languages: Languages) -> dict[str, str]:
     """Return a cell's translation in each other language (code -> text) where given."""
     found = {}
     for suffix, code in languages.others.items():
-        text = clean(row.get(f"{column}::{suffix}"))
+        text = clean(row.get(f"{column}::{suffix}" if suffix else column))
         if text:
             found[code] = text
     return found

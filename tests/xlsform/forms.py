@@ -7,7 +7,8 @@ import io
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import PatternFill
 
 
 def workbook(survey: list[list] | None, choices: list[list] | None = None, settings: list[list] | None = None,
@@ -177,8 +178,45 @@ def no_survey_sheet() -> bytes:
     return workbook(None, extra={"Budget": [["item", "cost"], ["paint", 12]]})
 
 
+def named_languages() -> bytes:
+    """Like many Kobo forms: language columns named without codes, one in lower case, and the
+    older 'select one from' spelling."""
+    survey = [["type", "name", "label::English", "label::chinese", "label::French"],
+              ["select one from yn", "club", "Do you go to a youth club?", "你去青年俱乐部吗？",
+               "Allez-vous dans un club de jeunes ?"],
+              ["select all that apply from days", "days", "Which days do you go?", "你哪几天去？", "Quels jours ?"],
+              ["text", "why", "Why do you go?", "你为什么去？", "Pourquoi ?"]]
+    choices = [["list_name", "name", "label::English", "label::chinese", "label::French"],
+               ["yn", "yes", "Yes", "是", "Oui"], ["yn", "no", "No", "不", "Non"],
+               ["days", "sat", "Saturday", "星期六", "Samedi"], ["days", "sun", "Sunday", "星期日", "Dimanche"]]
+    return workbook(survey, choices, [["form_title", "form_id"], ["Youth clubs", "youth_clubs"]])
+
+
+def plain_label_in_default_language() -> bytes:
+    """A French form with an English column added: the plain `label` is the default language."""
+    survey = [["type", "name", "label", "label::English (en)"],
+              ["text", "avis", "Que pensez-vous du centre ?", "What do you think of the centre?"]]
+    settings = [["form_title", "form_id", "default_language"], ["Centre", "centre", "French"]]
+    return workbook(survey, None, settings)
+
+
+def formatted_far_below() -> bytes:
+    """A sheet whose borders and colours run far below its last row, as Excel templates do."""
+    book = load_workbook(io.BytesIO(workbook(
+        [["type", "name", "label"], ["text", "best", "What is the best thing about school?"]])))
+    sheet = book["survey"]
+    for row in (50, 9000, 60000):
+        sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor="FFFF00")
+        sheet.cell(row=row, column=3).value = ""
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 FORMS = {"odk_sample": odk_sample, "kobo_household": kobo_household, "engage_ready": engage_ready,
-         "unknown_list_and_duplicate": unknown_list_and_duplicate}
+         "unknown_list_and_duplicate": unknown_list_and_duplicate, "named_languages": named_languages,
+         "plain_label_in_default_language": plain_label_in_default_language,
+         "formatted_far_below": formatted_far_below}
 
 if __name__ == "__main__":
     for name, build in FORMS.items():

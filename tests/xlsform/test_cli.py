@@ -20,7 +20,7 @@ def test_import_reports_row_by_row_and_loads_a_new_family(runner, db, tmp_path):
                                  "--out", str(tmp_path / "hh.yaml")])
     assert result.exit_code == 0, result.output
     assert "survey sheet, row 9 (hh_size): skipped: engage has no number questions" in result.output
-    assert "6 question(s) on 3 page(s); 11 row(s) skipped, 8 changed." in result.output
+    assert "6 question(s) on 3 page(s); 11 row(s) skipped, 11 changed." in result.output
     assert "hh-survey-2024: version 1 (created)" in result.output
     assert latest_version(db, _family(db, "hh-survey-2024").id).definition["languages"] == ["en", "ar"]
     assert yaml.safe_load((tmp_path / "hh.yaml").read_text(encoding="utf-8"))["family"] == "hh-survey-2024"
