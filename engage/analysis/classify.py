@@ -6,10 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from engage.analysis.disclosure import tag_disclosure
-from engage.analysis.safeguarding import screen
-from engage.analysis.sentiment import sentiment
-from engage.analysis.tagging import Tagging, ValueTagger, default_tagger
+from engage.analysis.analyse import TextAnalysis, analyse
+from engage.analysis.tagging import ValueTagger, default_tagger
 
 CHUNK = 2000  # texts per tagger call: big enough to amortise sklearn overhead, small in memory
 
@@ -27,16 +25,20 @@ def parse_line(line: str) -> str:
     return stripped
 
 
-def result(text: str, tagging: Tagging) -> dict:
-    """Build the output record for one text from its tagging, sentiment and screen."""
-    screening = screen(text)
-    tagging = tag_disclosure(tagging, screening)
+def result(analysis: TextAnalysis) -> dict:
+    """Build the output record for one analysed text.
+
+    Text in a language the models cannot read has no value tags and no sentiment (null), and
+    always a flag: a keyword hit, or "not_screened" so that a person reads it.
+    """
+    tagging, screening = analysis.tagging, analysis.screening
     return {
-        "primary_value": tagging.primary_value,
-        "values": [value for value, _ in tagging.values],
-        "subtheme": tagging.subtheme,
-        "confidence": tagging.confidence,
-        "sentiment": round(sentiment(text)[0], 4),
+        "language": analysis.language,
+        "primary_value": tagging.primary_value if tagging else None,
+        "values": [value for value, _ in tagging.values] if tagging else [],
+        "subtheme": tagging.subtheme if tagging else None,
+        "confidence": tagging.confidence if tagging else 0.0,
+        "sentiment": round(analysis.polarity, 4) if analysis.polarity is not None else None,
         "safeguarding": {"flag": screening.flag, "severity": screening.severity,
                          "category": screening.category or "none"},
     }
@@ -51,8 +53,7 @@ def classify_lines(lines: Iterable[str], tagger: ValueTagger | None = None) -> I
     tagger = tagger or default_tagger()
     iterator = iter(lines)
     while chunk := [parse_line(line) for line in islice(iterator, CHUNK)]:
-        for text, tagging in zip(chunk, tagger.predict(chunk), strict=False):
-            yield result(text, tagging)
+        yield from map(result, analyse(chunk, tagger))
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from engage.analysis.safeguarding import screen
+from engage.analysis.analyse import analyse
 from engage.analysis.tagging import read_jsonl, train
 
 TARGETS = {"macro_f1": 0.80, "recall": 0.95, "precision": 0.70, "immediate_recall": 1.0}
@@ -48,9 +48,13 @@ def score_tagger() -> TaggerScore:
 
 
 def score_screen() -> ScreenScore:
-    """Screen safeguarding_heldout.jsonl; an immediate case counts only if screened immediate."""
+    """Screen safeguarding_heldout.jsonl; an immediate case counts only if screened immediate.
+
+    The texts go through the whole analysis, as a respondent's answer does.
+    """
     rows = read_jsonl("safeguarding_heldout.jsonl")
-    results = [(row, screen(row["text"])) for row in rows]
+    found = analyse([row["text"] for row in rows])
+    results = [(row, analysis.screening) for row, analysis in zip(rows, found, strict=True)]
     true_pos = sum(row["flag"] and s.flag for row, s in results)
     flagged = sum(s.flag for _, s in results)
     positives = sum(row["flag"] for row, _ in results)

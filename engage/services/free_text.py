@@ -1,40 +1,29 @@
 """Free text as it arrives: sentiment, value tags and the safeguarding screen.
 
-The analysis is pure and runs before the write transaction (`prepare`), so it never holds
+The analysis (analysis.analyse, the same one `flask classify` and the evaluation run) is pure
+and runs before the write transaction (`prepare`), so it never holds
 the database's write lock; `store` then writes the results in the transaction that saves the
 page, so an answer is never stored without its screen. A flag copies the verbatim text: it
 outlives edits of the answer and unfinished responses, because a disclosure must reach a
 person whether or not the survey is submitted.
 
-Text in another language (issue 7, engage/analysis/language.py) gets no model tags and no
+Text in another language (engage/analysis/language.py) gets no model tags and no
 sentiment: the English models would mis-tag it. It is marked with its language and always
 reaches the safeguarding queue, by a keyword hit or as "not screened: written in Arabic".
 """
-from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app, has_app_context
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from engage.analysis import language, safeguarding, sentiment, tagging
-from engage.analysis.disclosure import tag_disclosure
+from engage.analysis import language, safeguarding, tagging
+from engage.analysis.analyse import TextAnalysis, analyse
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
 
 MODEL_FILE = "value_model.joblib"
 # The retrained model, keyed by file and modification time so a retrain is picked up.
 _RETRAINED: dict[tuple[str, float], tagging.ValueTagger] = {}
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything learned from one text."""
-
-    tags: tagging.Tagging | None
-    screening: safeguarding.Screening
-    polarity: float | None
-    subjectivity: float | None
-    language: str = language.ENGLISH
 
 
 def model_path() -> Path:
@@ -53,22 +42,14 @@ def tagger() -> tagging.ValueTagger:
     return tagging.default_tagger()
 
 
-def prepare(texts: list[str]) -> dict[str, Analysis]:
+def prepare(texts: list[str]) -> dict[str, TextAnalysis]:
     """Analyse texts outside any transaction; return the results by text."""
     unique = list(dict.fromkeys(t for t in texts if t))
-    languages = {text: language.detect(text) for text in unique}
-    results = {text: Analysis(None, language.screen_other(text, lang), None, None, lang)
-               for text, lang in languages.items() if lang != language.ENGLISH}
-    unique = [text for text in unique if text not in results]
-    for text, tags in zip(unique, tagger().predict(unique), strict=True):
-        screening = safeguarding.screen(text)
-        polarity, subjectivity = sentiment.sentiment(text)
-        results[text] = Analysis(tag_disclosure(tags, screening), screening, polarity, subjectivity)
-    return results
+    return {found.text: found for found in analyse(unique, tagger())}
 
 
 def store(session: Session, response: Response, answers: list[Answer],
-          analyses: dict[str, Analysis]) -> list[SafeguardingFlag]:
+          analyses: dict[str, TextAnalysis]) -> list[SafeguardingFlag]:
     """Write prepared results for new or changed free-text answers; return new flags."""
     flags = []
     for answer in answers:
@@ -76,8 +57,8 @@ def store(session: Session, response: Response, answers: list[Answer],
         if analysis is None:
             continue
         answer.polarity, answer.subjectivity = analysis.polarity, analysis.subjectivity
-        answer.text_language = None if analysis.language == language.ENGLISH else analysis.language
-        _replace_model_tags(session, answer, analysis.tags)
+        answer.text_language = None if analysis.english else analysis.language
+        _replace_model_tags(session, answer, analysis.tagging)
         flag = _flag(session, response, answer, analysis.screening)
         # "Not screened" goes to the queue but is no sign of harm: the child is not sent to help.
         if flag is not None and not language.is_not_screened(analysis.screening):

@@ -11,9 +11,9 @@ def test_shape_and_order(tagger):
     out = list(classify_lines(lines, tagger=tagger))
     assert len(out) == len(lines)
     for record in out:
-        assert set(record) == {"primary_value", "values", "subtheme", "confidence",
+        assert set(record) == {"language", "primary_value", "values", "subtheme", "confidence",
                                "sentiment", "safeguarding"}
-        assert 1 <= record["primary_value"] <= 5
+        assert record["language"] == "en" and 1 <= record["primary_value"] <= 5
         assert record["values"][0] == record["primary_value"]
         assert 0 <= record["confidence"] <= 1 and -1 <= record["sentiment"] <= 1
         assert set(record["safeguarding"]) == {"flag", "severity", "category"}

@@ -1,0 +1,69 @@
+"""One analysis of free text: language, safeguarding screen, value tags and sentiment.
+
+Pure (texts in, results out; no database), and the only way text is analysed: the survey
+journey (services.free_text), `flask classify` and the evaluation all call `analyse`, so what
+the command and the evaluation report is what a respondent's answer gets.
+
+Text the English models cannot read (another language) gets no tags and no sentiment, and its
+screen comes from analysis.language: a keyword hit, or "not screened" so a person reads it.
+A flagged text is tagged by its safeguarding category (analysis.disclosure).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from engage.analysis import language, safeguarding
+from engage.analysis.disclosure import tag_disclosure
+from engage.analysis.sentiment import sentiment
+from engage.analysis.tagging import Tagging, ValueTagger, default_tagger
+
+SEVERITY_RANK = {"none": 0, "check": 1, "concern": 2, "immediate": 3}
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """Everything learned from one text."""
+
+    text: str
+    language: str
+    screening: safeguarding.Screening
+    tagging: Tagging | None
+    polarity: float | None
+    subjectivity: float | None
+
+    @property
+    def english(self) -> bool:
+        """Say whether the English models read this text."""
+        return self.language == language.ENGLISH
+
+
+def analyse(texts: Sequence[str], tagger: ValueTagger | None = None) -> list[TextAnalysis]:
+    """Analyse each text, in order; the tagger defaults to the one built from shipped data."""
+    languages = [language.detect(text or "") for text in texts]
+    english = [text or "" for text, lang in zip(texts, languages, strict=True)
+               if lang == language.ENGLISH]
+    taggings = iter((tagger or default_tagger()).predict(english) if english else ())
+    return [_one(text or "", lang, taggings) for text, lang in zip(texts, languages, strict=True)]
+
+
+def _one(text: str, lang: str, taggings) -> TextAnalysis:
+    if lang != language.ENGLISH:
+        return TextAnalysis(text, lang, _screen_other(text, lang), None, None, None)
+    screening = safeguarding.screen(text)
+    polarity, subjectivity = sentiment(text)
+    return TextAnalysis(text, lang, screening, tag_disclosure(next(taggings), screening),
+                        polarity, subjectivity)
+
+
+def _screen_other(text: str, lang: str) -> safeguarding.Screening:
+    """Screen text in another language; the English rules still run and may only add.
+
+    English written with a few Polish-looking words, or a sentence mixing languages, keeps
+    whatever the English screen found when that is at least as serious.
+    """
+    other = language.screen_other(text, lang)
+    english = safeguarding.screen(text)
+    if english.flag and SEVERITY_RANK[english.severity] >= SEVERITY_RANK[other.severity]:
+        return english
+    return other
