@@ -36,6 +36,9 @@ LANGUAGES = {
 }
 babel = Babel()
 _SURVEYS: dict[tuple, Survey] = {}
+# Languages each version offers each audience: asked on every respondent request, and reading
+# them from the definition means decoding its 40 kB of JSON each time. Versions are immutable.
+_OFFERED: dict[tuple, tuple[str, ...]] = {}
 
 
 def init_app(app: Flask) -> None:
@@ -83,10 +86,18 @@ def offered(raw: dict, variant: str) -> tuple[str, ...]:
                     if lang in LANGUAGES and variant in translations.covered(raw, lang, family_variants)))
 
 
-def language_for(raw: dict, variant: str, copy_languages: tuple[str, ...]) -> str:
+def offered_by(version, variant: str) -> tuple[str, ...]:
+    """Return the languages a survey version offers to an audience (remembered per version)."""
+    key = (version.id, version.checksum, variant)
+    if key not in _OFFERED:
+        _OFFERED[key] = offered(version.definition, variant)
+    return _OFFERED[key]
+
+
+def language_for(version, variant: str, copy_languages: tuple[str, ...]) -> str:
     """Return the chosen language if the survey and the copy both have it for this audience."""
     chosen = chosen_language()
-    return chosen if chosen in offered(raw, variant) and chosen in copy_languages else "en"
+    return chosen if chosen in offered_by(version, variant) and chosen in copy_languages else "en"
 
 
 def survey_in(version, lang: str) -> Survey:

@@ -43,7 +43,7 @@ def _general_language() -> str:
 
 def _survey_language(consultation, variant: str) -> str:
     """Pages of one survey: the chosen language if the survey and copy both offer it to this audience."""
-    return i18n.use_language(i18n.language_for(consultation.version.definition, variant,
+    return i18n.use_language(i18n.language_for(consultation.version, variant,
                                                copy_languages(variant)))
 
 
