@@ -86,6 +86,7 @@ def failures(tagger: TaggerScore, screening: ScreenScore) -> list[str]:
 
 def main() -> int:
     from engage.analysis.evaluation import screen as screen_evaluation
+    from engage.analysis.evaluation import tagging as tagging_evaluation
 
     tagger, screening = score_tagger(), score_screen()
     print("\n".join(report(tagger, screening)))
@@ -93,6 +94,9 @@ def main() -> int:
     blind_lines, blind_missed = screen_evaluation.evaluate(show_misses=False)
     print("\n".join(blind_lines))
     missed += blind_missed
+    tagging_scores = tagging_evaluation.score_blind(train())
+    print("\n".join(tagging_evaluation.report(tagging_scores)))
+    missed += tagging_evaluation.failures(tagging_scores)
     print("FAILED: " + "; ".join(missed) if missed else "all targets met")
     return 1 if missed else 0
 
