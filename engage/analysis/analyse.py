@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engage.analysis import language, safeguarding
+from engage.analysis import keywords, language, safeguarding
 from engage.analysis.disclosure import tag_disclosure
 from engage.analysis.sentiment import sentiment
 from engage.analysis.tagging import Tagging, ValueTagger, default_tagger
@@ -62,7 +62,7 @@ def _screen_other(text: str, lang: str) -> safeguarding.Screening:
     English written with a few Polish-looking words, or a sentence mixing languages, keeps
     whatever the English screen found when that is at least as serious.
     """
-    other = language.screen_other(text, lang)
+    other = keywords.screen_other(text, lang)
     english = safeguarding.screen(text)
     if english.flag and SEVERITY_RANK[english.severity] >= SEVERITY_RANK[other.severity]:
         return english

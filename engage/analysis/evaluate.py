@@ -85,6 +85,7 @@ def failures(tagger: TaggerScore, screening: ScreenScore) -> list[str]:
 
 
 def main() -> int:
+    from engage.analysis.evaluation import language as language_evaluation
     from engage.analysis.evaluation import screen as screen_evaluation
     from engage.analysis.evaluation import tagging as tagging_evaluation
 
@@ -97,6 +98,9 @@ def main() -> int:
     tagging_scores = tagging_evaluation.score_blind(train())
     print("\n".join(tagging_evaluation.report(tagging_scores)))
     missed += tagging_evaluation.failures(tagging_scores)
+    language_lines, language_missed = language_evaluation.evaluate()
+    print("\n".join(language_lines))
+    missed += language_missed
     print("FAILED: " + "; ".join(missed) if missed else "all targets met")
     return 1 if missed else 0
 

@@ -17,7 +17,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from engage.analysis import language, safeguarding, tagging
+from engage.analysis import keywords, safeguarding, tagging
 from engage.analysis.analyse import TextAnalysis, analyse
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
 
@@ -61,7 +61,7 @@ def store(session: Session, response: Response, answers: list[Answer],
         _replace_model_tags(session, answer, analysis.tagging)
         flag = _flag(session, response, answer, analysis.screening)
         # "Not screened" goes to the queue but is no sign of harm: the child is not sent to help.
-        if flag is not None and not language.is_not_screened(analysis.screening):
+        if flag is not None and not keywords.is_not_screened(analysis.screening):
             flags.append(flag)
     return flags
 

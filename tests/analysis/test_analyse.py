@@ -34,3 +34,14 @@ def test_the_command_and_the_journey_agree_on_arabic(app, tagger):
     assert record["safeguarding"] == {"flag": True, "severity": journey.screening.severity,
                                       "category": journey.screening.category}
     assert record["safeguarding"]["category"] == "physical_abuse"
+
+
+def test_every_language_reaches_a_person_through_the_command(tagger):
+    texts = ["mi padrastro me pega cuando bebe", "aabahay wuu i garaacaa markuu cabo",
+             "tatăl meu mă bate când bea"]
+    records = list(classify_lines(texts, tagger=tagger))
+    assert [r["language"] for r in records] == ["es", "so", "ro"]
+    for record in records:
+        assert record["safeguarding"] == {"flag": True, "severity": "concern",
+                                          "category": "not_screened"}
+        assert record["primary_value"] is None and record["sentiment"] is None
