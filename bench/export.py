@@ -26,9 +26,9 @@ def floor(db_path: str, out: str) -> tuple[int, float]:
     """Read every answer row into pandas (pd.read_sql) and write it as CSV, at its plainest."""
     import pandas as pd
 
-    from engage.analysis.frames import answers_query
     from engage.db import get_session
-    from engage.services.summary import find
+    from engage.results.answers import answers_query
+    from engage.services.consultations import find
 
     with app_for(db_path).app_context():
         session = get_session()
@@ -43,8 +43,8 @@ def floor(db_path: str, out: str) -> tuple[int, float]:
 def export(db_path: str, fmt: str, out: str) -> tuple[int, float]:
     """Write one export to a file, chunk by chunk."""
     from engage.db import get_session
-    from engage.services import exports
-    from engage.services.summary import find
+    from engage.results import exports
+    from engage.services.consultations import find
 
     with app_for(db_path).app_context(), open(out, "wb") as handle:
         session = get_session()

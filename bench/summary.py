@@ -2,7 +2,7 @@
 
     python -m bench.summary [--responses 20000] [--new 1000] [--db /tmp/engage-results.db] [--no-floor]
 
-The summary reads kept tallies (engage.services.summary_tallies) after folding in the responses
+The summary reads kept tallies (engage.results.tallies) after folding in the responses
 submitted since the last summary, so it is timed three ways: cold (the first summary on this
 database folds every response), warm (after --new more responses are submitted) and read (nothing
 new to fold). The floor is pd.read_sql of the answers query: the consultation's answer rows read into a
@@ -19,9 +19,9 @@ def floor(db_path: str) -> int:
     """Read every answer row of the consultation into pandas (pd.read_sql), nothing more."""
     import pandas as pd
 
-    from engage.analysis.frames import answers_query
     from engage.db import get_session
-    from engage.services.summary import find
+    from engage.results.answers import answers_query
+    from engage.services.consultations import find
 
     with app_for(db_path).app_context():
         session = get_session()
@@ -32,7 +32,8 @@ def floor(db_path: str) -> int:
 def summary(db_path: str) -> int:
     """Build the whole protected summary."""
     from engage.db import get_session
-    from engage.services.summary import find, summarise
+    from engage.results.summary import summarise
+    from engage.services.consultations import find
 
     with app_for(db_path).app_context():
         session = get_session()

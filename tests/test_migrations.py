@@ -30,11 +30,11 @@ def test_answers_survive_downgrade_and_upgrade(tmp_path):
     from engage import create_app
     from engage.db import get_session
     from engage.definitions.loader import load_directory
+    from engage.definitions.survey import survey_of
     from engage.migrate import upgrade
     from engage.models import Answer, Response
     from engage.models._time import utcnow
     from engage.services import responses as rsp
-    from engage.services.consultations import survey_of
     from engage.services.setup import create_consultation
     from tests.conftest import _config
 

@@ -119,3 +119,15 @@ def _per_variant(label: str | dict[str, str], variants: tuple[str, ...]) -> dict
     if isinstance(label, str):
         return {v: label for v in variants}
     return dict(label)
+
+
+# Versions never change, so a parsed survey is reused for the life of the process.
+_SURVEYS: dict[tuple[int, str], Survey] = {}
+
+
+def survey_of(version) -> Survey:
+    """Return the typed survey of a stored version (anything with id, checksum and definition)."""
+    key = (version.id, version.checksum)
+    if key not in _SURVEYS:
+        _SURVEYS[key] = from_definition(version.definition)
+    return _SURVEYS[key]

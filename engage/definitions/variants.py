@@ -9,3 +9,7 @@ PROFILES = ("year_group", "age", "school", "area", "priority_groups", "gender", 
 TOP_CHOICES = 3
 # A ballot is "choose one", or with `rank: N` "rank up to N" (2 to MAX_RANK) of its options.
 MAX_RANK = 5
+# Who answers each variant: the three audiences results compare side by side.
+AUDIENCES = {"primary": "young", "secondary": "young", "post16": "young",
+             "parent": "parent", "professional": "professional"}
+AUDIENCE_ORDER = ("young", "parent", "professional")

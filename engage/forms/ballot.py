@@ -8,8 +8,8 @@ twice is an error in plain words.
 from wtforms import Field
 from wtforms.validators import ValidationError
 
+from engage.definitions.choices import Choice
 from engage.definitions.survey import Item
-from engage.forms.choices import Choice
 
 # Defaults for words a survey's copy.yaml may override per variant (checked for grade 4).
 DEFAULT_WORDS = {

@@ -9,7 +9,7 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Regexp, ValidationError
 
-from engage.services.paper import NUMBERS, PaperQuestion
+from engage.definitions.paper import NUMBERS, PaperQuestion
 from engage.services.responses import AnswerValue
 
 

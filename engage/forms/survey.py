@@ -6,10 +6,10 @@ from wtforms import Field, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from engage.definitions.choices import Choice
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
 from engage.forms.ballot import rank_field, ranked
-from engage.forms.choices import Choice
 from engage.services.responses import AnswerValue
 
 FieldBuilder = Callable[[Item, list[Choice], dict, int], Field]

@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 
 from engage.db import get_session
 from engage.models import Consultation, Response, ResponseStatus
-from engage.services import exports
-from engage.services import summary as svc
+from engage.results import exports
+from engage.results import summary as svc
+from engage.services import consultations as consultation_service
 from engage.services.errors import NotFound
 
 consultations = AppGroup("consultations", help="List consultations.")
@@ -42,7 +43,7 @@ def consultations_count(consultation: str | None) -> None:
 
 def _find(ref: str) -> Consultation:
     try:
-        return svc.find(get_session(), ref)
+        return consultation_service.find(get_session(), ref)
     except NotFound as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -9,8 +9,8 @@ from engage.insights.forms import ActionForm, ButtonForm, StatementForm
 from engage.models import Role
 from engage.permissions import role_required
 from engage.reports import plan_docx
+from engage.results import summary as svc
 from engage.services import plan
-from engage.services import summary as svc
 from engage.services import workspace_consultations as wc
 
 OFFICERS = (Role.ADMIN, Role.OFFICER)

@@ -4,14 +4,15 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from engage import permissions as can
-from engage.analysis.frames import AUDIENCES, Filters
 from engage.db import get_session
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
+from engage.definitions.variants import AUDIENCES
 from engage.insights import bp, viewmodel
 from engage.insights.forms import FilterForm
 from engage.models import Role
-from engage.services import exports
-from engage.services import summary as svc
+from engage.results import exports
+from engage.results import summary as svc
+from engage.results.filters import Filters
 from engage.services import workspace_consultations as wc
 from engage.services.consultations import schools
 

@@ -69,7 +69,7 @@ class Answer(Base):
 
     __tablename__ = "answers"
     __table_args__ = (UniqueConstraint("response_id", "item_key"),
-                      # Free text only: the summary samples comments in id order (summary_queries.sample).
+                      # Free text only: the summary samples comments in id order (results.queries.sample).
                       Index("ix_answers_comments", "id", sqlite_where=sql_text("text IS NOT NULL"),
                             postgresql_where=sql_text("text IS NOT NULL")))
 

@@ -3,8 +3,8 @@ from flask import render_template, request
 
 from engage.db import get_session
 from engage.public import bp
+from engage.results import summary as svc
 from engage.services import plan
-from engage.services import summary as svc
 
 BAND_NAMES = {"primary": "Ages 8 to 10", "secondary": "Ages 11 to 16", "post16": "Ages 16 to 25"}
 

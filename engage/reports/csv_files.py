@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from engage.analysis.frames import AUDIENCES
+from engage.definitions.variants import AUDIENCES
 from engage.reports import layout
 from engage.reports.cells import escape
 
@@ -55,7 +55,7 @@ def responses_csv(grouped_rows: Iterable[tuple], columns: list[layout.Column],
                   redact: Callable[[str], str]) -> Iterator[bytes]:
     """Stream the wide CSV: one row per response, readable headings, every text escaped.
 
-    `grouped_rows` are services.export_rows rows: one per response, answers folded.
+    `grouped_rows` are results.export_rows rows: one per response, answers folded.
     """
     wide = layout.WideRows(columns, redact)
     return _stream(layout.headings(columns), map(wide.cells, grouped_rows))
@@ -65,7 +65,7 @@ def long_csv(answer_rows: Iterable[tuple], tags: Iterable[tuple], columns: list[
              redact: Callable[[str], str]) -> Iterator[bytes]:
     """Stream the long CSV: one row per answer with its tags; both ordered by response, answer.
 
-    `answer_rows` are services.export_rows.answer_rows: (answer id, response id, variant,
+    `answer_rows` are results.export_rows.answer_rows: (answer id, response id, variant,
     school, area, year, submitted at, item key, value id, sub-theme, value, choices as JSON
     text, text, polarity).
     """

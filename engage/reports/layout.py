@@ -1,6 +1,6 @@
 """The wide layout of a response export: which columns, headed how, filled from which answer.
 
-Rows arrive either as tuples of the frames.answers_query, ordered by response, folded into
+Rows arrive either as tuples of results.answers.answers_query (ANSWER_COLUMNS), ordered by response, folded into
 one dict per response (`by_response`, for the .sav), or already folded by the database, one
 per response (`WideRows`, for the CSV and XLSX); neither holds more than one response.
 """
@@ -11,10 +11,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from engage.analysis.frames import ANSWER_COLUMNS, AUDIENCES
 from engage.definitions.survey import Item, Survey
+from engage.definitions.variants import AUDIENCES
 from engage.reports.cells import escape
 
+# One answer row as results.answers.answers_query selects it, in this order.
+ANSWER_COLUMNS = [
+    "answer_id", "response_id", "variant", "channel", "school_id", "school", "area_id",
+    "year_group", "started_on", "submitted_at", "item_key", "value_id", "subtheme_id", "value",
+    "choices", "text", "polarity", "flagged",
+]
 RESPONSE_COLUMNS = (
     ("response_id", "Response number"), ("audience", "Audience"), ("variant", "Survey version"),
     ("school", "School"), ("area_id", "Area"), ("year_group", "School year"),
@@ -26,7 +32,7 @@ YESNO_LABELS = {"yes": "Yes", "no": "No", "not_sure": "Not sure", "rather_not": 
 SATISFIED_LABELS = {"5": "Very satisfied", "4": "Satisfied", "3": "Neither", "2": "Dissatisfied",
                     "1": "Very dissatisfied", "rather_not": "Rather not say"}
 _INDEX = {name: i for i, name in enumerate(ANSWER_COLUMNS)}
-# Separators of the answer records the database folds per response (services.export_rows).
+# Separators of the answer records the database folds per response (results.export_rows).
 UNIT, RECORD = "\x1f", "\x1e"
 
 
@@ -138,7 +144,7 @@ def value(row: tuple, name: str):
 
 
 class WideRows:
-    """Turn grouped response rows (services.export_rows) into escaped wide rows, fast.
+    """Turn grouped response rows (results.export_rows) into escaped wide rows, fast.
 
     A million responses hold 27 million answers but only a few thousand distinct ones (an
     item and a stored value), so each distinct answer record is turned into its cell once and

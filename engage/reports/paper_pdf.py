@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask import render_template
 
+from engage.definitions.paper import PaperQuestion
 from engage.definitions.survey import Survey
-from engage.services.paper import PaperQuestion
 
 # What the respondent does on paper, in words for 8-year-olds (checked in tests/paper);
 # copy.yaml may override them per variant under the same keys.

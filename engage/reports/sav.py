@@ -10,9 +10,9 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import pandas as pd
 import pyreadstat
 
-from engage.analysis.frames import records_frame
 from engage.reports import layout
 from engage.reports.cells import escape
 
@@ -23,6 +23,14 @@ _NAME = re.compile(r"[^A-Za-z0-9_]")
 def _var(name: str) -> str:
     name = _NAME.sub("_", name)
     return (name if name[0].isalpha() else f"v_{name}")[:64]
+
+
+def records_frame(records: list[list], columns: list[str], numeric: list[str] = ()) -> pd.DataFrame:
+    """Return rows as a DataFrame for pyreadstat, numeric columns as floats."""
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for name in numeric:
+        frame[name] = pd.to_numeric(frame[name]).astype("float64")
+    return frame
 
 
 def codes_for(column: layout.Column) -> dict[str, int]:

@@ -1,10 +1,10 @@
 """Plain dicts for the question macros, so templates need no logic."""
 from flask_wtf import FlaskForm
 
+from engage.definitions.choices import Choice
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
 from engage.forms.ballot import ballot_words, place_labels
-from engage.forms.choices import Choice
 from engage.forms.survey import field_name
 
 

@@ -5,9 +5,9 @@ from wtforms.fields.choices import SelectChoice
 
 from engage import i18n
 from engage.db import get_session
+from engage.definitions.choices import choices_for
 from engage.definitions.survey import Page
 from engage.extensions import limiter
-from engage.forms.choices import choices_for
 from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, talk_to_me_form
 from engage.forms.survey import answers_from, initial_data, page_form_class
 from engage.models import ResponseStatus

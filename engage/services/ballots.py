@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from engage.analysis import ballots as count
 from engage.db import begin_write
-from engage.definitions.survey import Item
+from engage.definitions.survey import Item, survey_of
 from engage.models import Answer, BallotTally, BallotTallySheet, Consultation, Response, ResponseStatus, School, User
+from engage.results import ballots as count
 from engage.services import audit
-from engage.services.consultations import survey_of
 from engage.services.errors import NotFound
 from engage.services.workspace_errors import InvalidInput
 

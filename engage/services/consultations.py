@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engage.definitions.survey import Survey, from_definition
-from engage.models import AccessCode, Consultation, ConsultationStatus, School, SurveyVersion
+from engage.definitions.survey import survey_of  # noqa: F401  (re-exported: callers ask services for it)
+from engage.models import AccessCode, Consultation, ConsultationStatus, School
 from engage.services.errors import ConsultationClosed, NotFound
 
 CODE_CHARS = re.compile(r"[^A-Z0-9]")
@@ -60,13 +60,12 @@ def schools(session: Session) -> list[School]:
     return list(session.scalars(select(School).order_by(School.name)))
 
 
-# Versions never change, so a parsed survey is reused for the life of the process.
-_SURVEYS: dict[tuple[int, str], Survey] = {}
-
-
-def survey_of(version: SurveyVersion) -> Survey:
-    """Return the typed survey of a version."""
-    key = (version.id, version.checksum)
-    if key not in _SURVEYS:
-        _SURVEYS[key] = from_definition(version.definition)
-    return _SURVEYS[key]
+def find(session: Session, ref: str) -> Consultation:
+    """Return a consultation by id or slug, or raise NotFound."""
+    query = select(Consultation)
+    query = query.where(Consultation.id == int(ref)) if ref.isdigit() else \
+        query.where(Consultation.slug == ref)
+    found = session.scalar(query)
+    if found is None:
+        raise NotFound(f"There is no consultation '{ref}'.")
+    return found

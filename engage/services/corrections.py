@@ -5,7 +5,8 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.framework import Framework
 from engage.models import Answer, AnswerTag, SafeguardingFlag, TagSource, User
-from engage.services import audit, summary
+from engage.results import summary
+from engage.services import audit
 from engage.services.errors import DomainError, NotFound
 
 

@@ -7,45 +7,21 @@ on the entry screen, so the paper form does not ask it (the year group it does a
 """
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
+from engage.definitions.paper import PaperQuestion, paper_question
 from engage.definitions.survey import Item
-from engage.definitions.variants import TOP_CHOICES
-from engage.forms.choices import choices_for
 from engage.models import Consultation, Response, School, User
 from engage.services import audit
 from engage.services import responses as rsp
 from engage.services.consultations import require_open, require_variant, survey_of
 from engage.services.errors import NotFound
 
-NUMBERS = re.compile(r"[\s,;/]+")
 REFERENCE = re.compile(r"^\s*(\d+)-([a-z0-9]+)-v(\d+)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class PaperQuestion:
-    """One question as printed: its number, wording, and numbered options (stored values)."""
-
-    number: int
-    item: Item
-    label: str
-    hint: str | None
-    options: list[tuple[str, str]]  # (stored value, label), numbered 1.. on paper
-    picks: int  # how many options may be picked: 1, several, or places to rank
-
-    @property
-    def kind(self) -> str:
-        """Say how it is answered: text, one, many or rank."""
-        if self.item.type == "text":
-            return "text"
-        if self.item.type == "ballot" and self.item.rank:
-            return "rank"
-        return "many" if self.item.type in ("multi", "top3") else "one"
 
 
 def reference(consultation: Consultation, variant: str) -> str:
@@ -66,13 +42,7 @@ def questions(consultation: Consultation, variant: str, copy: dict) -> list[Pape
     require_variant(consultation, variant)
     survey = survey_of(consultation.version)
     items = [i for p in survey.pages_for(variant) for i in p.items if i.profile != "school"]
-    return [_question(n, item, variant, copy) for n, item in enumerate(items, start=1)]
-
-
-def _question(number: int, item: Item, variant: str, copy: dict) -> PaperQuestion:
-    options = [(c.value, c.label) for c in choices_for(item, variant, copy, [])]
-    picks = {"multi": len(options), "top3": TOP_CHOICES}.get(item.type, item.rank or 1)
-    return PaperQuestion(number, item, item.text[variant], item.hint.get(variant), options, picks)
+    return [paper_question(n, item, variant, copy) for n, item in enumerate(items, start=1)]
 
 
 def new_entry_token() -> str:

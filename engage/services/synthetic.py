@@ -17,10 +17,9 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from engage.analysis import sentiment
-from engage.definitions.survey import Item, Survey
+from engage.definitions.survey import Item, Survey, survey_of
 from engage.models import Answer, AnswerTag, Consultation, Response, ResponseStatus
 from engage.models._time import utcnow
-from engage.services.consultations import survey_of
 from engage.services.setup import ensure_school
 
 VARIANT_SHARE = {"primary": 30, "secondary": 35, "post16": 10, "parent": 15, "professional": 10}

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 from engage.analysis.safeguarding import NOT_SCREENED
 from engage.db import begin_write
 from engage.models import ContactRequest, FlagStatus, SafeguardingAction, SafeguardingFlag, Severity, User
-from engage.services import audit, summary
+from engage.results import summary
+from engage.services import audit
 from engage.services.errors import DomainError, NotFound
 
 ACTIONS = {

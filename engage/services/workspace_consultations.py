@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.definitions.loader import latest_version
 from engage.models import AccessCode, Consultation, ConsultationStatus, Role, SurveyFamily, User
-from engage.services import audit, summary_tallies
+from engage.results import tallies as summary_tallies
+from engage.services import audit
 from engage.services.errors import NotFound
 from engage.services.setup import create_consultation
 from engage.services.workspace_errors import InvalidChange, InvalidInput

@@ -7,7 +7,8 @@ from engage.db import get_session
 from engage.forms.tally import tally_form, vote_field, votes_from
 from engage.models import Role, School
 from engage.permissions import role_required
-from engage.services import ballots, summary
+from engage.results import summary
+from engage.services import ballots
 from engage.services import consultations as svc
 from engage.services import workspace_consultations as wc
 from engage.services.errors import NotFound

@@ -2,7 +2,7 @@
 from flask import current_app, render_template, request
 
 from engage.db import get_session
-from engage.forms.choices import choices_for
+from engage.definitions.choices import choices_for
 from engage.forms.survey import page_form_class
 from engage.forms.workspace_editor import AUDIENCE_NAMES
 from engage.permissions import EDITORS, role_required

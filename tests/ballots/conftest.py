@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 
+from engage.definitions.survey import survey_of
 from engage.models import Consultation, ConsultationStatus, Role, School
 from engage.models._time import utcnow
 from engage.services import responses as rsp
-from engage.services.consultations import survey_of
 from engage.services.setup import create_access_code, create_consultation, ensure_school
 from tests.workspace.factories import make_user
 

@@ -84,7 +84,7 @@ def test_a_tally_must_add_up_and_stay_in_the_contacts_school(app, ballot, db, cl
 
 
 def test_the_summary_counts_a_ranked_ballot_by_first_choices(ballot, db, app):
-    from engage.services import summary
+    from engage.results import summary
 
     for top, ranking in [("cheap_buses", ["clean_air", "cheap_buses"])] * 5 + [("clean_air", ["mental_health"])] * 6:
         vote(db, ballot, None, top, ranking)
@@ -103,7 +103,7 @@ def test_exports_keep_a_ranked_ballot_in_order(ballot, db, app, tmp_path):
 
     import pyreadstat
 
-    from engage.services import exports
+    from engage.results import exports
 
     vote(db, ballot, None, "cheap_buses", ["clean_air", "cheap_buses"])
     with app.app_context():

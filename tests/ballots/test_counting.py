@@ -1,5 +1,5 @@
 """The counting rule with known numbers: individual votes once, school tallies added, no double count."""
-from engage.analysis.ballots import Tally, Vote, by_school, combine, points
+from engage.results.ballots import Tally, Vote, by_school, combine, points
 
 OPTIONS = ["parks", "buses", "clubs"]
 

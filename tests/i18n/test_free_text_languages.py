@@ -47,11 +47,12 @@ def test_english_written_in_the_polish_survey_is_tagged_as_english(client, demo,
 
 def test_a_lead_releases_an_unscreened_comment_to_officers(app, db, loaded):
     """Withheld until a safeguarding lead has read it; then officers read it like any comment."""
+    from engage.definitions.survey import survey_of
     from engage.models import Consultation, FlagStatus, Role
     from engage.models._time import utcnow
-    from engage.services import comments, exports, summary, triage
+    from engage.results import exports, summary
+    from engage.services import comments, triage
     from engage.services import responses as rsp
-    from engage.services.consultations import survey_of
     from engage.services.setup import create_consultation
     from tests.workspace.factories import make_user
 

@@ -1,6 +1,6 @@
 """Summaries pool answers across languages by item id: an Arabic "I agree a lot" counts with the English ones."""
 from engage.models import Consultation
-from engage.services.summary import summarise
+from engage.results.summary import summarise
 from tests.conftest import csrf_token
 from tests.respond.journey import begin, complete
 

@@ -4,7 +4,7 @@ import re
 from sqlalchemy import select
 
 from engage.models import Answer, AuditEvent, Response, SafeguardingFlag
-from engage.services import summary
+from engage.results import summary
 from tests.conftest import csrf_token
 from tests.workspace.factories import sign_in_as
 

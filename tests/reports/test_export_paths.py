@@ -8,14 +8,14 @@ import openpyxl
 import pytest
 from sqlalchemy import select, update
 
-from engage.analysis.frames import answers_query
 from engage.analysis.redact import redact
 from engage.db import get_session
 from engage.models import Answer
 from engage.reports import layout
 from engage.reports.cells import safe
-from engage.services import exports
-from engage.services import summary as svc
+from engage.results import exports
+from engage.results.answers import answers_query
+from engage.services import consultations
 from tests.summary.known import LIGHTS, build_known
 
 # Every separator and quoting hazard at once: the database's record separators, CSV quotes,
@@ -32,14 +32,14 @@ def app(loaded, db, monkeypatch):
 
 def _export(app, fmt: str) -> bytes:
     with app.app_context():
-        return b"".join(exports.export(get_session(), svc.find(get_session(), "known"), fmt))
+        return b"".join(exports.export(get_session(), consultations.find(get_session(), "known"), fmt))
 
 
 def _plain_rows(app) -> list[list]:
     """The wide rows built the slow, obvious way: every answer row through layout.response_cells."""
     with app.app_context():
         session = get_session()
-        consultation = svc.find(session, "known")
+        consultation = consultations.find(session, "known")
         cols = exports.columns(consultation)
         rows = session.connection().execute(answers_query(consultation.id))
         return [[safe(c) for c in layout.response_cells(first, answers, cols, redact)]

@@ -8,8 +8,8 @@ import pytest
 
 from engage.db import get_session
 from engage.reports.cells import escape
-from engage.services import exports
-from engage.services import summary as svc
+from engage.results import exports
+from engage.services import consultations
 from tests.summary.known import DISCLOSURE, HYPERLINK, LIGHTS, build_known
 
 F, H = "fewer than 5", "not shown"
@@ -23,7 +23,7 @@ def known(loaded, db, monkeypatch):
 
 def _export(app, fmt: str) -> bytes:
     with app.app_context():
-        found = svc.find(get_session(), "known")
+        found = consultations.find(get_session(), "known")
         return b"".join(exports.export(get_session(), found, fmt))
 
 

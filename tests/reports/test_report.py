@@ -6,9 +6,10 @@ from docx import Document
 
 from engage.db import get_session
 from engage.reports import pdf_report
-from engage.services import exports
-from engage.services import report as report_service
-from engage.services import summary as svc
+from engage.results import exports
+from engage.results import report as report_service
+from engage.results import summary as svc
+from engage.services import consultations
 from tests.summary.known import DISCLOSURE, build_known
 
 
@@ -16,12 +17,12 @@ from tests.summary.known import DISCLOSURE, build_known
 def model(loaded, db, monkeypatch):
     build_known(db, monkeypatch)
     with loaded.app_context():
-        return report_service.report_model(svc.summarise(get_session(), svc.find(get_session(), "known")))
+        return report_service.report_model(svc.summarise(get_session(), consultations.find(get_session(), "known")))
 
 
 def test_docx_opens_with_one_section_per_value(loaded, model):
     with loaded.app_context():
-        data = b"".join(exports.export(get_session(), svc.find(get_session(), "known"), "docx"))
+        data = b"".join(exports.export(get_session(), consultations.find(get_session(), "known"), "docx"))
     doc = Document(io.BytesIO(data))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert [h for h in headings if h.startswith("Value ")] == [

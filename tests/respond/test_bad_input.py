@@ -71,8 +71,8 @@ def test_invalid_choice_is_refused_with_a_message(client, demo):
 
 
 def test_more_than_three_top_choices_is_refused(client, demo, db):
+    from engage.definitions.survey import survey_of
     from engage.models import Response
-    from engage.services.consultations import survey_of
 
     begin(client, demo["annual"], "secondary")
     survey = survey_of(db.scalar(select(Response)).version)

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from engage.definitions.easy_read import EASY_READ_GRADE, check_easy_wording, lines, problems, symbols
 from engage.definitions.readability import fk_grade
 from engage.definitions.support_copy import check_support_copy
+from engage.definitions.survey import survey_of
 from engage.models import Response, ResponseStatus
-from engage.services.consultations import survey_of
 from tests.conftest import csrf_token
 from tests.respond.journey import complete
 

@@ -4,8 +4,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from engage.definitions.survey import survey_of
 from engage.models import Answer, Response, ResponseStatus
-from engage.services.consultations import survey_of
 from tests.respond.journey import begin, complete
 
 ANNUAL_VARIANTS = ["primary", "secondary", "post16", "parent", "professional"]

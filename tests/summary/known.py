@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from engage.analysis.tagging import Tagging
+from engage.definitions.survey import survey_of
 from engage.models import Consultation, ConsultationStatus, School
 from engage.models._time import utcnow
 from engage.services import free_text
-from engage.services.consultations import survey_of
 from engage.services.responses import AnswerValue, start_response, submit
 from engage.services.setup import create_consultation, ensure_school
 

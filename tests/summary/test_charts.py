@@ -2,6 +2,7 @@
 import re
 
 from engage.reports.charts import HIDDEN, PLOT_WIDTH, Stack, stacked_chart, stacks
+from engage.services import consultations
 
 F, H = "fewer than 5", "not shown"
 ROWS = [  # home_ok in the known consultation (see test_known_summary)
@@ -45,13 +46,13 @@ def test_report_and_page_carry_each_answered_questions_distribution(loaded, db, 
 
     from engage.db import get_session
     from engage.insights import viewmodel
-    from engage.services import report
-    from engage.services import summary as svc
+    from engage.results import report
+    from engage.results import summary as svc
     from tests.summary.known import build_known
 
     build_known(db, monkeypatch)
     with loaded.app_context():
-        summary = svc.summarise(get_session(), svc.find(get_session(), "known"))
+        summary = svc.summarise(get_session(), consultations.find(get_session(), "known"))
         model = report.report_model(summary)
         html = render_template("reports/needs_assessment.html", model=model, charts={})
     [home] = model["sections"][0]["distributions"]  # only home_ok was answered in value 1

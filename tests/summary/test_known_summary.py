@@ -4,7 +4,8 @@ import json
 import pytest
 
 from engage.db import get_session
-from engage.services import summary as svc
+from engage.results import summary as svc
+from engage.services import consultations
 from tests.summary.known import DISCLOSURE, HYPERLINK, build_known
 
 F, H = "fewer than 5", "not shown"
@@ -14,7 +15,7 @@ F, H = "fewer than 5", "not shown"
 def summary(loaded, db, monkeypatch):
     build_known(db, monkeypatch)
     with loaded.app_context():
-        return svc.summarise(get_session(), svc.find(get_session(), "known"))
+        return svc.summarise(get_session(), consultations.find(get_session(), "known"))
 
 
 def _item(summary, key):
@@ -99,7 +100,7 @@ def test_change_since_previous_wave(loaded, db, monkeypatch):
     build_known(db, monkeypatch, slug="wave1", series="annual")
     build_known(db, monkeypatch, slug="wave2", series="annual")
     with loaded.app_context():
-        result = svc.summarise(get_session(), svc.find(get_session(), "wave2"))
+        result = svc.summarise(get_session(), consultations.find(get_session(), "wave2"))
     home = next(r for r in result["change"] if r["item"] == "home_ok")
     # The same answers twice: (24 - 6) / 33 both times, no change.
     assert home == {"item": "home_ok", "now": 54.5, "before": 54.5, "change": 0.0,

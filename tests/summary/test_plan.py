@@ -5,8 +5,8 @@ import pytest
 
 from engage.db import get_session
 from engage.models import ActionStatus
+from engage.results import summary as svc
 from engage.services import plan
-from engage.services import summary as svc
 from tests.summary.known import build_known
 
 

@@ -9,15 +9,15 @@ from datetime import timedelta
 import pandas as pd
 import pytest
 
-from engage.analysis import aggregates as agg
-from engage.analysis import frames
-from engage.analysis import summaries as s
 from engage.analysis.tagging import Tagging
+from engage.definitions.survey import survey_of
 from engage.models import Answer, AnswerTag, Consultation, SafeguardingFlag, TagSource
 from engage.models._time import utcnow
-from engage.services import summary as svc
-from engage.services.consultations import survey_of
+from engage.results import aggregates as agg
+from engage.results import summary as svc
+from engage.results.filters import Filters
 from engage.services.synthetic import generate
+from tests.summary import reference as ref
 
 T = 5
 
@@ -57,7 +57,7 @@ def _both(loaded, db, consultation_id, filters):
     with loaded.app_context():
         consultation = db.get(Consultation, consultation_id)
         survey = survey_of(consultation.version)
-        frame = frames.filter_frame(frames.answers_frame(db, consultation.id, survey), filters)
+        frame = ref.filter_frame(ref.answers_frame(db, consultation.id, survey), filters)
         return frame, svc.count(db, consultation.id, survey, filters), survey
 
 
@@ -65,10 +65,10 @@ def _same(a: pd.DataFrame, b: pd.DataFrame):
     assert a.astype(object).to_dict() == b.astype(object).to_dict()
 
 
-FILTERS = [frames.Filters(), frames.Filters(audience="young"), frames.Filters(priority_group="send"),
-           frames.Filters(area_id="north"), frames.Filters(channel="paper"),
-           frames.Filters(variant="parent", priority_group="free_school_meals"),
-           frames.Filters(date_from=(utcnow() - timedelta(days=20)).date(), date_to=utcnow().date())]
+FILTERS = [Filters(), Filters(audience="young"), Filters(priority_group="send"),
+           Filters(area_id="north"), Filters(channel="paper"),
+           Filters(variant="parent", priority_group="free_school_meals"),
+           Filters(date_from=(utcnow() - timedelta(days=20)).date(), date_to=utcnow().date())]
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f.active()) or "everyone")
@@ -77,21 +77,21 @@ def test_database_counts_match_the_frame(loaded, db, synthetic, filters):
     assert len(frame) > 0
     assert counts.people["n"].sum() == frame["response_id"].nunique()
     for grouping in ("audience", *svc.GROUPINGS):
-        assert agg.who_took_part(counts.people, grouping, T) == s.who_took_part(frame, grouping, T)
+        assert agg.who_took_part(counts.people, grouping, T) == ref.who_took_part(frame, grouping, T)
         assert svc._records(agg.value_by_group(counts.values, grouping, T)) == \
-            svc._records(s.value_by_group(frame, grouping, T))
-    _same(agg.value_counts(counts.values, counts.comments, T), s.value_counts(frame, T))
-    _same(agg.subtheme_counts(counts.subthemes, counts.comments, T), s.subtheme_counts(frame, T))
-    assert agg.mean_sentiment(counts.comments, T) == s.mean_sentiment(frame, T)
+            svc._records(ref.value_by_group(frame, grouping, T))
+    _same(agg.value_counts(counts.values, counts.comments, T), ref.value_counts(frame, T))
+    _same(agg.subtheme_counts(counts.subthemes, counts.comments, T), ref.subtheme_counts(frame, T))
+    assert agg.mean_sentiment(counts.comments, T) == ref.mean_sentiment(frame, T)
     kinds = {i.id: i.type for i in survey.items() if i.type != "text" and not i.profile}
     assert agg.answer_counts(counts.cells, kinds).sort_index().to_dict() == \
-        s.answer_counts(frame).sort_index().to_dict()
-    assert agg.answered_counts(counts.cells).to_dict() == s.answered_counts(frame).to_dict()
-    assert svc.net_by_item(counts.cells, survey, T) == s.net_by_item(frame, T)
+        ref.answer_counts(frame).sort_index().to_dict()
+    assert agg.answered_counts(counts.cells).to_dict() == ref.answered_counts(frame).to_dict()
+    assert svc.net_by_item(counts.cells, survey, T) == ref.net_by_item(frame, T)
 
 
 def test_officer_tag_and_flag_count_as_in_the_frame(loaded, db, synthetic):
-    frame, counts, _ = _both(loaded, db, synthetic, frames.Filters())
+    frame, counts, _ = _both(loaded, db, synthetic, Filters())
     said = counts.comments.groupby("value_id")["comments"].sum()
     # 600 comments, one flagged (never counted), one moved to value 4 by an officer.
     assert said.sum() == 599 == len(frame.loc[frame["text"].notna() & (frame["item_type"] == "text")])
@@ -101,7 +101,7 @@ def test_channel_and_language_breakdowns(loaded, db, synthetic):
     with loaded.app_context():
         consultation = db.get(Consultation, synthetic)
         result = svc.summarise(db, consultation)
-        paper = svc.summarise(db, consultation, frames.Filters(channel="paper"))
+        paper = svc.summarise(db, consultation, Filters(channel="paper"))
     channel = {r["row"]: r["Total"] for r in result["took_part"]["channel"]}
     assert set(channel) == {"online", "paper", "kiosk", "Total"}
     assert paper["responses"] == channel["paper"]

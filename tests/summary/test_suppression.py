@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from engage.analysis.suppression import NOT_SHOWN, label, protect, share
+from engage.results.suppression import NOT_SHOWN, label, protect, share
 
 F = label(5)
 

@@ -6,20 +6,20 @@ responses are submitted (a warm fold), and after an officer corrects a counted c
 """
 from sqlalchemy import func, select
 
-from engage.analysis import aggregates as agg
-from engage.analysis import frames
+from engage.definitions.survey import survey_of
 from engage.models import Answer, Consultation, Response, Role, SummaryTally
-from engage.services import summary as svc
-from engage.services import summary_tallies as tallies
-from engage.services.consultations import survey_of
+from engage.results import aggregates as agg
+from engage.results import summary as svc
+from engage.results import tallies
+from engage.results.filters import Filters
 from engage.services.corrections import correct_tag
 from engage.services.synthetic import generate
 from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
 from tests.workspace.factories import make_user
 
-COVERED = [frames.Filters(), frames.Filters(audience="young"), frames.Filters(audience="parent"),
-           frames.Filters(variant="secondary"), frames.Filters(audience="young", variant="primary"),
-           frames.Filters(audience="professional", variant="primary")]
+COVERED = [Filters(), Filters(audience="young"), Filters(audience="parent"),
+           Filters(variant="secondary"), Filters(audience="young", variant="primary"),
+           Filters(audience="professional", variant="primary")]
 
 
 def _tables(counts: svc.Counts, survey) -> dict:
@@ -87,8 +87,8 @@ def test_folding_twice_counts_once(loaded, db, synthetic):  # noqa: F811
 
 
 def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
-    assert not tallies.covers(frames.Filters(audience="young", school_id=3))
-    assert not tallies.covers(frames.Filters(channel="paper"))
+    assert not tallies.covers(Filters(audience="young", school_id=3))
+    assert not tallies.covers(Filters(channel="paper"))
 
 
 def test_reset_counts_afresh(loaded, db, synthetic):  # noqa: F811

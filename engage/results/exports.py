@@ -5,13 +5,13 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
-from engage.analysis.frames import answers_query
 from engage.analysis.redact import redact
+from engage.definitions.survey import survey_of
 from engage.models import Consultation
 from engage.reports import csv_files, layout, sav, xlsx
-from engage.services import summary as summary_service
-from engage.services.consultations import survey_of
-from engage.services.export_rows import answer_rows, response_rows, tag_rows
+from engage.results import summary as summary_service
+from engage.results.answers import answers_query
+from engage.results.export_rows import answer_rows, response_rows, tag_rows
 
 FORMATS = {
     "csv": ("text/csv", "csv"), "long.csv": ("text/csv", "long.csv"),
@@ -57,7 +57,7 @@ def export(session: Session, consultation: Consultation, fmt: str,
     if fmt == "sav":
         return iter([sav.sav(_counted(_rows(session, consultation), progress), cols, redact)])
     if fmt in ("docx", "pdf"):
-        from engage.services import report
+        from engage.results import report
 
         return iter([report.report(session, consultation, fmt)])
     raise ValueError(f"Unknown export format {fmt}")

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from engage.models import Consultation
 from engage.reports import distributions, docx_report, pdf_report
 from engage.reports.charts import Bar
-from engage.services import summary as svc
+from engage.results import summary as svc
 
 AUDIENCES = {"young": "Young people", "parent": "Parents and carers", "professional": "Professionals"}
 GROUP_TITLES = {"age_band": "age band", "area": "area", "priority_group": "priority group",

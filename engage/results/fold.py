@@ -1,6 +1,6 @@
 """The summary's counts for a batch of responses, grouped finely enough to be added up later.
 
-Each query is one of summary_queries' GROUP BY queries restricted to a batch (the responses
+Each query is one of queries' GROUP BY queries restricted to a batch (the responses
 claimed by one fold, or one response being taken out again) and grouped by variant too, so that
 the kept tallies answer the audience and variant filters. Every row is the group's columns
 (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Select, and_, case, func, select
 
 from engage.models import Answer, Response
-from engage.services import summary_queries as q
+from engage.results import queries as q
 
 KINDS = {
     "people": (("variant", "channel", "language", "school_id", "area_id", "groups"), ("n",)),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from engage.analysis.suppression import DEFAULT_THRESHOLD, label, protect
+from engage.results.suppression import DEFAULT_THRESHOLD, label, protect
 
 NO_SCHOOL = "No school given"
 

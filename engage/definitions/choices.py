@@ -6,6 +6,7 @@ from engage.definitions.survey import Item
 FACES = ("very-happy", "happy", "neutral", "sad", "very-sad")
 RATHER_NOT = "rather_not"
 SCALE_VALUES = ("5", "4", "3", "2", "1")  # most positive first, as shown
+YESNO_VALUES = ("yes", "no", "not_sure")
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,7 @@ def choices_for(item: Item, variant: str, copy: dict, schools: list[tuple[str, s
         faces = FACES if variant == "primary" else (None,) * len(FACES)
         found = [Choice(v, lab, f) for v, lab, f in zip(SCALE_VALUES, labels, faces, strict=True)]
     elif item.type == "yesno":
-        found = [Choice("yes", copy["yes"]), Choice("no", copy["no"]),
-                 Choice("not_sure", copy["not_sure"])]
+        found = [Choice(v, copy[v]) for v in YESNO_VALUES]
     elif item.profile == "school":
         found = [Choice(value, name) for value, name in schools]
         found += [Choice(o.id, o.label[variant]) for o in item.options]

@@ -1,8 +1,8 @@
-"""Pure summaries of counts the database has already aggregated (see services.summary_queries).
+"""Pure summaries of counts the database has already aggregated (see results.queries).
 
 The inputs are small tables of counts by group, never one row per answer, so a summary costs
 the same whatever the number of responses once the database has counted. Every figure is the
-one engage.analysis.summaries would give from the long frame: the same protection, the same
+one the long-frame pandas reference in the tests gives: the same protection, the same
 rounding, the same order of rows.
 """
 from __future__ import annotations
@@ -11,10 +11,9 @@ import json
 
 import pandas as pd
 
-from engage.analysis.frames import AUDIENCES
-from engage.analysis.summaries import RATHER_NOT, hide_small, people_records
-from engage.analysis.suppression import DEFAULT_THRESHOLD
-from engage.definitions.variants import YOUNG
+from engage.definitions.variants import AUDIENCES, YOUNG
+from engage.results.suppression import DEFAULT_THRESHOLD
+from engage.results.tables import RATHER_NOT, hide_small, people_records
 
 # Where each breakdown's group is found in the aggregated tables.
 COLUMNS = {"audience": "audience", "age_band": "age_band", "school": "school", "area": "area_id",

@@ -10,7 +10,7 @@ into two strings, so Python sees one row per response:
 - `texts`: a JSON array of [item_key, text] pairs, so a child's text can hold any character.
 
 The text of an answer with a safeguarding flag is replaced by NULL inside the query, as in
-`frames.answers_query`: it never reaches Python.
+`results.answers.answers_query`: it never reaches Python.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The summary's counting, done by the database: GROUP BY over answers joined with responses.
 
 Each query returns a small aggregated DataFrame (hundreds or thousands of rows, whatever the
-number of responses); engage.analysis.aggregates turns them into protected figures. The same
+number of responses); engage.results.aggregates turns them into protected figures. The same
 filters apply to every query, on SQLite and PostgreSQL alike. Free text is never read in
 bulk: comments are counted in SQL, and only a fixed sample of them is read for phrases and
 quotes. The text of an answer with a safeguarding flag is never selected.
@@ -16,9 +16,10 @@ import pandas as pd
 from sqlalchemy import Select, Text, and_, case, cast, exists, func, literal, null, select
 from sqlalchemy.orm import Session, aliased
 
-from engage.analysis.frames import AUDIENCES, Filters
+from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, AnswerTag, Response, ResponseStatus, School, TagSource
 from engage.models.safeguarding import withholds_text
+from engage.results.filters import Filters
 
 PEOPLE_COLUMNS = ["variant", "channel", "language", "school_id", "school", "area_id", "groups", "n"]
 CELL_COLUMNS = ["variant", "item_key", "value", "choices", "n"]

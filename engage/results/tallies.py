@@ -2,7 +2,7 @@
 
 Submitting does no extra work: a submitted response simply has no summary_batch yet. Before a
 summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
-fresh batch token), counts that batch with summary_fold's GROUP BY queries and adds the counts
+fresh batch token), counts that batch with fold's GROUP BY queries and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
 servers never fold the same response twice. Anything that changes a counted response's figures
 afterwards (an officer's tag correction) calls unfold() first, in its own transaction: the
@@ -18,11 +18,12 @@ import pandas as pd
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from engage.analysis.frames import AUDIENCES, Filters
 from engage.db import begin_write
+from engage.definitions.variants import AUDIENCES
 from engage.models import Consultation, Response, ResponseStatus, School, SummaryTally
-from engage.services import summary_fold as fold_q
-from engage.services import summary_queries as q
+from engage.results import fold as fold_q
+from engage.results import queries as q
+from engage.results.filters import Filters
 
 # The filters the tallies answer (they are grouped by variant); any other falls back to SQL.
 COVERED = ("audience", "variant")
@@ -114,7 +115,7 @@ def _number(value):
 
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
-    """Return the kept tallies shaped as summary_queries' frames, for the audience/variant filter."""
+    """Return the kept tallies shaped as queries' frames, for the audience/variant filter."""
     wanted = _variants(filters)
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
     for kind, dims, figures in session.execute(select(SummaryTally.kind, SummaryTally.dims, SummaryTally.figures)
@@ -150,6 +151,6 @@ def _shaped(session: Session, frames: dict[str, pd.DataFrame]) -> dict[str, pd.D
 
 
 def cells(session: Session, consultation_id: int, keys: q.Keys) -> pd.DataFrame:
-    """Return a consultation's answer counts (as summary_queries.cells), folding first."""
+    """Return a consultation's answer counts (as queries.cells), folding first."""
     fold(session, consultation_id, keys)
     return read(session, consultation_id, Filters())["cells"]

@@ -1,9 +1,9 @@
 """The summary of a consultation against the five values, as plain data for pages, JSON and reports.
 
-The counts come from tallies kept per consultation (summary_tallies: responses submitted since the
+The counts come from tallies kept per consultation (tallies: responses submitted since the
 last summary are folded in first) when the filters are only audience or variant, else from the
-database's GROUP BY over every answer (summary_queries); both give the same small tables, which
-pure functions protect (analysis.aggregates). Free text is read only as a sample, for phrases and quotes.
+database's GROUP BY over every answer (queries); both give the same small tables, which
+pure functions protect (aggregates). Free text is read only as a sample, for phrases and quotes.
 """
 from __future__ import annotations
 
@@ -14,18 +14,17 @@ from flask import current_app, has_app_context
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engage.analysis import aggregates as agg
-from engage.analysis import frames
-from engage.analysis import summaries as s
 from engage.analysis.redact import redact
-from engage.analysis.suppression import DEFAULT_THRESHOLD, label
-from engage.definitions.survey import Survey
+from engage.definitions.survey import Survey, survey_of
+from engage.definitions.variants import AUDIENCES
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
-from engage.services import summary_queries as q
-from engage.services import summary_tallies as tallies
-from engage.services.consultations import survey_of
-from engage.services.errors import NotFound
+from engage.results import aggregates as agg
+from engage.results import queries as q
+from engage.results import tables as s
+from engage.results import tallies
+from engage.results.filters import Filters
+from engage.results.suppression import DEFAULT_THRESHOLD, label
 
 GROUPINGS = ("age_band", "school", "area", "priority_group")
 # Every breakdown the summary shows: GROUPINGS, then how and in which language people answered.
@@ -42,17 +41,6 @@ def threshold() -> int:
 def framework() -> Framework:
     """Return the five-values framework shipped with the surveys."""
     return load_framework(f"{current_app.config['SURVEYS_DIR']}/framework.yaml")
-
-
-def find(session: Session, ref: str) -> Consultation:
-    """Return a consultation by id or slug, or raise NotFound."""
-    query = select(Consultation)
-    query = query.where(Consultation.id == int(ref)) if ref.isdigit() else \
-        query.where(Consultation.slug == ref)
-    found = session.scalar(query)
-    if found is None:
-        raise NotFound(f"There is no consultation '{ref}'.")
-    return found
 
 
 def previous_wave(session: Session, consultation: Consultation) -> Consultation | None:
@@ -87,7 +75,7 @@ def keys_of(survey: Survey) -> q.Keys:
 
 @dataclass
 class Counts:
-    """The database's aggregated counts for one summary (small tables, see summary_queries)."""
+    """The database's aggregated counts for one summary (small tables, see queries)."""
 
     scope: q.Scope
     people: pd.DataFrame
@@ -97,9 +85,9 @@ class Counts:
     comments: pd.DataFrame
 
 
-def count(session: Session, consultation_id: int, survey: Survey, filters: frames.Filters | None = None) -> Counts:
+def count(session: Session, consultation_id: int, survey: Survey, filters: Filters | None = None) -> Counts:
     """Return the summary's counts: from the kept tallies when they cover the filters, else by SQL."""
-    filters = filters or frames.Filters()
+    filters = filters or Filters()
     if not tallies.covers(filters):
         return count_by_sql(session, consultation_id, survey, filters)
     scope = q.Scope(consultation_id, keys_of(survey), filters)
@@ -110,7 +98,7 @@ def count(session: Session, consultation_id: int, survey: Survey, filters: frame
 
 
 def count_by_sql(session: Session, consultation_id: int, survey: Survey,
-                 filters: frames.Filters | None = None) -> Counts:
+                 filters: Filters | None = None) -> Counts:
     """Run the summary's GROUP BY queries over every answer, for one consultation and filters."""
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     return Counts(scope, agg.with_groups(q.people(session, scope)), q.cells(session, scope),
@@ -129,9 +117,9 @@ def recount(session: Session, response) -> None:
 
 
 def summarise(session: Session, consultation: Consultation,
-              filters: frames.Filters | None = None) -> dict:
+              filters: Filters | None = None) -> dict:
     """Return the whole summary of a consultation as plain, protected data."""
-    filters = filters or frames.Filters()
+    filters = filters or Filters()
     ctx = Context(consultation, survey_of(consultation.version), framework(), threshold())
     counts = count(session, consultation.id, ctx.survey, filters)
     result = build(counts, ctx)
@@ -184,7 +172,7 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
 def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int, t: int):
     """Read a fixed sample of one value's comments; find recurring phrases and quotes in it."""
     sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE)
-    sample["audience"] = sample["variant"].map(frames.AUDIENCES)
+    sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
     return common, s.rank_quotes(_quotable(sample, counts.people, t), redact, 3, [p["phrase"] for p in common])
 
@@ -209,17 +197,17 @@ def _items(counts: Counts, ctx: Context) -> list[dict]:
     offered = set(ctx.consultation.variants)
     kinds = {i.id: i.type for i in ctx.survey.items() if i.type != "text" and not i.profile}
     answers, answered = agg.answer_counts(counts.cells, kinds), agg.answered_counts(counts.cells)
-    audiences = [a for a in s.AUDIENCE_ORDER if a in {frames.AUDIENCES[v] for v in offered}]
+    audiences = [a for a in s.AUDIENCE_ORDER if a in {AUDIENCES[v] for v in offered}]
     for item in ctx.survey.items():
         variants = [v for v in item.variants if v in offered]
         if item.type == "text" or item.profile or not variants:
             continue
-        groups = {frames.AUDIENCES[v] for v in variants}
+        groups = {AUDIENCES[v] for v in variants}
         summary = s.item_summary(answers, answered, item.id, item.type,
                                  [o.id for o in item.options], audiences, ctx.threshold)
         out.append({**summary, "value": item.value, "subtheme": item.subtheme,
                     "indicator": item.indicator, "linked": len(groups) > 1,
-                    "wording": {frames.AUDIENCES[v]: item.text[v] for v in variants},
+                    "wording": {AUDIENCES[v]: item.text[v] for v in variants},
                     "labels": {o.id: next(iter(o.label.values())) for o in item.options}})
     return out
 
