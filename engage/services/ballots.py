@@ -1,6 +1,6 @@
 """Ballots: school tally entry, and results that combine tallies with individual votes.
 
-The counting rule lives in engage.analysis.ballots; this module reads and writes the database.
+The counting rule lives in engage.results.ballots; this module reads and writes the database.
 """
 from collections import Counter
 from dataclasses import dataclass
