@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from engage import cli, db, errors, extensions, i18n, templating
+from engage import cli, db, errors, extensions, i18n, input_filter, templating
 from engage.config import Config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     db.init_app(app)
     extensions.init_app(app)
+    input_filter.init_app(app)
     i18n.init_app(app)  # respondent languages (issue 7)
     templating.init_app(app)
     errors.init_app(app)
