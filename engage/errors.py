@@ -1,14 +1,14 @@
 """Error handling in one place: a page per status, in plain words; never a bare 500."""
 import logging
 
-from flask import Flask, g, render_template
+from flask import Flask, current_app, g, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from engage.services.errors import ConsultationClosed, DomainError
 
 log = logging.getLogger(__name__)
-PAGES = {400: "errors/400.html", 403: "errors/403.html", 404: "errors/404.html"}
+PAGES = {400: "errors/400.html", 403: "errors/403.html", 404: "errors/404.html", 413: "errors/413.html"}
 
 
 def init_app(app: Flask) -> None:
@@ -47,7 +47,12 @@ def _http(exc: HTTPException):
     template = PAGES.get(exc.code or 500)
     if template is None:
         return exc
-    return render_template(template), exc.code
+    return render_template(template, limit=_size(current_app.config.get("MAX_CONTENT_LENGTH"))), exc.code
+
+
+def _size(limit: int | None) -> str:
+    """Say a byte limit as people say it: "1 MB"."""
+    return f"{limit / 1024 / 1024:g} MB" if limit else "the limit"
 
 
 def _unexpected(exc: Exception):

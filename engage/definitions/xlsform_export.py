@@ -26,6 +26,9 @@ ITEM_COLUMNS = {"id", "type", "scale", "value", "subtheme", "indicator", "sensit
                 "text", "hint", "options"}
 FAMILY_COLUMNS = {"family", "title", "description", "variants", "pages"}
 SCHOOLS_PLACEHOLDER = ("school", "The schools taking part")
+# A cell starting with one of these is run as a formula by Excel, LibreOffice or Sheets (as in
+# reports.cells, which definitions may not import).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def language_column(code: str) -> str:
@@ -157,8 +160,23 @@ def _workbook(sheets: dict[str, list[dict]]) -> bytes:
         columns = list(dict.fromkeys(key for row in rows for key in row))
         sheet = book.create_sheet(name)
         sheet.append(columns)
-        for row in rows:
-            sheet.append([row.get(column, "") for column in columns])
+        for number, row in enumerate(rows, start=2):
+            for column, key in enumerate(columns, start=1):
+                _text_cell(sheet.cell(number, column), row.get(key, ""))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _text_cell(cell, value: object) -> None:
+    """Write a value as text, never as a formula, keeping its exact wording for the round trip.
+
+    openpyxl writes a string starting with "=" as a live formula; Excel's own way to keep such
+    a string as text is a quote prefix in the cell's style, which (unlike an apostrophe in the
+    value) leaves the wording unchanged when the form is imported again.
+    """
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_TRIGGERS):
+            cell.quotePrefix = True

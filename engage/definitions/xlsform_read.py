@@ -69,6 +69,12 @@ def extra(row: Row, notes: list[Note]) -> dict:
     return found or {}
 
 
+NOT_A_WORKBOOK = ("This file is not an Excel workbook (.xlsx). Save the form from Excel, "
+                  "LibreOffice or KoboToolbox as .xlsx and try again.")
+DAMAGED = ("Part of this workbook is damaged, so it cannot be read. Open it in Excel or LibreOffice, "
+           "save it again as .xlsx and try again.")
+
+
 def read_workbook(data: bytes) -> dict[str, list[Row]]:
     """Return the survey, choices and settings sheets as rows; raise XLSFormError if unreadable."""
     try:
@@ -78,16 +84,25 @@ def read_workbook(data: bytes) -> dict[str, list[Row]]:
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError) as exc:
-        raise XLSFormError("This file is not an Excel workbook (.xlsx). Save the form from Excel, "
-                           "LibreOffice or KoboToolbox as .xlsx and try again.") from exc
+        raise XLSFormError(NOT_A_WORKBOOK) from exc
+    except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip raises the parser's own errors
+        raise XLSFormError(DAMAGED) from exc
     try:
-        sheets = {name.strip().lower(): book[name] for name in book.sheetnames}
-        if "survey" not in sheets:
-            raise XLSFormError("The workbook has no 'survey' sheet, so it is not an XLSForm. "
-                               f"Its sheets are: {', '.join(book.sheetnames) or 'none'}.")
-        return {name: _rows(name, sheets[name]) if name in sheets else [] for name in SHEETS}
+        return _sheets(book)
+    except XLSFormError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet's XML is parsed lazily, row by row
+        raise XLSFormError(DAMAGED) from exc
     finally:
         book.close()
+
+
+def _sheets(book) -> dict[str, list[Row]]:
+    sheets = {name.strip().lower(): book[name] for name in book.sheetnames}
+    if "survey" not in sheets:
+        raise XLSFormError("The workbook has no 'survey' sheet, so it is not an XLSForm. "
+                           f"Its sheets are: {', '.join(book.sheetnames) or 'none'}.")
+    return {name: _rows(name, sheets[name]) if name in sheets else [] for name in SHEETS}
 
 
 def _rows(sheet: str, worksheet) -> list[Row]:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from wtforms.validators import ValidationError
 
+from engage.definitions.safe_yaml import YAMLProblem, load_untrusted
 from engage.services.survey_editing import other_settings
 
 
@@ -17,11 +18,9 @@ def parse_settings(text: str | None, managed: tuple[str, ...]) -> dict[str, Any]
     if not (text or "").strip():
         return {}
     try:
-        parsed = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 1})" if where is not None else ""
-        raise ValueError(f"The other settings are not valid YAML{line}.") from exc
+        parsed = load_untrusted(text)
+    except YAMLProblem as exc:
+        raise ValueError(f"The other settings cannot be read: {exc}.") from exc
     if not isinstance(parsed, dict):
         raise ValueError("The other settings must be keys with values, for example translations: ...")
     clash = sorted(str(k) for k in parsed if k in managed)

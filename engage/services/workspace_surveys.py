@@ -15,6 +15,7 @@ from engage.db import begin_write
 from engage.definitions.loader import LoadResult, latest_version, load_definition
 from engage.definitions.problems import Problem
 from engage.definitions.readability import GRADE_LIMITS, fk_grade
+from engage.definitions.safe_yaml import YAMLProblem, load_untrusted
 from engage.definitions.validate import validate
 from engage.framework import Framework
 from engage.models import SurveyFamily, SurveyVersion, User
@@ -79,9 +80,9 @@ def save_wordings(session: Session, slug: str, page_id: str, wordings: dict[tupl
 def import_yaml(session: Session, text: str, framework: Framework, actor: User) -> LoadResult:
     """Check a YAML survey exactly as `surveys check` does and save it as a new version."""
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DefinitionRejected([Problem("upload", f"not valid YAML: {exc}")]) from exc
+        raw = load_untrusted(text)
+    except YAMLProblem as exc:
+        raise DefinitionRejected([Problem("upload", f"The file cannot be read: {exc}.")]) from exc
     return _save(session, raw, framework, actor, "imported from YAML")
 
 
