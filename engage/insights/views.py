@@ -84,10 +84,10 @@ def summary(consultation_id: int):
                            downloads=DOWNLOADS if can_download(current_user) else ())
 
 
-@bp.get("/<int:consultation_id>/download/<fmt>")
+@bp.post("/<int:consultation_id>/download/<fmt>")
 @can.role_required(Role.ADMIN, Role.OFFICER)
 def download(consultation_id: int, fmt: str):
-    """Stream one export, and record who took it in the audit log."""
+    """Stream one export, and record who took it in the audit log (a POST: it writes that record)."""
     if fmt not in DOWNLOADS:
         abort(404)
     session = get_session()

@@ -3,6 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.models import AuditEvent, Role
+from tests.conftest import csrf_token
 from tests.summary.known import DISCLOSURE, HYPERLINK, build_known
 from tests.workspace.factories import make_user, sign_in_as
 
@@ -56,7 +57,9 @@ def test_youth_council_sees_aggregates_of_youth_led_only(client, db, known):
     assert "52.2" in html
     assert "street lights in the park" not in html.split("Things people often said")[-1]
     assert "In their words" not in html and "Download" not in html
-    assert client.get(f"/workspace/insights/{known.consultation.id}/download/csv").status_code == 403
+    token = csrf_token(client.get("/workspace/").text)
+    assert client.post(f"/workspace/insights/{known.consultation.id}/download/csv",
+                       data={"csrf_token": token}).status_code == 403
 
 
 def test_anonymous_goes_to_sign_in(client, known):
@@ -66,11 +69,23 @@ def test_anonymous_goes_to_sign_in(client, known):
 
 def test_download_is_streamed_escaped_and_audited(client, db, known):
     officer = _as(client, db, Role.OFFICER)
+    page = client.get(f"/workspace/insights/{known.consultation.id}")
     # Closing the streamed response ends its request (and its read transaction).
-    with client.get(f"/workspace/insights/{known.consultation.id}/download/csv") as response:
+    with client.post(f"/workspace/insights/{known.consultation.id}/download/csv",
+                     data={"csrf_token": csrf_token(page.text)}) as response:
         assert response.status_code == 200
         assert "attachment" in response.headers["Content-Disposition"]
         body = response.get_data(as_text=True)
     assert "'" + HYPERLINK.replace('"', '""') in body and DISCLOSURE not in body
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
     assert (event.actor_id, event.target, event.detail) == (officer.id, "known", "format csv")
+
+
+def test_download_is_a_post_with_a_csrf_token_so_no_link_can_write_the_audit_log(client, db, known):
+    _as(client, db, Role.OFFICER)
+    url = f"/workspace/insights/{known.consultation.id}/download/csv"
+    page = client.get(f"/workspace/insights/{known.consultation.id}")
+    assert f'<form method="post" action="{url}">' in page.text
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 400  # no token: the CSRF page, nothing exported
+    assert db.scalar(select(AuditEvent).where(AuditEvent.action == "export")) is None
