@@ -37,6 +37,9 @@ def init_app(app: Flask) -> None:
 
     surveys.add_command(import_command)
     surveys.add_command(export_command)
+    from engage.services.safeguarding.cli import alerts  # safeguarding alerts by email
+
+    app.cli.add_command(alerts)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
 

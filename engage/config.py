@@ -27,6 +27,11 @@ class Config:
     # Number of trusted proxies in front of the app (a load balancer): rate limits then count
     # the client's address, not the proxy's. 0 when the app is reached directly.
     TRUSTED_PROXIES = int(os.environ.get("ENGAGE_TRUSTED_PROXIES", "0"))
+    # Safeguarding alerts by email (`flask alerts send`): where to send, from whom, and the
+    # address staff reach the app at, for the link in each email.
+    SMTP_URL = os.environ.get("ENGAGE_SMTP_URL", "")
+    ALERTS_FROM = os.environ.get("ENGAGE_ALERTS_FROM", "engage@localhost")
+    BASE_URL = os.environ.get("ENGAGE_BASE_URL", "http://127.0.0.1:5000")
 
     @staticmethod
     def finalise(app: Flask) -> None:

@@ -140,3 +140,16 @@ def can_manage_users(user: Any) -> bool:
 def school_scope(user: Any) -> set[int] | None:
     """Return the schools a user's counts are limited to, or None for every school."""
     return user.school_ids if role_of(user) == Role.SCHOOL_CONTACT else None
+
+
+def flag_scope(user: Any) -> set[int] | None:
+    """Return the schools whose flags a lead sees, or None for a council lead who sees every flag."""
+    if role_of(user) == Role.SAFEGUARDING_LEAD and user.school_ids:
+        return user.school_ids
+    return None
+
+
+def can_see_flag(user: Any, flag: Any) -> bool:
+    """A council lead sees every flag; a school's lead sees flags from their schools' codes."""
+    scope = flag_scope(user)
+    return can_see_flagged(user) and (scope is None or flag.school_id in scope)

@@ -16,7 +16,7 @@ users = AppGroup("users", help="Create, list and disable staff accounts, and cha
 @click.option("--email", required=True, help="The person's email address (their sign-in name).")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="What they may do.")
 @click.option("--school", "schools", multiple=True, type=int,
-              help="School id a school contact looks after (repeat for several).")
+              help="School id a school contact or a school's safeguarding lead looks after (repeat for several).")
 @click.option("--password", help="Their password (asked for, hidden, when not given).")
 def create(email: str, role: str, schools: tuple[int, ...], password: str | None) -> None:
     """Create a staff account with a role."""
@@ -55,7 +55,7 @@ def disable(email: str) -> None:
 @click.option("--email", required=True, help="The account to change.")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="Its new role.")
 @click.option("--school", "schools", multiple=True, type=int,
-              help="School id a school contact looks after (repeat for several; replaces the old list).")
+              help="School id a school contact or a school's safeguarding lead looks after (repeat; replaces).")
 def set_role(email: str, role: str, schools: tuple[int, ...]) -> None:
     """Change an account's role (and a school contact's schools); the change is audited."""
     try:

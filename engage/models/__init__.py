@@ -1,4 +1,5 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
+from engage.models.alert import SafeguardingAlert
 from engage.models.audit import AuditEvent  # workspace (issue 3)
 from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone (issue 7)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
@@ -36,6 +37,7 @@ __all__ = [
     "ResponseStatus",
     "Role",
     "SafeguardingAction",
+    "SafeguardingAlert",
     "SafeguardingFlag",
     "School",
     "Severity",

@@ -20,6 +20,7 @@ class Severity(enum.StrEnum):
 
     IMMEDIATE = "immediate"
     CONCERN = "concern"
+    CHECK = "check"  # the screen is unsure: listed as "please check", below the others
 
 
 class FlagStatus(enum.StrEnum):

@@ -64,8 +64,9 @@ def _check_new_user(session: Session, email: str, role: str, password: str,
         raise InvalidInput("There is already an account with that email address.", "email")
     if role == Role.SCHOOL_CONTACT and not school_ids:
         raise InvalidInput("A school contact must be linked to at least one school.", "school")
-    if role != Role.SCHOOL_CONTACT and school_ids:
-        raise InvalidInput("Only a school contact is linked to schools.", "school")
+    if role not in SCOPED_ROLES and school_ids:
+        raise InvalidInput("Only a school contact or a safeguarding lead is linked to schools.",
+                           "school")
     known = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
     if set(school_ids) - known:
         raise InvalidInput("There is no school with that id.", "school")
@@ -149,6 +150,9 @@ def disable_user(session: Session, email: str, actor: User | None = None) -> Use
     return user
 
 
+# Roles linked to schools: a school contact must be; a safeguarding lead may be (a school's
+# designated safeguarding lead, who sees and is alerted about that school's flags only).
+SCOPED_ROLES = frozenset({Role.SCHOOL_CONTACT, Role.SAFEGUARDING_LEAD})
 LAST_ADMIN = "There must always be at least one active admin. Make someone else an admin first."
 
 
@@ -156,7 +160,8 @@ def set_role(session: Session, email: str, role: str, school_ids: Iterable[int] 
              actor: User | None = None) -> User:
     """Change an account's role and school scope, never leaving the service without an admin.
 
-    school_ids None keeps a school contact's schools; other roles are linked to no school.
+    school_ids None keeps the schools; only school contacts and safeguarding leads (a school's
+    designated safeguarding lead) are linked to schools.
     """
     if role not in {r.value for r in Role}:
         raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
@@ -176,7 +181,7 @@ def _change_role(session: Session, email: str, role: str, school_ids: Iterable[i
     if user is None:
         raise InvalidInput("There is no account with that email address.", "email")
     ids = sorted(set(school_ids)) if school_ids is not None else sorted(user.school_ids)
-    ids = ids if role == Role.SCHOOL_CONTACT else []
+    ids = ids if role in SCOPED_ROLES else []
     _check_scope(session, role, ids)
     if role != Role.ADMIN:
         _keep_an_admin(session, user)

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from engage.analysis import keywords, safeguarding, tagging
 from engage.analysis.analyse import TextAnalysis, analyse
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
+from engage.models._time import utcnow
+from engage.services.safeguarding import alerts
 
 MODEL_FILE = "value_model.joblib"
 # The retrained model, keyed by file and modification time so a retrain is picked up.
@@ -94,4 +96,6 @@ def _flag(session: Session, response: Response, answer: Answer,
         reasons=list(result.matched),
     )
     session.add(flag)
+    session.flush()  # the alert names the flag by its id
+    alerts.for_new_flag(session, flag, flag.created_at or utcnow())
     return flag

@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session, joinedload
 from engage.db import begin_write
 from engage.definitions.survey import Item
 from engage.models import AccessCode, Answer, Consultation, ContactRequest, Response, ResponseStatus
+from engage.models._time import utcnow
 from engage.services import free_text
 from engage.services.consultations import require_open, require_variant
 from engage.services.errors import NotFound, ResponseMissing
 from engage.services.resume_words import new_resume_code, normalise_resume_code
+from engage.services.safeguarding import alerts
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,7 @@ def request_contact(session: Session, token: str, how_to_reach: str) -> ContactR
     if request is None:
         request = ContactRequest(response_id=response.id, how_to_reach=how_to_reach.strip())
         session.add(request)
+        alerts.for_contact_request(session, response.id, response.school_id, utcnow())
     else:
         request.how_to_reach = how_to_reach.strip()
     session.commit()

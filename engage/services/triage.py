@@ -37,19 +37,25 @@ class FlagDetail:
     contact: ContactRequest | None
 
 
-def queue(session: Session) -> list[SafeguardingFlag]:
-    """Return flags: open ones first, immediate before concern, oldest first."""
+def queue(session: Session, schools: set[int] | None = None) -> list[SafeguardingFlag]:
+    """Return flags (of these schools only, if given): open first, most severe first, oldest first."""
     still_open = case((SafeguardingFlag.status == FlagStatus.OPEN, 0), else_=1)
-    severity = case((SafeguardingFlag.severity == Severity.IMMEDIATE, 0), else_=1)
-    return list(session.scalars(
-        select(SafeguardingFlag).order_by(still_open, severity, SafeguardingFlag.created_at)
-    ))
+    query = select(SafeguardingFlag).order_by(still_open, severity_order(), SafeguardingFlag.created_at)
+    if schools is not None:
+        query = query.where(SafeguardingFlag.school_id.in_(schools))
+    return list(session.scalars(query))
 
 
-def detail(session: Session, flag_id: int) -> FlagDetail:
-    """Return one flag with its contact request, or raise NotFound."""
+def severity_order():
+    """SQL: immediate flags first, then concern, then "please check"."""
+    return case((SafeguardingFlag.severity == Severity.IMMEDIATE, 0),
+                (SafeguardingFlag.severity == Severity.CONCERN, 1), else_=2)
+
+
+def detail(session: Session, flag_id: int, schools: set[int] | None = None) -> FlagDetail:
+    """Return one flag (of these schools only, if given) with its contact request, or NotFound."""
     flag = session.get(SafeguardingFlag, flag_id)
-    if flag is None:
+    if flag is None or (schools is not None and flag.school_id not in schools):
         raise NotFound("There is no such concern.")
     contact = session.scalar(select(ContactRequest).where(ContactRequest.response_id == flag.response_id))
     return FlagDetail(flag, contact)

@@ -2,6 +2,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from engage import permissions as can
 from engage.analysis.safeguarding import CATEGORIES
 from engage.db import get_session
 from engage.models import Role
@@ -10,6 +11,7 @@ from engage.permissions import role_required
 from engage.respond.viewmodels import error_list
 from engage.services import triage
 from engage.services.errors import DomainError
+from engage.services.safeguarding import alerts
 from engage.triage import bp
 from engage.triage.forms import ActionForm
 
@@ -18,10 +20,11 @@ from engage.triage.forms import ActionForm
 @role_required(Role.SAFEGUARDING_LEAD)
 def queue():
     """List concerns: open first, immediate first, oldest first."""
-    now = utcnow()
-    flags = triage.queue(get_session())
+    now, session = utcnow(), get_session()
+    flags = triage.queue(session, can.flag_scope(current_user))
     return render_template("triage/queue.html", flags=flags, categories=CATEGORIES, now=now,
-                           waited=triage.minutes_to_first_action)
+                           waited=triage.minutes_to_first_action,
+                           alerted=alerts.alerted(session, [flag.id for flag in flags]))
 
 
 @bp.route("/<int:flag_id>", methods=["GET", "POST"])
@@ -29,7 +32,7 @@ def queue():
 def concern(flag_id: int):
     """Show one concern with its context, and record an action on it."""
     db = get_session()
-    found = triage.detail(db, flag_id)
+    found = triage.detail(db, flag_id, can.flag_scope(current_user))
     form = ActionForm()
     if form.validate_on_submit():
         try:
@@ -43,5 +46,6 @@ def concern(flag_id: int):
     return render_template("triage/concern.html", found=found, form=form, categories=CATEGORIES,
                            errors=error_list(form),
                            referrals=triage.REFERRALS, actions=triage.ACTIONS,
+                           alerted=alerts.alerted(db, [flag_id]).get(flag_id, []),
                            waited=triage.minutes_to_first_action(found.flag, utcnow())), (
         400 if form.errors else 200)
