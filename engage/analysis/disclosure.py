@@ -11,6 +11,8 @@ CATEGORY_TAGS: dict[str, tuple[int, str]] = {
     "neglect": (1, "1a"), "domestic_abuse": (1, "1a"), "exploitation": (1, "1a"),
     "severe_bullying": (1, "1a"), "going_missing": (1, "1a"), "position_of_trust": (1, "1a"),
     "online_grooming": (1, "1d"), "self_harm": (2, "2b"), "suicidal_thoughts": (2, "2c"),
+    "harmful_practices": (1, "1a"), "radicalisation": (1, "1a"), "young_carer": (1, "1e"),
+    "eating_disorder": (2, "2a"),
 }
 
 

@@ -27,3 +27,30 @@ def test_blind_sets_are_labelled_and_cited():
 def test_blind_sets_share_no_source():
     sources = [{row["source_id"] for row in rows} for rows in blind_sets().values()]
     assert not sources[0] & sources[1]
+
+
+def test_training_never_opens_the_blind_sets(monkeypatch):
+    from pathlib import Path
+
+    from engage.analysis.screen import corpus, screener
+
+    opened = []
+    real_open = Path.open
+
+    def recording_open(self, *args, **kwargs):
+        opened.append(self.resolve())
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", recording_open)
+    rows = corpus.all_rows()
+    screener.build(rows[:200] + rows[-200:])
+    assert opened, "the corpus should have been read through Path.open"
+    assert not [path for path in opened if BLIND_DIR in path.parents]
+
+
+def test_no_blind_text_is_in_the_development_corpus():
+    from engage.analysis.screen.corpus import all_rows
+
+    development = {row["text"].lower() for row in all_rows()}
+    for rows in blind_sets().values():
+        assert not development & {row["text"].lower() for row in rows}

@@ -1,0 +1,107 @@
+"""Which concepts a sentence holds, after negation, hypotheticals and jokes are set aside."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from engage.analysis.first_chars import compile_fast
+from engage.analysis.screen import lexicon
+
+_NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", "SIBLING",
+          "FRIEND", "HURT", "INJURY", "WEAPON", "SEXUAL", "IMAGES", "SECRECY", "THREAT",
+          "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL", "EATING", "MISSING", "MARRIAGE",
+          "MARRIAGE_FORCE", "RADICAL", "CONTROL", "EMOTIONAL", "CARER", "ASK_SAFE", "HOME",
+          "URGENT", "PAST", "MEET", "OPINION", "JOKE", "ACCIDENT", "FII", "GIFTS",
+          "WANT_BACK", "BULLY", "PERSIST")
+PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
+# Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
+NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
+_NEGATION = re.compile(r"(?:\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
+                       r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
+                       r"|\bstop (?:people|kids)|\bwhen people)\W+(?:[\w']+\W+){0,3}$")
+_SPLIT = re.compile(r"(?<=[.!?;\n])\s*|\s+but\s+")
+_OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like|hope|feel like"
+                           r"|want (?:more|there|the|a|to see|to learn|to know)|wish (?:there|we"
+                           r"|they|the|schools?|people))\b")
+# "my friend", "my son": the account is about someone else, written by a child or a parent.
+_NOT_ME = re.compile(r"\bmy (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin|neighbour|son"
+                     r"|daughter|child|kids?|\d+ year old|little (?:brother|sister))(?:'?s)?\b")
+_FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself)\b")
+_THIRD_SUBJECT = re.compile(r"\b(?:my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin"
+                            r"|neighbour|sister|brother)s?|(?:a|one|this|the) (?:boy|girl|kid)"
+                            r" (?:in|at|from)|(?:she|he)(?:'s| is| has| says| said| wants| keeps"
+                            r"| cuts| told)|her|his|him|herself|himself|their|there'?s a)\b")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a normalised text into clauses that can hold one account each."""
+    return [part for part in _SPLIT.split(text) if part and part.strip()]
+
+
+def _live(name: str, pattern: re.Pattern, text: str) -> bool:
+    """Say whether pattern matches text at least once where no negation governs it."""
+    for match in pattern.finditer(text):
+        if name not in NEGATABLE or not _NEGATION.search(text, max(0, match.start() - 45),
+                                                         match.start()):
+            return True
+    return False
+
+
+@dataclass
+class Facts:
+    """The concepts of one clause, looked up only when a rule asks (and then remembered)."""
+
+    text: str
+    whole: str
+    _seen: dict[str, bool] = field(default_factory=dict)
+
+    def present(self, name: str) -> bool:
+        """True when the named concept occurs in the clause and nothing cancels it."""
+        if name not in self._seen:
+            self._seen[name] = _live(name, PATTERNS[name], self.text)
+        return self._seen[name]
+
+    def has(self, *names: str) -> bool:
+        """True when every named concept is present."""
+        return all(self.present(name) for name in names)
+
+    def any(self, *names: str) -> bool:
+        """True when at least one named concept is present."""
+        return any(self.present(name) for name in names)
+
+    @cached_property
+    def first_person(self) -> bool:
+        """The writer speaks of themself (not "I think there should be ...", not "my friend")."""
+        return bool(_FIRST.search(_NOT_ME.sub(" ", _OPINION_LEAD.sub(" ", self.text))))
+
+    @cached_property
+    def third_person(self) -> bool:
+        """The account is about another child or person."""
+        return bool(_THIRD_SUBJECT.search(self.text))
+
+    @cached_property
+    def opinion(self) -> bool:
+        """An opinion about services or a lesson, with no account of the writer's own."""
+        return self.present("OPINION") and not self.first_person
+
+    @cached_property
+    def joking(self) -> bool:
+        """A joke, a game or sport, anywhere in the text."""
+        return bool(PATTERNS["JOKE"].search(self.whole))
+
+    @cached_property
+    def accident(self) -> bool:
+        """An accident, an idiom or a harmless loss, anywhere in the text."""
+        return bool(PATTERNS["ACCIDENT"].search(self.whole))
+
+
+def explained_away(norm: str) -> bool:
+    """Say whether the rules' checks explain a text away: an opinion, an accident or idiom, or
+    acts that are all negated or hypothetical ("no one has ever touched me")."""
+    whole = Facts(norm, norm)
+    if whole.opinion or whole.accident:
+        return True
+    written = [name for name in NEGATABLE if PATTERNS[name].search(norm)]
+    return bool(written) and not any(whole.present(name) for name in written)

@@ -1,0 +1,103 @@
+"""A linear model over words, character n-grams and the screen's concepts.
+
+Trained with scikit-learn (logistic regression, balanced classes) on the development corpus
+at first use (about a second); scored in plain Python from a weight table so one text costs
+a few dictionary look-ups, not a pass through sklearn's per-call overhead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from engage.analysis.screen.facts import PATTERNS
+
+_TOKEN = re.compile(r"[a-z0-9']+")
+# Concepts offered to the model as features: they let it generalise past the words it saw.
+MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "SEXUAL", "IMAGES",
+                  "SECRECY", "THREAT", "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL",
+                  "EATING", "MISSING", "MARRIAGE", "EMOTIONAL", "CARER", "ASK_SAFE", "OPINION",
+                  "JOKE", "ACCIDENT", "PAST")
+
+
+def features(norm: str) -> list[str]:
+    """Return the distinct feature names of a normalised text."""
+    words = _TOKEN.findall(norm)
+    feats = {f"w:{w}" for w in words}
+    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    for word in set(words):
+        padded = f" {word} "
+        feats.update(f"c:{padded[i:i + n]}" for n in (3, 4, 5)
+                     for i in range(len(padded) - n + 1))
+    feats.update(f"k:{name}" for name in MODEL_CONCEPTS if PATTERNS[name].search(norm))
+    return list(feats)
+
+
+@dataclass
+class LinearScorer:
+    """Weights of a trained logistic regression, scored by hand."""
+
+    weights: dict[str, float]
+    bias: float
+
+    def probability(self, feats: list[str]) -> float:
+        """Return P(disclosure) for one text's features."""
+        if not feats:
+            return 1 / (1 + math.exp(-self.bias))
+        total = sum(self.weights.get(name, 0.0) for name in feats)
+        z = self.bias + total / math.sqrt(len(feats))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class CategoryScorer:
+    """Multinomial weights: which category a flagged text most resembles."""
+
+    rows: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    labels: list[str]
+
+    def best(self, feats: list[str]) -> str:
+        index = [self.rows[name] for name in feats if name in self.rows]
+        scores = self.bias + (self.weights[index].sum(axis=0) if index else 0.0)
+        return self.labels[int(np.argmax(scores))]
+
+
+def _matrix(feature_lists: Iterable[list[str]]):
+    from sklearn.feature_extraction import DictVectorizer
+
+    vectorizer = DictVectorizer()
+    dicts = [{name: 1 / math.sqrt(len(f)) for name in f} if f else {} for f in feature_lists]
+    matrix = vectorizer.fit_transform(dicts).tocsr()
+    # liblinear takes 32-bit sparse indices only
+    matrix.indices, matrix.indptr = matrix.indices.astype(np.int32), matrix.indptr.astype(np.int32)
+    return vectorizer, matrix
+
+
+def train_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
+    """Fit P(disclosure) on feature lists (deterministic: liblinear, fixed data order)."""
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer, matrix = _matrix(feature_lists)
+    model = LogisticRegression(C=10.0, solver="liblinear")
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w}
+    return LinearScorer(weights, float(model.intercept_[0]))
+
+
+def train_category(feature_lists: list[list[str]], categories: list[str]) -> CategoryScorer:
+    """Fit which category a disclosure belongs to."""
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer, matrix = _matrix(feature_lists)
+    model = LogisticRegression(C=8.0, max_iter=2000)
+    model.fit(matrix, categories)
+    names = vectorizer.get_feature_names_out()
+    return CategoryScorer({str(n): i for i, n in enumerate(names)}, model.coef_.T.copy(),
+                          model.intercept_.copy(), [str(c) for c in model.classes_])

@@ -1,0 +1,282 @@
+"""Compose concepts into flags: an actor, an act and the child it happens to.
+
+Each rule reads one clause's Facts and returns (category, severity, reason) or None. The
+rules are deliberately general ("someone in the family" + "an act of hurting" + "me"), so
+wordings no one listed still match; the learned model (model.py) adds what they miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from engage.analysis.screen.facts import Facts
+
+Hit = tuple[str, str, str]
+# The child as the one an act is done to: "hits me", "i get hit", "my arm".
+_TO_ME = re.compile(r"\b(?:me|us|myself|my (?:arm|arms|leg|legs|head|face|back|neck|hair|hand"
+                    r"|hands|ribs|stomach|body|wrist|throat|bum)|the baby|(?:my|our) (?:little |baby )?"
+                    r"(?:brother|sister|son|daughter|baby))\b|\bi (?:get|got|'m getting"
+                    r"|am getting|keep getting|was|get \w+ed)\b")
+# Treats that an adult who works with children has no business giving a child.
+_TREATS = re.compile(r"\b(?:vodka|alcohol|drinks?|stay over|vapes?|weed|cigarettes|fags|money|presents"
+                     r"|bought me|buys me|a phone)\b")
+# What an adult who works with children does to build secrecy: messages, lifts, gifts, being alone.
+_CONTACT = re.compile(r"\b(?:messag\w*|texts?|snapchat|instagram|whatsapp|dms?|lifts?|buys?"
+                      r"|bought|gives?|gave|gifts?|presents?|alone|on my own|his (?:house|flat|car"
+                      r"|office)|stay (?:over|behind)|favourite|kiss\w*|touch\w*|hugs?|photos?"
+                      r"|pics?|pictures?|at night|phone|special|sit on)\b")
+IMM, CON = "immediate", "concern"
+
+
+def _past(f: Facts, severity: str) -> str:
+    """A historic account still needs a referral, but not an emergency one."""
+    return CON if f.has("PAST") and not f.has("URGENT") else severity
+
+
+def suicidal(f: Facts) -> Hit | None:
+    if not f.has("SUICIDAL") or f.opinion or f.accident:
+        return None
+    if f.third_person and not f.first_person:
+        return ("other", CON, "says another child may be suicidal")
+    return ("suicidal_thoughts", _past(f, IMM), "thoughts of ending their life")
+
+
+def self_harm(f: Facts) -> Hit | None:
+    if not f.has("SELF_HARM") or f.opinion or f.accident:
+        return None
+    if f.third_person and not f.first_person:
+        return ("other", CON, "says another child is harming themselves")
+    urgent = any(w in f.text for w in ("too deep", "stop bleeding", "overdose", "took "))
+    return ("self_harm", IMM if urgent else CON, "self-harm")
+
+
+def eating(f: Facts) -> Hit | None:
+    if f.has("EATING") and f.first_person and not f.opinion and not f.joking:
+        return ("eating_disorder", CON, "signs of an eating disorder")
+    return None
+
+
+def _actor(f: Facts) -> str:
+    """Name who acts: a trusted adult, an online contact, peers, or family and others."""
+    if f.has("TRUSTED"):
+        return "trusted"
+    if f.has("ONLINE") and not f.has("HOUSEHOLD"):
+        return "online"
+    if f.has("PEERS") and not f.has("HOUSEHOLD"):
+        return "peers"
+    return "family"
+
+
+_BY_ACTOR = {"trusted": "position_of_trust", "online": "online_grooming",
+             "peers": "sexual_abuse", "family": "sexual_abuse"}
+
+
+def sexual(f: Facts) -> Hit | None:
+    if not f.has("SEXUAL") or f.opinion:
+        return None
+    if f.third_person and not f.first_person:
+        return ("other", CON, "reports sexual harm to another child")
+    actor = _actor(f)
+    return (_BY_ACTOR[actor], _past(f, IMM), "sexual contact or abuse")
+
+
+def images(f: Facts) -> Hit | None:
+    if not f.has("IMAGES") or f.opinion:
+        return None
+    if f.any("THREAT", "SECRECY", "ONLINE", "OLDER", "MEET") and f.first_person:
+        category = "position_of_trust" if f.has("TRUSTED") else "online_grooming"
+        return (category, IMM, "asked for or threatened with images")
+    if f.has("PEERS") or f.first_person:
+        return ("sexual_abuse", CON, "pressure or sharing of sexual images")
+    return ("other", CON, "sexual images of a child")
+
+
+def online_contact(f: Facts) -> Hit | None:
+    if f.has("ONLINE", "GIFTS", "WANT_BACK") and not f.opinion:
+        return ("online_grooming", IMM if f.first_person else CON, "an online contact giving gifts")
+    if f.has("ONLINE") and f.any("MEET", "SECRECY") and not f.opinion:
+        if f.has("TRUSTED"):
+            return ("position_of_trust", IMM, "an adult who works with children, in secret")
+        if f.has("OLDER") or f.has("MEET") or "secret" in f.text:
+            return ("online_grooming", IMM, "an online contact seeking secrecy or a meeting")
+    return None
+
+
+def trusted_adult(f: Facts) -> Hit | None:
+    if not f.has("TRUSTED") or not f.first_person or f.opinion or f.joking:
+        return None
+    contact = _CONTACT.search(f.text)
+    if f.any("SECRECY", "THREAT") and contact or _TREATS.search(f.text) or f.has("HURT") and _TO_ME.search(f.text):
+        return ("position_of_trust", IMM, "an adult who works with children")
+    return None
+
+
+def exploitation(f: Facts) -> Hit | None:
+    coerced = f.any("OLDER", "THREAT") or any(w in f.text for w in (
+        "owe", "make me", "made me", "have to", "they ", "for them", "gets me to", "using him",
+        "using her", "using me", "people we don't know", "made to", "making him", "making her",
+        "in return", "where they tell"))
+    if f.has("MONEY_DRUGS") and coerced and not f.opinion and (f.first_person or f.third_person):
+        return ("exploitation", IMM if f.first_person else CON, "being made to carry, sell or pay back")
+    if f.any("OLDER", "PARTNER") and f.has("WANT_BACK") and f.any("GIFTS", "SEXUAL", "THREAT"):
+        return ("exploitation", IMM if f.first_person else CON,
+                "older people giving things and wanting something back")
+    return None
+
+
+def _target_mum(f: Facts) -> bool:
+    return any(f" {w}" in f.text for w in ("mum", "my mother", " her ", "her face", "her up"))
+
+
+def physical(f: Facts) -> Hit | None:
+    if not f.any("HURT", "INJURY") or f.opinion or f.joking or f.accident:
+        return None
+    if f.has("HURT") and _target_mum(f) and f.any("HOUSEHOLD", "KIN", "PARTNER"):
+        return ("domestic_abuse", _past(f, IMM), "violence between adults at home")
+    if f.third_person and not f.first_person:
+        return ("other", CON, "reports an adult harming another child")
+    if not f.first_person or not (_TO_ME.search(f.text) or f.has("INJURY")):
+        return None
+    actor = _actor(f)
+    if actor == "peers":
+        return ("severe_bullying", CON, "hurt by other children")
+    category = "position_of_trust" if actor == "trusted" else "physical_abuse"
+    return (category, _past(f, IMM), "physical harm by a person")
+
+
+def neglect(f: Facts) -> Hit | None:
+    if not f.has("NEGLECT") or f.opinion or f.joking:
+        return None
+    if any(w in f.text for w in ("for an hour", "half an hour", "it's fine", "i like it",
+                                 "till mum gets back")):
+        return None
+    days = any(w in f.text for w in ("days", "since", "weekend", "not back", "won't wake",
+                                     "baby", "yesterday"))
+    return ("neglect", IMM if days and f.has("NEGLECT") else CON, "signs of neglect")
+
+
+def missing(f: Facts) -> Hit | None:
+    if not f.has("MISSING") or f.opinion or f.joking or f.accident:
+        return None
+    if not (f.first_person or f.third_person):
+        return None
+    urgent = f.has("URGENT") or "days" in f.text or "nights" in f.text
+    return ("going_missing", IMM if urgent else CON, "running away or going missing")
+
+
+def harmful_practice(f: Facts) -> Hit | None:
+    if f.has("MARRIAGE", "MARRIAGE_FORCE") and f.first_person and not f.opinion:
+        return ("harmful_practices", IMM, "forced marriage, FGM or honour-based abuse")
+    return None
+
+
+def radical(f: Facts) -> Hit | None:
+    if f.has("RADICAL") and not f.opinion and (f.first_person or f.third_person):
+        return ("radicalisation", CON, "drawn towards violent extremism")
+    return None
+
+
+def domestic(f: Facts) -> Hit | None:
+    if f.has("CONTROL") and not f.opinion:
+        return ("domestic_abuse", CON, "controlling or violent behaviour at home")
+    fighting = any(w in f.text for w in ("fight", "fighting", "screaming", "smashing", "banging",
+                                         "shouting", "throwing")) and f.any("HOUSEHOLD", "KIN",
+                                                                            "PARTNER", "HOME")
+    fear = any(w in f.text for w in ("scared", "hide", "every night", "all the time", "police",
+                                     "drunk", "can't sleep", "lock myself", "cry"))
+    if fighting and fear and not f.joking:
+        return ("domestic_abuse", CON, "conflict or violence at home")
+    if "drunk" in f.text and f.any("HOUSEHOLD", "KIN", "PARTNER") and any(
+            w in f.text for w in ("be at home", "be home", "scared", "hide", "go home")):
+        return ("domestic_abuse", CON, "frightened of a drinking adult at home")
+    return None
+
+
+def fabricated(f: Facts) -> Hit | None:
+    if f.has("FII") and f.any("HOUSEHOLD", "KIN") and not f.opinion:
+        return ("physical_abuse", CON, "a carer making a child ill or saying they are")
+    return None
+
+
+def persistent_bullying(f: Facts) -> Hit | None:
+    if f.has("BULLY", "PERSIST") and f.first_person and not f.has("PAST"):
+        return ("severe_bullying", CON, "persistent bullying")
+    return None
+
+
+def friend_secret(f: Facts) -> Hit | None:
+    if "secret" in f.text and f.third_person and any(w in f.text for w in (
+            "really bad", "promise", "worried", "scared")):
+        return ("other", CON, "a friend's secret that worries them")
+    return None
+
+
+_THIRD_HARMS = ("HURT", "INJURY", "SEXUAL", "SELF_HARM", "SUICIDAL", "NEGLECT", "IMAGES",
+                "EMOTIONAL", "MISSING", "MEET", "FII")
+
+
+def third_party(f: Facts) -> Hit | None:
+    """Someone else's harm, told by a friend, a sibling or a parent."""
+    if not f.third_person or f.first_person or f.opinion or f.joking or f.accident:
+        return None
+    groomed = "groom" in f.text or f.has("TRUSTED") and _CONTACT.search(f.text)
+    if f.any(*_THIRD_HARMS) or groomed or f.has("MONEY_DRUGS") and "making" in f.text:
+        return ("other", CON, "reports harm to another child")
+    return None
+
+
+def emotional(f: Facts) -> Hit | None:
+    if f.has("EMOTIONAL") and not f.opinion and not f.joking:
+        if f.third_person and not f.first_person:
+            return ("other", CON, "reports emotional harm to another child")
+        return ("emotional_abuse", CON, "emotional harm by a parent or carer")
+    return None
+
+
+def carer(f: Facts) -> Hit | None:
+    strain = any(w in f.text for w in (" ill", "depress", "drink", "can't", "cant", "poorly",
+                                       "meds", "tablets", "struggl", "exhaust", "never", "miss",
+                                       "on my own", "i'm 1", "only 1", "every day", "everything",
+                                       "bed", "disab", "seizure", "worry", "tired"))
+    if f.has("CARER") and strain and f.first_person and not f.opinion:
+        return ("young_carer", CON, "a young carer under strain")
+    return None
+
+
+def asks_safety(f: Facts) -> Hit | None:
+    if not f.has("ASK_SAFE") or f.opinion:
+        return None
+    strong = any(w in f.text for w in ("taken away", "take me away", "not safe", "safe at home",
+                                       "come and get me", "can't say what", "knowing", "will you tell",
+                                       "about home", "what will happen",
+                                       "safe in my house", "help me", "please help",
+                                       "i need help", "scared to go", "going home", "go home"))
+    about_home = f.any("HURT", "SEXUAL") or any(w in f.whole for w in (
+        "happen", "kill me", "find out", "at home", "what he", "what she", "my step"))
+    if strong or about_home:
+        severity = IMM if any(w in f.text for w in ("kill me", "not safe", "taken away", "help me")) \
+            else CON
+        return ("other", severity, "asks for help or whether telling is safe")
+    return None
+
+
+def bullying(f: Facts) -> Hit | None:
+    if any(w in f.text for w in ("kill yourself", "kill myself", "go die")) and \
+            any(w in f.text for w in ("told me", "tell me", "telling me", "said")):
+        return ("severe_bullying", CON, "others tell them to kill themselves")
+    weapon = any(w in f.text for w in ("knife", "stab", "shoot", "gun", "jump me"))
+    if weapon and f.first_person and f.any("PEERS", "THREAT") and not f.opinion:
+        return ("severe_bullying", IMM, "threatened with a weapon")
+    return None
+
+
+RULES: tuple[Callable[[Facts], Hit | None], ...] = (
+    suicidal, self_harm, sexual, images, online_contact, trusted_adult, exploitation,
+    harmful_practice, physical, neglect, missing, radical, domestic, emotional, eating, carer,
+    bullying, asks_safety, fabricated, persistent_bullying, friend_secret, third_party)
+
+
+def hits(facts: Facts) -> list[Hit]:
+    """Return every rule's verdict on one clause."""
+    return [hit for rule in RULES if (hit := rule(facts)) is not None]
