@@ -102,8 +102,11 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0) -> None:
     content = create_demo(get_session(), utcnow())
     if responses:  # synthetic responses for the results pages and benchmarks (issue 5)
         from engage.insights.commands import add_synthetic
+        from engage.services.demo import create_last_year
 
         add_synthetic(content.consultations[0], responses)
+        # Last year's wave, smaller, so the results show change since then.
+        add_synthetic(create_last_year(get_session(), utcnow()), max(responses // 2, 1), wave=-1)
     with current_app.test_request_context(base_url=base_url):
         click.echo(f"Start page: {url_for('respond.start', _external=True)}")
         for consultation in content.consultations:

@@ -84,7 +84,7 @@ def export_command(consultation: str, fmt: str, out: str) -> None:
 COMMANDS = (consultations, summary_command, export_command)
 
 
-def add_synthetic(consultation: Consultation, n: int) -> None:
+def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
     """Add n synthetic submitted responses to a consultation, showing progress."""
     from engage.services.synthetic import generate
 
@@ -92,4 +92,4 @@ def add_synthetic(consultation: Consultation, n: int) -> None:
         if done % 50000 == 0 or done == n:
             click.echo(f"  {done:,} of {n:,} synthetic responses written", err=True)
 
-    generate(get_session(), consultation, n, batch=5000, progress=progress)
+    generate(get_session(), consultation, n, batch=5000, progress=progress, seed=1 - wave, wave=wave)

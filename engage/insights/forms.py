@@ -32,6 +32,12 @@ class StatementForm(FlaskForm):
     post16 = TextAreaField("Ages 16 to 25", validators=[Optional()])
 
 
+class StandOutForm(FlaskForm):
+    """What stands out for one value, as the officer edited it, to become a draft statement."""
+
+    text = TextAreaField("What stands out", validators=[DataRequired("Write what stands out.")])
+
+
 class ActionForm(FlaskForm):
     """A "We did / We will" action with its owner, due date, status and outcome."""
 

@@ -5,7 +5,7 @@ from flask_login import current_user
 from engage.db import get_session
 from engage.definitions.readability import YOUNG_VARIANTS
 from engage.insights import bp, viewmodel
-from engage.insights.forms import ActionForm, ButtonForm, StatementForm
+from engage.insights.forms import ActionForm, ButtonForm, StandOutForm, StatementForm
 from engage.models import Role
 from engage.permissions import role_required
 from engage.reports import plan_docx
@@ -67,6 +67,21 @@ def plan_draft(consultation_id: int):
         made = plan.draft(session, consultation, svc.summarise(session, consultation), svc.framework())
         flash(f"{len(made)} statement(s) drafted. Check and edit them before publishing.", "success")
     return _back(consultation_id)
+
+
+@bp.post("/<int:consultation_id>/plan/from-overview/<int:value_id>")
+@role_required(*OFFICERS)
+def plan_from_overview(consultation_id: int, value_id: int):
+    """Add what stands out for one value, as the officer edited it, to the plan as a draft statement."""
+    session = get_session()
+    consultation = wc.get(session, consultation_id)
+    form = StandOutForm()
+    if form.validate_on_submit():
+        plan.add_statement(session, consultation, value_id, form.text.data, svc.framework())
+        flash("Added to the plan as a draft statement. Write each age band's wording before publishing.", "success")
+        return _back(consultation_id)
+    flash("Write what stands out before adding it to the plan.", "error")
+    return redirect(url_for("insights.summary", consultation_id=consultation_id, _anchor=f"overview-{value_id}"))
 
 
 @bp.post("/<int:consultation_id>/plan/statements/<int:statement_id>")

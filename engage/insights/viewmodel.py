@@ -3,9 +3,7 @@ from markupsafe import Markup
 
 from engage.reports import distributions
 from engage.reports.charts import Bar, bar_chart
-
-AUDIENCE_LABELS = distributions.AUDIENCE_LABELS
-CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
+from engage.results.labels import AUDIENCE_LABELS, CHANNEL_LABELS  # noqa: F401  (the pages' words)
 
 
 def value_sections(summary: dict) -> list[dict]:
@@ -21,7 +19,7 @@ def value_sections(summary: dict) -> list[dict]:
             "Per question and audience: the percentage who agreed minus the percentage who "
             "disagreed, from -100 to 100. Bars are missing where fewer than the threshold answered. "
             "The same figures are in the table below.",
-            [Bar(f"{r['key']} ({r['audience']})", r["net"]) for r in rows], low=-100, high=100,
+            [Bar(f"{r['question']} ({r['audience']})", r["net"]) for r in rows], low=-100, high=100,
         ) if rows else ""
         sections.append({**value, "rows": rows, "chart": Markup(chart),
                          "distributions": [{**d, "chart": Markup(d["chart"])}
@@ -31,8 +29,13 @@ def value_sections(summary: dict) -> list[dict]:
 
 def linked(summary: dict) -> list[dict]:
     """Return items asked of more than one audience, side by side."""
-    return [{"key": i["key"], "wording": i["wording"], "net": i["net_agreement"]}
+    return [{"key": i["key"], "question": _wording(i["wording"]), "wording": i["wording"], "net": i["net_agreement"]}
             for i in summary["items"] if i["linked"] and i["net_agreement"]]
+
+
+def _wording(wording: dict) -> str:
+    """Name a linked question by the young people's wording, else the first audience's."""
+    return wording.get("young") or next(iter(wording.values()))
 
 
 def plan_page(consultation, statements: list, published) -> dict:

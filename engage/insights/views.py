@@ -8,11 +8,13 @@ from engage.db import get_session
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.definitions.variants import AUDIENCES
 from engage.insights import bp, viewmodel
-from engage.insights.forms import FilterForm
+from engage.insights import overview as overview_view
+from engage.insights.forms import FilterForm, StandOutForm
 from engage.models import Role
 from engage.results import exports
 from engage.results import summary as svc
 from engage.results.filters import Filters
+from engage.results.labels import VARIANT_LABELS
 from engage.services import workspace_consultations as wc
 from engage.services.consultations import schools
 
@@ -47,7 +49,7 @@ def _form(consultation) -> FilterForm:
     fw = svc.framework()
     audiences = dict.fromkeys(AUDIENCES[v] for v in consultation.variants)
     form.audience.choices = _choices("Everyone", [(a, viewmodel.AUDIENCE_LABELS[a]) for a in audiences])
-    form.variant.choices = _choices("All versions", [(v, v) for v in consultation.variants])
+    form.variant.choices = _choices("All versions", [(v, VARIANT_LABELS[v]) for v in consultation.variants])
     form.school.choices = _choices("All schools", [(str(s.id), s.name) for s in schools(get_session())])
     form.area.choices = _choices("All areas", [(a["id"], a["name"]) for a in fw.areas])
     form.priority_group.choices = _choices("Everyone", [(g["id"], g["label"]) for g in fw.priority_groups])
@@ -79,7 +81,8 @@ def summary(consultation_id: int):
     return render_template("insights/summary.html", consultation=consultation, form=form,
                            summary=result, sections=viewmodel.value_sections(result),
                            linked=viewmodel.linked(result), labels=viewmodel.AUDIENCE_LABELS,
-                           names={**viewmodel.AUDIENCE_LABELS, **viewmodel.CHANNEL_LABELS, **LANGUAGE_NAMES},
+                           names=result["names"], overview_sections=overview_view.sections(result),
+                           stand_out_form=StandOutForm(), can_plan=can.has_role(current_user, can.APPROVERS),
                            show_quotes=can_download(current_user),
                            downloads=DOWNLOADS if can_download(current_user) else ())
 

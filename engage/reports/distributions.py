@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from engage.reports.charts import stacked_chart, stacks
 
+# Reports import nothing above them, so the audience names are repeated here (results.labels has them too).
 AUDIENCE_LABELS = {"young": "Young people", "parent": "Parents and carers",
                    "professional": "Professionals"}
 ANSWER_LABELS = {"5": "Strongly agree", "4": "Agree", "3": "Neither agree nor disagree", "2": "Disagree",
@@ -28,7 +29,8 @@ def distribution(item: dict, prefix: str = "answers") -> dict:
         f"{prefix}-{item['key']}", f"Answers: {question}",
         "For each audience, the share who gave each answer; the number answering is at the end of "
         "each bar. Hidden counts are shown together as one white part. The same figures are in the table.",
-        stacks(item["rows"], item["columns"]), {c: labels.get(c, c) for c in item["columns"]}) if stacked else ""
+        stacks(item["rows"], item["columns"]),
+        {**{c: labels.get(c, c) for c in item["columns"]}, **AUDIENCE_LABELS}) if stacked else ""
     return {"key": item["key"], "question": question, "chart": chart, "rows": item["rows"],
             "columns": item["columns"], "labels": {**AUDIENCE_LABELS, **labels}}
 

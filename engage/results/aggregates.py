@@ -92,7 +92,9 @@ def mean_sentiment(comments: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -
     result = {}
     for value_id, group in comments.groupby("value_id"):
         n = int(group["rated"].sum())
-        mean = round(float(group["polarity"].sum()) / n, 3) if n >= threshold else None
+        # Sums added up in a different order (batch by batch, or all at once) differ in the last
+        # bits; rounding the sum first keeps a mean on a rounding edge the same both ways.
+        mean = round(round(float(group["polarity"].sum()), 9) / n, 3) if n >= threshold else None
         result[str(int(value_id))] = {"comments": n if n >= threshold else None, "mean": mean}
     return result
 

@@ -16,7 +16,7 @@ KINDS = {
     "people": (("variant", "channel", "language", "school_id", "area_id", "groups"), ("n",)),
     "cells": (("variant", "item_key", "value", "choices"), ("n",)),
     "values": (("variant", "channel", "language", "school_id", "area_id", "groups", "value_id"),
-               ("responses", "answers", "scale_people", "scale_answers", "score")),
+               ("responses", "answers", "scale_people", "scale_answers", "score", "positive")),
     "subthemes": (("variant", "subtheme_id"), ("responses", "answers")),
     "comments": (("variant", "value_id", "subtheme_id"), ("comments", "rated", "polarity")),
 }
@@ -56,14 +56,16 @@ def values(batch: Batch) -> Select:
     per = batch.where(select(Answer.response_id.label("rid"), Answer.value_id.label("vid"),
                              func.count(Answer.id).label("closed"),
                              func.sum(case((scored, 1), else_=0)).label("scale_n"),
-                             func.sum(case((scored, score), else_=0)).label("score"))
+                             func.sum(case((scored, score), else_=0)).label("score"),
+                             func.sum(case((and_(scored, Answer.value.in_(q.AGREE)), 1), else_=0))
+                             .label("positive"))
                       .join(Response, Response.id == Answer.response_id)
                       .where(Answer.item_key.in_(keys.closed)))
     per = per.group_by(Answer.response_id, Answer.value_id).subquery()
     dims = (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
             batch.groups(), per.c.vid)
     query = select(*dims, func.count(), func.sum(per.c.closed), func.sum(case((per.c.scale_n > 0, 1), else_=0)),
-                   func.sum(per.c.scale_n), func.sum(per.c.score)).select_from(per).join(
+                   func.sum(per.c.scale_n), func.sum(per.c.score), func.sum(per.c.positive)).select_from(per).join(
         Response, Response.id == per.c.rid)
     return batch.joins(query, True).group_by(*dims)
 

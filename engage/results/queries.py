@@ -24,10 +24,11 @@ from engage.results.filters import Filters
 PEOPLE_COLUMNS = ["variant", "channel", "language", "school_id", "school", "area_id", "groups", "n"]
 CELL_COLUMNS = ["variant", "item_key", "value", "choices", "n"]
 VALUE_COLUMNS = ["variant", "channel", "language", "school", "area_id", "groups", "value_id",
-                 "responses", "answers", "scale_people", "scale_answers", "score"]
+                 "responses", "answers", "scale_people", "scale_answers", "score", "positive"]
 COMMENT_COLUMNS = ["value_id", "subtheme_id", "comments", "rated", "polarity"]
 SAMPLE_COLUMNS = ["answer_id", "response_id", "variant", "school_id", "text"]
 SCORES = {"5": 1, "4": 1, "3": 0, "2": -1, "1": -1}
+AGREE = ("5", "4")  # a positive answer, for the shares that compare groups
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,15 @@ def cells(session: Session, scope: Scope) -> pd.DataFrame:
 
 
 def by_value(session: Session, scope: Scope) -> pd.DataFrame:
-    """Per value and grouping: respondents, closed answers, and scale answers with their score."""
+    """Per value and grouping: respondents, closed answers, and scale answers with their score and agreement."""
     keys = scope.keys
     scored = and_(Answer.item_key.in_(keys.scale), Answer.value.in_(list(SCORES)))
     score = case(*((Answer.value == k, v) for k, v in SCORES.items()), else_=0)
     per = (select(Answer.response_id.label("rid"), Answer.value_id.label("vid"),
                   func.count(Answer.id).label("closed"),
                   func.sum(case((scored, 1), else_=0)).label("scale_n"),
-                  func.sum(case((scored, score), else_=0)).label("score"))
+                  func.sum(case((scored, score), else_=0)).label("score"),
+                  func.sum(case((and_(scored, Answer.value.in_(AGREE)), 1), else_=0)).label("positive"))
            .join(Response, Response.id == Answer.response_id)
            .where(Response.consultation_id == scope.consultation_id, Answer.item_key.in_(keys.closed))
            .group_by(Answer.response_id, Answer.value_id).subquery())
@@ -134,9 +136,10 @@ def by_value(session: Session, scope: Scope) -> pd.DataFrame:
             scope.groups(), per.c.vid)
     query = select(*dims, func.count(), func.sum(per.c.closed),
                    func.sum(case((per.c.scale_n > 0, 1), else_=0)), func.sum(per.c.scale_n),
-                   func.sum(per.c.score)).select_from(per).join(Response, Response.id == per.c.rid)
+                   func.sum(per.c.score), func.sum(per.c.positive)).select_from(per).join(
+        Response, Response.id == per.c.rid)
     found = _frame(session, scope.where(scope.joins(query, True)).group_by(*dims), VALUE_COLUMNS)
-    counted = VALUE_COLUMNS[-5:]
+    counted = VALUE_COLUMNS[-6:]
     # PostgreSQL sums integers as NUMERIC (Decimal); the figures must be plain integers everywhere.
     found[counted] = found[counted].astype("int64")
     return found

@@ -20,9 +20,9 @@ from engage.definitions.variants import AUDIENCES
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.results import aggregates as agg
+from engage.results import differences, labels, overview, tallies
 from engage.results import queries as q
 from engage.results import tables as s
-from engage.results import tallies
 from engage.results.filters import Filters
 from engage.results.suppression import DEFAULT_THRESHOLD, label
 
@@ -126,7 +126,12 @@ def summarise(session: Session, consultation: Consultation,
     result["values"] = _values(session, counts, ctx)
     result["filters"] = filters.active()
     result["flags"] = _flag_count(session, consultation.id, ctx.threshold)
-    result["change"] = _change(session, consultation, counts, ctx)
+    before, previous = _previous_cells(session, consultation)
+    result["change"] = _change(before, previous, counts, ctx)
+    result["overview"] = overview.build(ctx.survey, ctx.framework, set(consultation.variants), counts.cells,
+                                        previous, counts.values, result["values"], result["names"], ctx.threshold)
+    result["test_note"] = differences.TEST_NOTE
+    result["previous"] = {"id": before.id, "slug": before.slug, "title": before.title} if before else None
     return result
 
 
@@ -144,6 +149,7 @@ def build(counts: Counts, ctx: Context) -> dict:
         "took_part": {g: agg.who_took_part(counts.people, g, t) for g in ("audience", *BREAKDOWNS)}
         if people else {},
         "items": _items(counts, ctx),
+        "names": labels.names(ctx.framework),
         "groups": {g: _records(agg.value_by_group(counts.values, g, t)) for g in BREAKDOWNS} if people else {},
     }
 
@@ -157,12 +163,12 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     out = []
     for value in ctx.framework.values:
         n = int(said.get(value.id, 0))
-        common, quotes = _phrases_and_quotes(session, counts, value.id, n, t) if n else ([], [])
+        common, quotes, by_audience = _phrases_and_quotes(session, counts, value.id, n, t) if n else ([], [], {})
         out.append({
             "id": value.id, "short": value.short, "title": value.title,
             **_count_row(value_counts, str(value.id)),
             "sentiment": sentiment.get(str(value.id), {"comments": None, "mean": None}),
-            "phrases": common, "quotes": quotes,
+            "phrases": common, "quotes": quotes, "quotes_by_audience": by_audience,
             "subthemes": [{"id": st.id, "title": st.title, **_count_row(subcounts, st.id)}
                           for st in value.subthemes],
         })
@@ -174,7 +180,9 @@ def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int,
     sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE)
     sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
-    return common, s.rank_quotes(_quotable(sample, counts.people, t), redact, 3, [p["phrase"] for p in common])
+    pool, said = _quotable(sample, counts.people, t), [p["phrase"] for p in common]
+    by_audience = {a: s.rank_quotes(pool.loc[pool["audience"] == a], redact, 3, said) for a in s.AUDIENCE_ORDER}
+    return common, s.rank_quotes(pool, redact, 3, said), {a: q for a, q in by_audience.items() if q}
 
 
 def _quotable(sample: pd.DataFrame, people: pd.DataFrame, t: int) -> pd.DataFrame:
@@ -203,8 +211,10 @@ def _items(counts: Counts, ctx: Context) -> list[dict]:
         if item.type == "text" or item.profile or not variants:
             continue
         groups = {AUDIENCES[v] for v in variants}
+        # Only the audiences asked this question get a row: no "too few" for those never asked.
         summary = s.item_summary(answers, answered, item.id, item.type,
-                                 [o.id for o in item.options], audiences, ctx.threshold)
+                                 [o.id for o in item.options], [a for a in audiences if a in groups],
+                                 ctx.threshold)
         out.append({**summary, "value": item.value, "subtheme": item.subtheme,
                     "indicator": item.indicator, "linked": len(groups) > 1,
                     "wording": {AUDIENCES[v]: item.text[v] for v in variants},
@@ -236,12 +246,19 @@ def net_by_item(cells: pd.DataFrame, survey: Survey, t: int) -> dict[str, float 
     return {str(k): s.net_agreement(row, t) for k, row in table.iterrows()}
 
 
-def _change(session: Session, consultation: Consultation, counts: Counts, ctx: Context) -> list[dict]:
+def _previous_cells(session: Session, consultation: Consultation):
+    """Return the previous wave of the series and its answer counts (None, None when there is none)."""
     before = previous_wave(session, consultation)
     if before is None:
+        return None, None
+    return before, tallies.cells(session, before.id, keys_of(survey_of(before.version)))
+
+
+def _change(before, old, counts: Counts, ctx: Context) -> list[dict]:
+    if before is None:
         return []
-    old_survey = survey_of(before.version)
-    old = tallies.cells(session, before.id, keys_of(old_survey))
     rows = s.change(net_by_item(counts.cells, ctx.survey, ctx.threshold),
-                    net_by_item(old, old_survey, ctx.threshold))
-    return [{**row, "previous": before.slug} for row in rows]
+                    net_by_item(old, survey_of(before.version), ctx.threshold))
+    wording = {i.id: next(iter(i.text.values()), i.id) for i in ctx.survey.items()}
+    return [{**row, "question": wording.get(row["item"], row["item"]), "previous": before.slug,
+             "previous_title": before.title} for row in rows]

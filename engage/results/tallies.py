@@ -142,7 +142,7 @@ def _shaped(session: Session, frames: dict[str, pd.DataFrame]) -> dict[str, pd.D
     names = {i: name for i, name in session.execute(select(School.id, School.name))}
     people = frames["people"].assign(school=frames["people"]["school_id"].map(names))[q.PEOPLE_COLUMNS]
     values = frames["values"].assign(school=frames["values"]["school_id"].map(names))[q.VALUE_COLUMNS]
-    values[q.VALUE_COLUMNS[-5:]] = values[q.VALUE_COLUMNS[-5:]].astype("int64")
+    values[q.VALUE_COLUMNS[-6:]] = values[q.VALUE_COLUMNS[-6:]].astype("int64")
     subthemes = frames["subthemes"].groupby("subtheme_id", as_index=False)[["responses", "answers"]].sum()
     comments = frames["comments"].groupby(["value_id", "subtheme_id"], as_index=False, dropna=False)[
         ["comments", "rated", "polarity"]].sum()

@@ -9,6 +9,8 @@ from engage.models import AccessCode, Consultation, ConsultationStatus
 from engage.services.setup import create_access_code, create_consultation, ensure_school
 
 ANNUAL = "annual-survey-demo"
+LAST_YEAR = "annual-survey-demo-last-year"
+SERIES = "annual-survey"  # the annual survey's waves, compared year on year
 DRAFT_PLAN = "draft-plan-demo"
 BALLOT = "priority-ballot-demo"  # issue 7: a youth council priority ballot
 SCHOOLS = (
@@ -31,6 +33,7 @@ def create_demo(session: Session, now: datetime) -> DemoContent:
     demo = DemoContent()
     annual = _consultation(session, "annual-young-people", ANNUAL,
                            "Young people's survey (demo)", YOUNG_AND_ADULT, now)
+    annual.series = annual.series or SERIES
     plan = _consultation(session, "draft-plan", DRAFT_PLAN,
                          "Have your say on the draft plan (demo)", ["parent", "professional"], now)
     ballot = _consultation(session, "priority-ballot", BALLOT, "Youth council priority ballot (demo)",
@@ -61,3 +64,18 @@ def _code(session: Session, consultation: Consultation, variant: str, school, ye
         AccessCode.consultation_id == consultation.id, AccessCode.school_id == school.id,
         AccessCode.year_group == year))
     return found or create_access_code(session, consultation, variant, school, year)
+
+
+def create_last_year(session: Session, now: datetime) -> Consultation:
+    """Create last year's wave of the annual survey (closed), so results can show change."""
+    found = session.scalar(select(Consultation).where(Consultation.slug == LAST_YEAR))
+    if found is not None:
+        return found
+    year_ago = now - timedelta(days=365)
+    wave = create_consultation(
+        session, "annual-young-people", LAST_YEAR, "Young people's survey, last year (demo)", YOUNG_AND_ADULT,
+        opens_at=year_ago, closes_at=year_ago + timedelta(days=60), results_on=(year_ago + timedelta(days=120)).date(),
+        status=ConsultationStatus.CLOSED, series=SERIES)
+    wave.created_at = year_ago  # the series orders its waves by when they were created
+    session.commit()
+    return wave

@@ -62,6 +62,20 @@ def draft(session: Session, consultation: Consultation, summary: dict, fw: Frame
     return made
 
 
+def add_statement(session: Session, consultation: Consultation, value_id: int, text: str,
+                  fw: Framework) -> YouSaid:
+    """Add a draft statement about one value, in the officer's words, after those already there."""
+    if value_id not in {v.id for v in fw.values}:
+        raise NotFound("There is no such value.")
+    begin_write(session)
+    position = len(statements(session, consultation.id))
+    made = YouSaid(consultation_id=consultation.id, value_id=value_id, text=text.strip(), child_text={},
+                   position=position)
+    session.add(made)
+    session.commit()
+    return made
+
+
 def _has_voice(value: dict) -> bool:
     return isinstance(value["comments"], int) and value["comments"] > 0 or bool(value["quotes"])
 

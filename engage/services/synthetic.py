@@ -1,8 +1,10 @@
 """Realistic synthetic responses for demos and benchmarks, written in bulk (not through the forms).
 
 Audiences, schools, areas, year groups and priority groups follow rough local shares; scale
-answers lean positive, less so for priority groups; each response answers about 25 items and
-two free-text questions, from varied templates; a few young people answer in Arabic or Polish.
+answers lean positive, less so where the story says (some priority groups and an area feel less
+safe or healthy, and health fell since the year before), and some comment themes recur; each
+response answers about 25 items and two free-text questions, from varied templates; a few young
+people answer in Arabic or Polish.
 Sentiment and value tags are worked out once per possible text, so a million responses do not
 mean a million classifier calls; rows go in through Core bulk inserts.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import insert
@@ -25,7 +28,7 @@ from engage.services.setup import ensure_school
 VARIANT_SHARE = {"primary": 30, "secondary": 35, "post16": 10, "parent": 15, "professional": 10}
 AREAS = ("north", "south", "east", "west", "central")
 PRIORITY_SHARE = {"send": 0.15, "free_school_meals": 0.2, "eal": 0.18, "young_carer": 0.06,
-                  "looked_after": 0.01, "care_leaver": 0.01, "youth_justice": 0.01,
+                  "looked_after": 0.03, "care_leaver": 0.02, "youth_justice": 0.01,
                   "gypsy_roma_traveller": 0.005, "uasc": 0.003}
 YEARS = {"primary": (4, 5, 6), "secondary": (7, 8, 9, 10, 11), "post16": (12, 13)}
 OPENERS = ("I think", "It would help if", "Honestly", "We need", "Please", "I wish", "Maybe")
@@ -39,9 +42,55 @@ ENDINGS = ("", " in my area.", ".", " after school.", " at weekends.", " because
            " for everyone.", " thank you.")
 
 
-def texts(rng: random.Random) -> str:
-    """Return one free-text comment from the templates."""
-    return f"{rng.choice(OPENERS)} {rng.choice(WISHES)}{rng.choice(ENDINGS)}".strip()
+@dataclass(frozen=True)
+class Story:
+    """What the demo data holds, so the results have something real to find.
+
+    Leans move the centre of scale answers (on 1 to 5) for a value; `wave` is the series wave
+    (0 this year, -1 the year before), whose leans show a change between the two.
+    """
+
+    groups: dict[str, dict[int, float]] = field(default_factory=dict)
+    other_groups: float = 0.0  # the lean of a priority group with no value of its own
+    areas: dict[str, dict[int, float]] = field(default_factory=dict)
+    waves: dict[int, dict[int, float]] = field(default_factory=dict)
+    wishes: dict[str, dict[str, int]] = field(default_factory=dict)  # extra weight by group or area
+    common: dict[str, int] = field(default_factory=dict)  # extra weight for everyone
+
+
+DEMO_STORY = Story(
+    groups={"young_carer": {1: -0.6, 2: -0.7}, "looked_after": {1: -0.7, 2: -0.5},
+            "send": {1: -0.4, 5: -0.5}, "free_school_meals": {3: -0.4, 4: -0.35}},
+    other_groups=-0.1,
+    areas={"east": {1: -0.4}},
+    waves={-1: {2: 0.3, 1: -0.1}},
+    wishes={"young_carer": {"there was help for young carers": 12},
+            "east": {"there were more street lights": 6, "the police were around more": 4}},
+    common={"school had more mental health support": 3, "the waiting list for CAMHS was shorter": 2},
+)
+
+
+def lean(story: Story, groups: list[str], area: str | None, wave: int, value_id: int) -> float:
+    """Return how far a person's scale answers about one value move from the usual centre."""
+    moves = [story.groups.get(g, {}).get(value_id, story.other_groups) for g in groups]
+    shift = min(moves, default=0.0)  # the most disadvantaged of a person's groups decides
+    shift += story.areas.get(area or "", {}).get(value_id, 0.0)
+    return shift + story.waves.get(wave, {}).get(value_id, 0.0)
+
+
+def wish_weights(story: Story, groups: list[str], area: str | None) -> list[int]:
+    """Return a weight for each wish in WISHES: the story's recurring themes come up more often."""
+    extra = dict(story.common)
+    for key in (*groups, area or ""):
+        for wish, weight in story.wishes.get(key, {}).items():
+            extra[wish] = extra.get(wish, 0) + weight
+    return [1 + extra.get(w, 0) for w in WISHES]
+
+
+def texts(rng: random.Random, weights: list[int] | None = None) -> str:
+    """Return one free-text comment from the templates (wishes weighted when weights are given)."""
+    wish = rng.choices(WISHES, weights)[0] if weights else rng.choice(WISHES)
+    return f"{rng.choice(OPENERS)} {wish}{rng.choice(ENDINGS)}".strip()
 
 
 def all_texts() -> list[str]:
@@ -62,7 +111,7 @@ def analyse_all(tagger) -> dict[str, tuple[float, float, tuple]]:
 
 def generate(session: Session, consultation: Consultation, n: int, seed: int = 1,
              batch: int = 1000, progress: Callable[[int], None] | None = None,
-             tagger=None) -> int:
+             tagger=None, story: Story = DEMO_STORY, wave: int = 0) -> int:
     """Add n submitted responses to the consultation; return how many were added."""
     survey = survey_of(consultation.version)
     rng = random.Random(seed)
@@ -75,7 +124,7 @@ def generate(session: Session, consultation: Consultation, n: int, seed: int = 1
     done = 0
     while done < n:
         size = min(batch, n - done)
-        _write_batch(session, consultation, survey, rng, schools, size, analysed)
+        _write_batch(session, consultation, survey, rng, schools, size, analysed, (story, wave))
         session.commit()
         done += size
         if progress:
@@ -93,7 +142,7 @@ def _schools(session: Session) -> list[tuple[int, str, str]]:
     return found
 
 
-def _write_batch(session, consultation, survey: Survey, rng, schools, size: int, analysed: dict):
+def _write_batch(session, consultation, survey: Survey, rng, schools, size: int, analysed: dict, told):
     variants = [v for v in VARIANT_SHARE if v in consultation.variants]
     weights = [VARIANT_SHARE[v] for v in variants]
     now = utcnow()
@@ -106,7 +155,7 @@ def _write_batch(session, consultation, survey: Survey, rng, schools, size: int,
         for p in people])
     closed, open_text = [], []
     for response_id, person in zip(ids, people, strict=True):
-        for row in _answers(rng, survey, person):
+        for row in _answers(rng, survey, person, *told):
             (open_text if row["text"] else closed).append({**row, "response_id": response_id})
     if closed:
         session.connection().execute(insert(Answer.__table__), closed)
@@ -131,21 +180,21 @@ def _person(rng: random.Random, variant: str, schools, now) -> dict:
     return {"row": row, "variant": variant, "groups": groups}
 
 
-def _answers(rng: random.Random, survey: Survey, person: dict) -> list[dict]:
-    variant = person["variant"]
+def _answers(rng: random.Random, survey: Survey, person: dict, story: Story, wave: int) -> list[dict]:
+    variant, area = person["variant"], person["row"]["area_id"]
     items = [i for i in survey.items() if variant in i.variants]
     text_items = [i for i in items if i.type == "text"]
     chosen_text = set(i.id for i in rng.sample(text_items, min(2, len(text_items))))
-    lean = -0.6 if person["groups"] else 0.0
+    weights = wish_weights(story, person["groups"], area)
     rows = []
     for item in items:
         if item.type == "text":
             if item.id in chosen_text:
-                rows.append(_row(item, text=texts(rng)))
+                rows.append(_row(item, text=texts(rng, weights)))
         elif item.profile == "priority_groups":
             rows.append(_row(item, choices=person["groups"] or None, value=None))
         elif rng.random() < 0.9:
-            rows.append(_closed(rng, item, person, lean))
+            rows.append(_closed(rng, item, person, lean(story, person["groups"], area, wave, item.value)))
     return [r for r in rows if r["value"] or r["choices"] or r["text"]]
 
 

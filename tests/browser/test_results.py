@@ -45,6 +45,7 @@ def test_results_pages_pass_axe(page, live_server, results):
     _check(page, failures)
     page.goto(f"{live_server}/workspace/insights/{results}")
     assert page.locator("svg.engage-chart").count() >= 5
+    page.locator("summary", has_text="Every question about").first.click()  # a value's figures
     page.locator("summary", has_text="Answers to each question").first.click()  # open the distributions
     assert page.locator("svg[aria-labelledby^='answers-']").first.is_visible()
     _check(page, failures)

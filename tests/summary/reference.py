@@ -196,7 +196,7 @@ def mean_sentiment(frame: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> d
     result = {}
     for value_id, group in comments.groupby(theme.astype(int)):
         n = int(group["polarity"].notna().sum())
-        mean = round(float(group["polarity"].mean()), 3) if n >= threshold else None
+        mean = round(round(float(group["polarity"].sum()), 9) / n, 3) if n >= threshold else None
         result[str(value_id)] = {"comments": n if n >= threshold else None, "mean": mean}
     return result
 

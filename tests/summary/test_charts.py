@@ -37,8 +37,19 @@ def test_stacked_chart_is_accessible_svg_with_a_legend():
     assert "style=" not in svg and "<script" not in svg
     assert ">Strongly agree<" in svg and ">hidden (too few to show)<" in svg
     assert ">Agree<" not in svg  # no bar shows "4" on its own, so it has no legend entry
-    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="(?:8|36)" width="([\d.]+)"', svg)]
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="22"', svg)]
     assert abs(sum(widths) - 2 * PLOT_WIDTH) < 0.5  # each bar fills the plot: shares of its total
+
+
+def test_long_labels_wrap_onto_lines_and_keep_every_word():
+    from engage.reports.charts import Bar, bar_chart
+
+    question = "When our family needed help, we got it early, before things got worse (Parents and carers)"
+    svg = bar_chart("c", "Net agreement", "desc", [Bar(question, 12.5), Bar("Short", None)], -100, 100)
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    assert " ".join(lines[:-1]) == question and lines[-1] == "Short"
+    assert len(lines) > 2 and all(len(line) <= 36 for line in lines)
+    assert "…" not in svg and 'font-family="-apple-system' in svg
 
 
 def test_report_and_page_carry_each_answered_questions_distribution(loaded, db, monkeypatch):

@@ -104,4 +104,10 @@ def test_change_since_previous_wave(loaded, db, monkeypatch):
     home = next(r for r in result["change"] if r["item"] == "home_ok")
     # The same answers twice: (24 - 6) / 33 both times, no change.
     assert home == {"item": "home_ok", "now": 54.5, "before": 54.5, "change": 0.0,
-                    "previous": "wave1"}
+                    "previous": "wave1", "previous_title": "Known answers",
+                    "question": "My home is a good place to live. It is warm and dry, and there is enough space."}
+    # The overview compares shares who agreed, wave with wave: the same answers, no change, not significant.
+    row = next(r for r in result["overview"][0]["headlines"] if r["key"] == "home_ok")
+    change = row["cells"]["young"]["change"]
+    assert (change["points"], change["significant"]) == (0, False)
+    assert change["before"] == row["cells"]["young"]["share"]["percent"]

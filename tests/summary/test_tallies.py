@@ -7,7 +7,7 @@ responses are submitted (a warm fold), and after an officer corrects a counted c
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Answer, Consultation, Response, Role, SummaryTally
+from engage.models import Answer, AnswerTag, Consultation, Response, Role, SummaryTally
 from engage.results import aggregates as agg
 from engage.results import summary as svc
 from engage.results import tallies
@@ -67,7 +67,10 @@ def test_officer_correction_moves_a_counted_comment(loaded, db, synthetic):  # n
 
     before = _assert_same(loaded, db, synthetic)
     officer = make_user(db, Role.OFFICER)
-    answer = db.scalar(select(Answer).where(Answer.text.is_not(None), Answer.value_id != 2).order_by(Answer.id.desc()))
+    # A comment the model put under another value than 2, so the correction moves it.
+    answer = db.scalar(select(Answer).join(AnswerTag, AnswerTag.answer_id == Answer.id)
+                       .where(Answer.text.is_not(None), AnswerTag.rank == 0, AnswerTag.value_id != 2)
+                       .order_by(Answer.id.desc()))
     with loaded.app_context():
         correct_tag(db, framework(), answer.id, 2, "2a", officer)
     after = _assert_same(loaded, db, synthetic)
