@@ -14,11 +14,11 @@ _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", 
           "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL", "EATING", "MISSING", "MARRIAGE",
           "MARRIAGE_FORCE", "RADICAL", "CONTROL", "EMOTIONAL", "CARER", "ASK_SAFE", "HOME",
           "URGENT", "PAST", "MEET", "OPINION", "JOKE", "ACCIDENT", "FII", "GIFTS",
-          "WANT_BACK", "BULLY", "PERSIST")
+          "WANT_BACK", "BULLY", "PERSIST", "COVER")
 PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
 # Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
 NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
-_NEGATION = re.compile(r"(?:\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
+_NEGATION = re.compile(r"(?:(?<!a )\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
                        r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
                        r"|\bstop (?:people|kids)|\bwhen people)\W+(?:[\w']+\W+){0,3}$")
 _SPLIT = re.compile(r"(?<=[.!?;\n])\s*|\s+but\s+")
@@ -27,9 +27,9 @@ _OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like
                            r"|they|the|schools?|people))\b")
 # "my friend", "my son": the account is about someone else, written by a child or a parent.
 _NOT_ME = re.compile(r"\bmy (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin|neighbour|son"
-                     r"|daughter|child|kids?|\d+ year old|little (?:brother|sister))(?:'?s)?\b")
+                     r"|daughter|child|kids?|\d+ year old(?: \w+)?|little (?:brother|sister))(?:'?s)?\b")
 _FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself)\b")
-_THIRD_SUBJECT = re.compile(r"\b(?:my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin"
+_THIRD_SUBJECT = re.compile(r"\b(?:my \d+ year old|my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin"
                             r"|neighbour|sister|brother)s?|(?:a|one|this|the) (?:boy|girl|kid)"
                             r" (?:in|at|from)|(?:she|he)(?:'s| is| has| says| said| wants| keeps"
                             r"| cuts| told)|her|his|him|herself|himself|their|there'?s a)\b")
@@ -94,7 +94,8 @@ class Facts:
     @cached_property
     def accident(self) -> bool:
         """An accident, an idiom or a harmless loss, anywhere in the text."""
-        return bool(PATTERNS["ACCIDENT"].search(self.whole))
+        return bool(PATTERNS["ACCIDENT"].search(self.whole)) and not PATTERNS["COVER"].search(
+            self.whole)
 
 
 def explained_away(norm: str) -> bool:

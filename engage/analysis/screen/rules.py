@@ -25,7 +25,8 @@ _TREATS = re.compile(r"\b(?:vodka|alcohol|drinks?|stay over|vapes?|weed|cigarett
 _CONTACT = re.compile(r"\b(?:messag\w*|texts?|snapchat|instagram|whatsapp|dms?|lifts?|buys?"
                       r"|bought|gives?|gave|gifts?|presents?|alone|on my own|his (?:house|flat|car"
                       r"|office)|stay (?:over|behind)|favourite|kiss\w*|touch\w*|hugs?|photos?"
-                      r"|pics?|pictures?|at night|phone|special|sit on)\b")
+                      r"|pics?|pictures?|at night|phone|special|sit on|follows? me|stay after"
+                      r"|after class|everyone'?s gone)\b")
 IMM, CON = "immediate", "concern"
 
 
@@ -263,7 +264,8 @@ def asks_safety(f: Facts) -> Hit | None:
 
 def bullying(f: Facts) -> Hit | None:
     if any(w in f.text for w in ("kill yourself", "kill myself", "go die")) and \
-            any(w in f.text for w in ("told me", "tell me", "telling me", "said")):
+            any(w in f.text for w in ("told me", "tell me", "telling me", "said", "called", "chat",
+                                      "messages", "posted")):
         return ("severe_bullying", CON, "others tell them to kill themselves")
     weapon = any(w in f.text for w in ("knife", "stab", "shoot", "gun", "jump me"))
     if weapon and f.first_person and f.any("PEERS", "THREAT") and not f.opinion:
