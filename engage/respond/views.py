@@ -218,7 +218,8 @@ def _then(saved: rsp.Saved, next_url: str):
     if not saved.flagged:
         return redirect(next_url)
     session[HELP] = {"token": saved.response.token, "variant": saved.response.variant,
-                     "lang": saved.response.language, "next": next_url, **support.remembered(saved.response)}
+                     "lang": saved.response.language, "next": next_url, "self_harm": saved.self_harm,
+                     **support.remembered(saved.response)}
     return redirect(url_for("respond.help_page"))
 
 

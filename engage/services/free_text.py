@@ -62,10 +62,18 @@ def store(session: Session, response: Response, answers: list[Answer],
         answer.text_language = None if analysis.english else analysis.language
         _replace_model_tags(session, answer, analysis.tagging)
         flag = _flag(session, response, answer, analysis.screening)
-        # "Not screened" goes to the queue but is no sign of harm: the child is not sent to help.
-        if flag is not None and not keywords.is_not_screened(analysis.screening):
+        if flag is not None and shows_help(analysis.screening):
             flags.append(flag)
     return flags
+
+
+def shows_help(screening: safeguarding.Screening) -> bool:
+    """Say whether a flag sends the respondent to the help page.
+
+    "Not screened" (another language) and "check" (the screen is unsure) go to the queue for a
+    lead to read, but are no sign of harm by themselves: the child goes on with the survey.
+    """
+    return screening.severity != "check" and not keywords.is_not_screened(screening)
 
 
 def _replace_model_tags(session: Session, answer: Answer, tags: tagging.Tagging | None) -> None:

@@ -77,12 +77,21 @@ def get_response(session: Session, token: str | None) -> Response:
     return response
 
 
+# Flags whose help names the services for thoughts of suicide or self-harm beside Childline.
+SELF_HARM = frozenset({"self_harm", "suicidal_thoughts"})
+
+
 @dataclass(frozen=True)
 class Saved:
-    """What saving did: the response, and whether free text raised a safeguarding flag."""
+    """What saving did: the response, and whether free text raised a flag that shows help."""
 
     response: Response
     flagged: bool
+    self_harm: bool = False
+
+
+def _saved(response: Response, flags: list) -> Saved:
+    return Saved(response, bool(flags), any(flag.category in SELF_HARM for flag in flags))
 
 
 def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
@@ -98,7 +107,7 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
                 flags = free_text.store(session, response, changed, analyses)
                 response.page = max(response.page, page)
             session.commit()
-            return Saved(response, bool(flags))
+            return _saved(response, flags)
         except IntegrityError:
             # A double post of the same page raced us to insert; retry as an update.
             session.rollback()
@@ -124,7 +133,7 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
         )
     session.commit()
     session.refresh(response)
-    return Saved(response, bool(flags))
+    return _saved(response, flags)
 
 
 def _locked_response(session: Session, token: str, now: datetime) -> Response:

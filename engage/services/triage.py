@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from engage.analysis.safeguarding import NOT_SCREENED
@@ -41,6 +41,40 @@ def queue(session: Session, schools: set[int] | None = None) -> list[Safeguardin
     """Return flags (of these schools only, if given): open first, most severe first, oldest first."""
     still_open = case((SafeguardingFlag.status == FlagStatus.OPEN, 0), else_=1)
     query = select(SafeguardingFlag).order_by(still_open, severity_order(), SafeguardingFlag.created_at)
+    if schools is not None:
+        query = query.where(SafeguardingFlag.school_id.in_(schools))
+    return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class OpenCounts:
+    """Open flags by severity, for the lead's home page and menu."""
+
+    immediate: int = 0
+    concern: int = 0
+    check: int = 0
+
+    @property
+    def total(self) -> int:
+        """Return every open flag."""
+        return self.immediate + self.concern + self.check
+
+
+def open_counts(session: Session, schools: set[int] | None = None) -> OpenCounts:
+    """Count open flags (of these schools only, if given) by severity, in one query."""
+    query = select(SafeguardingFlag.severity, func.count()).where(
+        SafeguardingFlag.status == FlagStatus.OPEN).group_by(SafeguardingFlag.severity)
+    if schools is not None:
+        query = query.where(SafeguardingFlag.school_id.in_(schools))
+    found = dict(session.execute(query).all())
+    return OpenCounts(found.get(Severity.IMMEDIATE, 0), found.get(Severity.CONCERN, 0),
+                      found.get(Severity.CHECK, 0))
+
+
+def waiting(session: Session, schools: set[int] | None = None, limit: int = 5) -> list[SafeguardingFlag]:
+    """Return the first open flags in queue order: the most severe, then the oldest."""
+    query = (select(SafeguardingFlag).where(SafeguardingFlag.status == FlagStatus.OPEN)
+             .order_by(severity_order(), SafeguardingFlag.created_at).limit(limit))
     if schools is not None:
         query = query.where(SafeguardingFlag.school_id.in_(schools))
     return list(session.scalars(query))
@@ -103,3 +137,12 @@ def minutes_to_first_action(flag: SafeguardingFlag, now: datetime) -> int:
     """Return how long the flag waited (or has waited so far) for a person, in minutes."""
     end = flag.first_action_at or now
     return int((end - flag.created_at).total_seconds() // 60)
+
+
+def waited_words(flag: SafeguardingFlag, now: datetime) -> str:
+    """Say how long a flag has waited for a person, in the unit a reader expects."""
+    minutes = minutes_to_first_action(flag, now)
+    if minutes < 120:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = minutes // 60
+    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"

@@ -3,9 +3,12 @@ from flask import render_template
 from flask_login import current_user
 
 from engage import permissions as can
+from engage.analysis.safeguarding import CATEGORIES
 from engage.db import get_session
 from engage.models import ConsultationStatus, Role
+from engage.models._time import utcnow
 from engage.permissions import role_required
+from engage.services import triage
 from engage.services import workspace_consultations as wc
 from engage.services import workspace_schools as ws
 from engage.workspace import bp
@@ -26,5 +29,12 @@ def home():
         schools=ws.list_schools(session, current_user.school_ids)
         if current_user.role == Role.SCHOOL_CONTACT else [],
         can_create=can.can_create_consultation(current_user),
-        is_safeguarding=can.can_see_flagged(current_user),
+        safeguarding=_safeguarding(session) if can.can_see_flagged(current_user) else None,
     )
+
+
+def _safeguarding(session) -> dict:
+    """Open flags for a lead: counts by severity and the first few, most urgent first."""
+    scope = can.flag_scope(current_user)
+    return {"counts": triage.open_counts(session, scope), "first": triage.waiting(session, scope),
+            "categories": CATEGORIES, "now": utcnow(), "waited": triage.waited_words}

@@ -28,9 +28,22 @@ def navigation() -> dict:
         return {"workspace_menu": [], "staff_user": None}
     current = request.endpoint or ""
     menu = [
-        {"href": url_for(endpoint), "text": label,
+        {"href": url_for(endpoint), "text": label, "count": _count(endpoint),
          "active": current == endpoint or (endpoint != "workspace.home"
                                            and current.startswith(endpoint.rstrip("s")))}
         for endpoint, label, roles in MENU if role in roles
     ]
     return {"workspace_menu": menu, "staff_user": current_user, "staff_role": role}
+
+
+def _count(endpoint: str) -> str | None:
+    """Say how many concerns are open, beside the safeguarding link (a lead must not miss them)."""
+    if endpoint != "triage.queue":
+        return None
+    from engage.db import get_session
+    from engage.services import triage
+
+    counts = triage.open_counts(get_session(), can.flag_scope(current_user))
+    if not counts.total:
+        return None
+    return f"{counts.total} open" + (f", {counts.immediate} immediate" if counts.immediate else "")
