@@ -1,0 +1,58 @@
+"""In Chromium: the help a child sees fits what they wrote; the lead's home page shows open concerns."""
+import os
+from pathlib import Path
+
+import pytest
+
+from engage.models import Role
+from tests.alerts.flags import add_flag
+from tests.browser.conftest import axe_violations
+from tests.workspace.factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.browser
+
+
+def _keep(page, name: str) -> None:
+    """Save a screenshot when ENGAGE_SCREENSHOTS names a folder (for a person to look at)."""
+    folder = os.environ.get("ENGAGE_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / name), full_page=True)
+
+
+def test_a_child_who_writes_about_suicide_is_shown_the_services_for_it(browser, live_server, demo):
+    child = browser.new_context().new_page()
+    child.goto(f"{live_server}/c/{demo['annual']}/secondary")
+    child.click("button.govuk-button--start")
+    while not child.locator("textarea").count():
+        child.click("button[value=next]")
+    child.locator("textarea").first.fill("i dont want to be alive anymore, i want to kill myself")
+    child.click("button[value=next]")
+    assert child.url.endswith("/help")
+    assert child.locator("#help-danger").is_visible() and "999" in child.locator("#help-danger").inner_text()
+    suicide = child.locator("#help-suicide").inner_text()
+    assert "116 123" in suicide and "0800 068 4141" in suicide and "0800 1111" in child.content()
+    _keep(child, "help-suicide.png")
+    assert axe_violations(child) == []
+
+
+def test_the_lead_sees_open_concerns_on_the_home_page_and_in_the_menu(browser, live_server, demo, db):
+    lead = make_user(db, Role.SAFEGUARDING_LEAD)
+    add_flag(db, demo, severity="immediate")
+    add_flag(db, demo, severity="concern")
+    add_flag(db, demo, severity="check")
+    staff = browser.new_context().new_page()
+    staff.goto(f"{live_server}/workspace/")
+    staff.fill("#email", lead.email)
+    staff.fill("#password", PASSWORD)
+    staff.locator("form button[type=submit]").click()
+    staff.goto(f"{live_server}/workspace/")
+    assert "3 open concerns need you: 1 immediate, 1 concern" in staff.locator(".govuk-warning-text").inner_text()
+    assert "3 open, 1 immediate" in staff.locator(".engage-workspace-nav").inner_text()
+    first = staff.locator("#open-concerns li").first.inner_text()
+    assert first.startswith("Immediate")
+    _keep(staff, "lead-home.png")
+    assert axe_violations(staff) == []
+    staff.locator(".engage-workspace-nav a", has_text="Safeguarding").click()
+    assert "Leads alerted" in staff.content()
+    _keep(staff, "lead-queue.png")
+    assert axe_violations(staff) == []
