@@ -41,7 +41,7 @@ FRIEND = (r"(?:my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin|ne
 MUM = (r"(?:my mum|mum|my mother|her|my step ?mum|my nan|mummy|my dad|my step dad|dad)")
 
 # --- what -----------------------------------------------------------------------------
-HURT = (r"(?:raises? (?:his|her) hand|slam\w* (?:my|her|his) head"
+HURT = (r"(?:tie\w* me to|tied me (?:to|up)|raises? (?:his|her) hand|slam\w* (?:my|her|his) head"
         r"|grab\w* (?:\w+ ){0,2}by the (?:neck|throat|hair|arm)|hit|hits|hitting|smack\w*"
         r"|slap(?!s? on)\w*|punch\w*|kick\w*|beat|beats|beating"
         r"|beaten|batter(?:ed|s|ing)?\b|held (?:my|me) (?:head )?(?:under|down)|chok\w+|strangl\w+"
@@ -106,14 +106,16 @@ SEXUAL = (r"(?:airdrop\w* (?:me )?(?:a )?(?:pic|photo|picture|nude)|grab\w* (?:o
           r"|abus\w* (?:me|us)|(?:i|i'm|i've|we) (?:was|were|am|been|being|got) (?:\w+ )?abused"
           r"|abused (?:as a|by|when i)|sexually abus\w*|doing (?:it|things) to me"
           r"|wasn't a relationship)")
-IMAGES = (r"(?:(?:the|a) video of me|tag my family|nudes?|naked|no (?:top|clothes)"
+IMAGES = (r"(?:(?:pictures?|pics|photos|videos?) up my (?:dress|skirt)|(?:the|a) video of me"
+          r"|tag my family|nudes?|naked|no (?:top|clothes)"
           r"|in my (?:underwear|bra|pants|costume)"
           r"|(?:pics?|pictures?|photos?|videos?|vids?|video) (?:of me|of my body|of myself)"
           r"|(?:send|sent|share|post|spread|leak) (?:\w+ ){0,2}(?:pics?|pictures?|photos?|videos?"
           r"|nudes|images)|camera on|turn on (?:my|the) camera|on (?:webcam|camera)|webcam"
           r"|sexual (?:pics|pictures|videos|messages)|what i'?m wearing|dick pics?"
           r"|for (?:pics|pictures|photos))")
-SECRECY = (r"(?:picks? me up first|drops? me off last|special one|favourite one|from a (?:private"
+SECRECY = (r"(?:not to show|don'?t show (?:my|your) parents|at midnight|picks? me up first"
+           r"|drops? me off last|special one|favourite one|from a (?:private"
            r"|fake|secret)"
            r" account|likes all my (?:pics|photos|posts)|secret|don'?t tell|not to tell|never tell"
            r"|keep (?:it|this) (?:quiet|between)"
@@ -139,7 +141,11 @@ MONEY_DRUGS = (r"(?:the gear|do the door|car windows|took over (?:the|his|her) f
                r"|owe (?:them|him|money|\d+)|i owe|work (?:it|that) off|pay (?:it|them|him) back"
                r"|another (?:town|city)|other towns"
                r"|(?:going|gone|been) to \w+ for days|show the police)")
-NEGLECT = (r"(?:(?:no|don'?t have (?:a|any)) (?:coat|shoes|sheets|blankets?)|shoes that fit"
+NEGLECT = (r"(?:(?:i'?ve got|i have) nowhere to go"
+           r"|nowhere to (?:live|stay)|(?:haven'?t|hasn'?t) had (?:gas|electric\w*|food)"
+           r"|no gas"
+           r"|wash in cold water|(?:no|don'?t have (?:a|any)) (?:coat|shoes|sheets|blankets?)"
+           r"|shoes that fit"
            r"|only (?:get|have|eat) one"
            r" meal|we eat too much|(?:nobody|no one)'?s? (?:home|in) (?:when|till|until)"
            r"|till really late"
@@ -185,7 +191,12 @@ SELF_HARM = (r"(?:what i do to (?:myself|my body)|seeing blood|so deep i|(?:mark
              r"|punch (?:walls|things)|\bclean for\b|overdose\w*|took (?:a )?(?:load|loads|all|lots"
              r"|too many)(?: of)? (?:my |the )?(?:pills|tablets|paracetamol|meds)"
              r"|won'?t stop bleeding|scars)")
-SUICIDAL = (r"(?:a burden|plan\w* on being (?:here|around)|(?:here|around) (?:much )?longer"
+SUICIDAL = (r"(?:take all (?:\w+ ){0,3}(?:pills|tablets|meds)|not wake up|my last (?:week|day"
+            r"|night)"
+            r"|(?:cope|be) (?:fine|better|ok|okay) (?:if|when) i'?m? ?(?:was |am )?gone"
+            r"|if i was gone"
+            r"|when i'?m gone|done with (?:everything|life|it all)|a burden"
+            r"|plan\w* on being (?:here|around)|(?:here|around) (?:much )?longer"
             r"|what'?s the point (?:of|in)"
             r" (?:anything|living|life|me)|everyone would be better off|stop existing|(?:decided"
             r"|going) to do it"
@@ -209,7 +220,8 @@ SUICIDAL = (r"(?:a burden|plan\w* on being (?:here|around)|(?:here|around) (?:mu
             r"|everyone would be (?:better|happier)|nobody would (?:care|miss)|no one would"
             r" (?:care|miss)|would miss me|(?:be|i'?m) a burden|don'?t care if i die|rather die"
             r"|dying inside|dark thoughts|don'?t feel safe with myself)")
-EATING = (r"(?:hide my (?:lunch|food|dinner)|(?:throw|bin) (?:away )?my (?:lunch|food)"
+EATING = (r"(?:throw up (?:in the toilets )?after (?:school )?(?:lunch|dinner|tea|meals)"
+          r"|hide my (?:lunch|food|dinner)|(?:throw|bin) (?:away )?my (?:lunch|food)"
           r"|thinks i ate|make myself sick|made myself sick|throw(?:ing)? up after"
           r"|sick after (?:i eat|every"
           r"|meals|tea)|purg\w*|binge\w*|laxatives?|diet pills|starv\w* myself|skip\w* (?:every|all"
@@ -228,12 +240,14 @@ MISSING = (r"(?:disappears? for (?:days|nights)|(?:comes?|came|get|gets) home at
            r"|don'?t (?:go|want to go) home|been gone \w+ days|(?:sleeping|staying) at (?:a|this"
            r"|some"
            r"|different) (?:\w+ )?(?:guy|man|men|people|peoples?)'?s?)")
-MARRIAGE = (r"(?:special thing (?:done|that all the girls)|all the girls (?:have|had)"
+MARRIAGE = (r"(?:cut like (?:the|my) (?:other )?girls|old enough (?:now )?to be cut|brings? shame"
+            r"|special thing (?:done|that all the girls)|all the girls (?:have|had)"
             r"|make me clean like"
             r"|cut me down there|marry|married|marriage|wedding|engage\w*|husband|promised to"
             r"|become a woman|the (?:cut|cutting)|cutting (?:ceremony|done|season)|fgm"
             r"|circumcis\w*|ceremony|shame (?:on )?(?:the|my) family|dishonou?r\w*|honou?r based)")
-MARRIAGE_FORCE = (r"(?:heard them|for my wedding|holiday|threat\w*|kill me|have to|has to|make me"
+MARRIAGE_FORCE = (r"(?:a girl who|all the time|heard them|for my wedding|holiday|threat\w*|kill me"
+                  r"|have to|has to|make me"
                   r"|forc\w*|picked|chose|choose"
                   r"|promised|don'?t want"
                   r"|refuse\w*|said no|or else|shame|disown|took my (?:phone|passport)"
@@ -271,7 +285,8 @@ EMOTIONAL = (r"(?:never had me|(?:a|i'?m a) disgrace|lock\w* me in (?:the|a|my) 
              r"|give me away|in the corner for hours|screams? (?:in my face|at me)|treat\w* me like"
              r" (?:i don'?t exist|a slave)|like a slave|scared of (?:my )?(?:dad|mum|him|her)"
              r"|not allowed to (?:talk|speak|leave my room|see my friends))")
-CARER = (r"(?:gives? (?:mum|dad|her|him) (?:her|his|their) (?:tablets|meds|medication)|up (?:in"
+CARER = (r"(?:do all the (?:washing|cooking|cleaning|housework)|gives? (?:mum|dad|her|him) (?:her"
+         r"|his|their) (?:tablets|meds|medication)|up (?:in"
          r"|all) the night with"
          r" my|checks? (?:she'?s|he'?s) (?:still )?ok|rub (?:mum'?s|dad'?s|her|his) (?:back|legs)"
          r"|look(?:ing)? after (?:my )?(?:mum|dad|mother|father|parents?|brothers?|sisters?"
@@ -298,7 +313,8 @@ HOME = (r"(?:at home|home|my house|my dad'?s|my mum'?s|my family|my parents|my s
         r" (?:dad|mum))")
 URGENT = (r"(?:tonight|right now|now|today|tomorrow|this weekend|when everyone'?s? asleep|ready"
           r"|everything ready|this week|last night|earlier)")
-FII = (r"(?:sugar in|(?:wee|urine) sample|says i'?m too (?:poorly|ill)|(?:medicine|tablets"
+FII = (r"(?:leg braces|tells everyone i'?m (?:really )?(?:ill|sick)|illnesses nobody|changed (?:gp"
+       r"|doctors?)|sugar in|(?:wee|urine) sample|says i'?m too (?:poorly|ill)|(?:medicine|tablets"
        r"|meds) (?:\w+ ){0,3}(?:doesn'?t|don'?t|didn'?t) need|says (?:i|i'?m"
        r"|he|she"
        r"|he'?s|she'?s) (?:\w+ )?(?:ill|sick|poorly|a disease)|(?:make|makes|made) (?:me|him|her"
@@ -337,7 +353,9 @@ OPINION = (r"(?:there should|should be|more (?:help|support|lessons|awareness|tr
            r"problem|are a problem|people who|children who|kids who|young people who|anyone who"
            r"|those who|campaign|charity|project on|film about|book (?:in|about)|waiting lists?"
            r"|referrals|prevention|how to report|know my rights|report (?:abuse|it))")
-ACCIDENT = (r"(?:(?:hungry|starving) (?:after|before|by|at) (?:school|training|swimming|pe|lunch"
+ACCIDENT = (r"(?:(?:by|with) a (?:\w+ )?ball|on the news|on tv|in a film|in the news|bruise easily"
+            r"|(?:hungry|starving) because (?:lunch|the portions|school)|(?:hungry"
+            r"|starving) (?:after|before|by|at) (?:school|training|swimming|pe|lunch"
             r"|break|\d)|fell|fall off|falling|tripped|accident\w*|playing|shaving|on a bush"
             r"|on the oven"
             r"|making"
@@ -354,7 +372,10 @@ ACCIDENT = (r"(?:(?:hungry|starving) (?:after|before|by|at) (?:school|training|s
 COVER = (r"(?:(?:told|said|tell|lied)(?: to)? (?:\w+ ){0,2}(?:i|that i) (?:fell|tripped"
          r"|walked into)|but really"
          r"|really it was|walked into a door)")
-JOKE = (r"(?:\blol\b|\blmao\b|haha\w*|\bjk\b|circus|join a band|disneyland|hide and seek"
+JOKE = (r"(?:secret santa|surprise (?:party|present)|(?:a|her|him|them) (?:present|gift)"
+        r"|best mates really"
+        r"|only messing|just messing|bridesmaid|best man|so excited|can'?t wait|\blol\b|\blmao\b"
+        r"|haha\w*|\bjk\b|circus|join a band|disneyland|hide and seek"
         r"|a wasp|from my problems|this homework|a goose|sprouts|pillow|play ?fight\w*"
         r"|messing about|was funny|when we play\w*|it was a joke|(?:it'?s|its) a joke|every game"
         r"|at \w+ games?"

@@ -167,7 +167,7 @@ def missing(f: Facts) -> Hit | None:
 
 
 def harmful_practice(f: Facts) -> Hit | None:
-    if f.has("MARRIAGE", "MARRIAGE_FORCE") and f.first_person and not f.opinion:
+    if f.has("MARRIAGE", "MARRIAGE_FORCE") and f.first_person and not f.opinion and not f.joking:
         return ("harmful_practices", IMM, "forced marriage, FGM or honour-based abuse")
     return None
 
