@@ -87,8 +87,9 @@ def _bar(top: float, lines: list[str], bar: Bar, zero: float, low: float, span: 
                     f'font-size="13" fill="#0b0c0c">{escape(value)}</text>')
 
 
-def bar_png(title: str, bars: list[Bar]) -> bytes:
-    """Return the same net agreement chart as a PNG, for documents that cannot hold SVG."""
+def bar_png(title: str, bars: list[Bar], axis: str = "Net agreement (%)",
+            limits: tuple[float, float] = (-100, 100)) -> bytes:
+    """Return the same bar chart as a PNG, for documents that cannot hold SVG."""
     import io
 
     import matplotlib
@@ -103,11 +104,11 @@ def bar_png(title: str, bars: list[Bar]) -> bytes:
     figure, axes = pyplot.subplots(figsize=(7.5, 0.3 * lines + 0.2 * len(shown) + 1))
     axes.barh(labels, [b.value for b in shown],
               color=[POSITIVE if b.value >= 0 else NEGATIVE for b in shown])
-    axes.set_xlim(-100, 100)
+    axes.set_xlim(*limits)
     axes.axvline(0, color="#0b0c0c", linewidth=1)
     axes.invert_yaxis()
     axes.set_title(title, fontsize=10)
-    axes.set_xlabel("Net agreement (%)")
+    axes.set_xlabel(axis)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110)

@@ -78,30 +78,33 @@ def _by_value(sheet, summary: dict, bold) -> None:
                                 sub["answers"], sub["comments"], None])
             row += 1
     row += 1
-    _write(sheet, row, ["Item", "Audience", "Net agreement (%)"], bold)
+    # The item id keeps its own column for machines; people read the question and the audience.
+    _write(sheet, row, ["Item", "Question", "Audience", "Net agreement (%)"], bold)
+    names = summary.get("names", {})
     for item in summary["items"]:
         for audience, net in item["net_agreement"].items():
             row += 1
-            _write(sheet, row, [item["key"], audience, net])
+            _write(sheet, row, [item["key"], item["wording"].get(audience, ""), names.get(audience, audience), net])
 
 
 def _by_group(sheet, summary: dict, bold) -> None:
     row = 0
     for grouping, title in GROUP_TITLES.items():
         _write(sheet, row, [f"Who took part, by {title.lower()}"], bold)
-        row = _table(sheet, row + 1, summary["took_part"].get(grouping, []), bold) + 1
+        names = summary.get("names", {})
+        row = _table(sheet, row + 1, summary["took_part"].get(grouping, []), bold, names) + 1
         _write(sheet, row, [f"Net agreement by value (%), by {title.lower()}"], bold)
-        row = _table(sheet, row + 1, summary["groups"].get(grouping, []), bold) + 1
+        row = _table(sheet, row + 1, summary["groups"].get(grouping, []), bold, names) + 1
 
 
-def _table(sheet, row: int, records: list[dict], bold) -> int:
+def _table(sheet, row: int, records: list[dict], bold, names: dict) -> int:
     if not records:
         _write(sheet, row, ["No data"])
         return row + 1
     keys = list(records[0])
-    _write(sheet, row, ["Group" if k == "row" else k for k in keys], bold)
+    _write(sheet, row, ["Group" if k == "row" else names.get(k, k) for k in keys], bold)
     for n, record in enumerate(records, row + 1):
-        _write(sheet, n, [record.get(k) for k in keys])
+        _write(sheet, n, [names.get(record["row"], record["row"])] + [record.get(k) for k in keys[1:]])
     return row + 1 + len(records)
 
 
@@ -110,5 +113,6 @@ def _quotes(sheet, summary: dict, bold) -> None:
     row = 1
     for value in summary["values"]:
         for quote in value["quotes"]:
-            _write(sheet, row, [value["short"], quote["audience"], quote["text"]])
+            audience = summary.get("names", {}).get(quote["audience"], quote["audience"])
+            _write(sheet, row, [value["short"], audience, quote["text"]])
             row += 1

@@ -93,15 +93,16 @@ def test_xlsx_sheets_and_cells(known):
     by_value = list(book["Summary by value"].values)
     assert by_value[1][:6] == (1, None, "Keeping children and young people safe and supported at "
                                "home and school.", 33, 33, 8)
-    nets = {(r[0], r[1]): r[2] for r in by_value if r[0] == "home_ok"}
-    assert nets == {("home_ok", "young"): 52.2, ("home_ok", "parent"): 60}
+    nets = {(r[0], r[2]): r[3] for r in by_value if r[0] == "home_ok"}
+    assert nets == {("home_ok", "Young people"): 52.2, ("home_ok", "Parents and carers"): 60}
+    assert next(r for r in by_value if r[0] == "home_ok")[1].startswith("My home is a good place to live")
     groups = list(book["Summary by group"].values)
     area = groups[groups.index(("Who took part, by area",) + (None,) * (len(groups[0]) - 1)) + 2:]
-    assert area[0][:4] == ("east", 0, H, H)  # 10 parents, hidden so south (3) stays hidden
-    assert area[1][:4] == ("north", H, H, 20)
-    assert area[2][:4] == ("south", F, 0, F)
+    assert area[0][:4] == ("East", 0, H, H)  # 10 parents, hidden so south (3) stays hidden
+    assert area[1][:4] == ("North", H, H, 20)
+    assert area[2][:4] == ("South", F, 0, F)
     quotes = list(book["Quotes"].values)
-    assert quotes[1] == ("Safe and supported", "young", LIGHTS)
+    assert quotes[1] == ("Safe and supported", "Young people", LIGHTS)
     assert all(DISCLOSURE not in str(q) for q in quotes)
 
 

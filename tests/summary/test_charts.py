@@ -68,8 +68,8 @@ def test_report_and_page_carry_each_answered_questions_distribution(loaded, db, 
         html = render_template("reports/needs_assessment.html", model=model, charts={})
     [home] = model["sections"][0]["distributions"]  # only home_ok was answered in value 1
     assert home["key"] == "home_ok" and home["rows"][0]["4"] == H
-    assert '<title id="report-answers-home_ok-title">' in html and "<caption>Answers: " in html
-    assert ">Strongly agree<" in html  # the table's heading, labelled like the chart's legend
+    assert "<caption>Safe and supported: My home is a good place to live." in html  # in the appendix
+    assert ">Strongly agree<" in html  # the table's heading, labelled like the page chart's legend
     assert all(not s["distributions"] for s in model["sections"][1:])
     [page_home] = viewmodel.value_sections(summary)[0]["distributions"]
     assert page_home["chart"].startswith("<svg")
