@@ -71,13 +71,17 @@ def _latin(text: str) -> str:
     words = WORD.findall(text.lower())
     polish = sum(1 for w in words if w in POLISH_WORDS or POLISH_LETTERS & set(w))
     english = sum(1 for w in words if w in ENGLISH_WORDS)
-    other = _other_latin(text, words)
     distinctive = sum(1 for w in words if w in POLISH_WORDS and w not in ENGLISH_LOOKING)
     if polish > english and (polish > 1 or distinctive or POLISH_LETTERS & set(text.lower())):
+        other = _other_latin(text, words)
         return other if other not in (None, ENGLISH) else "pl"
+    if english >= 2 and english_share(words) >= 0.8:
+        # Plainly English: the model is not asked (most comments; no sentence in another
+        # language in data/language/ looks like this).
+        return ENGLISH
     if sum(1 for w in words if w in ROMAN_URDU_WORDS) >= 2 and english == 0:
         return "ur-latn"
-    return other or ENGLISH
+    return _other_latin(text, words) or ENGLISH
 
 
 def _other_latin(text: str, words: list[str]) -> str | None:
