@@ -30,13 +30,16 @@ _CONTACT = re.compile(r"\b(?:messag\w*|texts?|snapchat|instagram|whatsapp|dms?|l
 IMM, CON = "immediate", "concern"
 
 
+_SIBLING_ONLY = re.compile(r"^\W*my (?:little |big |older |younger )?(?:brother|sister)\b")
+
+
 def _past(f: Facts, severity: str) -> str:
     """A historic account still needs a referral, but not an emergency one."""
     return CON if f.has("PAST") and not f.has("URGENT") else severity
 
 
 def suicidal(f: Facts) -> Hit | None:
-    if not f.has("SUICIDAL") or f.opinion or f.accident:
+    if not f.has("SUICIDAL") or f.opinion or f.accident or f.joking and not f.has("SELF_HARM"):
         return None
     if f.third_person and not f.first_person:
         return ("other", CON, "says another child may be suicidal")
@@ -94,6 +97,8 @@ def images(f: Facts) -> Hit | None:
 
 
 def online_contact(f: Facts) -> Hit | None:
+    if "blackmail" in f.text and f.first_person and not f.opinion:
+        return ("online_grooming", CON, "being blackmailed")
     if f.has("ONLINE", "GIFTS", "WANT_BACK") and not f.opinion:
         return ("online_grooming", IMM if f.first_person else CON, "an online contact giving gifts")
     if f.has("ONLINE") and f.any("MEET", "SECRECY") and not f.opinion:
@@ -228,7 +233,7 @@ def third_party(f: Facts) -> Hit | None:
 
 
 def emotional(f: Facts) -> Hit | None:
-    if f.has("EMOTIONAL") and not f.opinion and not f.joking:
+    if f.has("EMOTIONAL") and not f.opinion and not f.joking and not _SIBLING_ONLY.search(f.text):
         if f.third_person and not f.first_person:
             return ("other", CON, "reports emotional harm to another child")
         return ("emotional_abuse", CON, "emotional harm by a parent or carer")
