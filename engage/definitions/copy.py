@@ -22,6 +22,8 @@ REQUIRED_KEYS = (
     "talk_to_me_option", "talk_to_me_how", "talk_to_me_submitted", "open_surveys_heading",
     "no_surveys", "code_label", "code_hint", "code_button", "code_not_found", "resume_link",
     "text_limit_hint", "talk_to_me_missing", "talk_to_me_too_long",
+    "error_number", "error_whole_number", "error_number_range", "error_date", "date_hint",
+    "date_day", "date_month", "date_year",
 )
 SCALE_POINTS = 5
 

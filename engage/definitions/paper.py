@@ -23,9 +23,9 @@ class PaperQuestion:
 
     @property
     def kind(self) -> str:
-        """Say how it is answered: text, one, many or rank."""
-        if self.item.type == "text":
-            return "text"
+        """Say how it is answered: text, number, date, one, many or rank."""
+        if self.item.type in ("text", "number", "date"):
+            return self.item.type
         if self.item.type == "ballot" and self.item.rank:
             return "rank"
         return "many" if self.item.type in ("multi", "top3") else "one"

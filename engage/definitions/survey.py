@@ -1,5 +1,5 @@
 """A validated definition as typed objects, and how it is paged for each variant."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from engage.definitions.easy_read import EasyRead, parse_easy_read
@@ -34,6 +34,10 @@ class Item:
     easy_read: EasyRead | None = None
     # Ballots only: rank up to this many options (None: choose one).
     rank: int | None = None
+    # Number questions only: decimals allowed, and the smallest and largest answer accepted.
+    decimals: bool = False
+    min: float | None = None
+    max: float | None = None
 
     @property
     def has_options(self) -> bool:
@@ -48,6 +52,8 @@ class Page:
     id: str
     title: dict[str, str]
     items: tuple[Item, ...]
+    # Words shown under the title before the questions (an XLSForm's notes), per variant.
+    intro: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,11 @@ class Survey:
             items = tuple(i for i in page.items if variant in i.variants)
             if not items:
                 continue
-            if variant == "primary":
-                pages += [Page(f"{page.id}.{i.id}", page.title, (i,)) for i in items]
+            if variant == "primary":  # the intro goes before the page's first question only
+                pages += [Page(f"{page.id}.{i.id}", page.title, (i,), page.intro if n == 0 else {})
+                          for n, i in enumerate(items)]
             else:
-                pages.append(Page(page.id, page.title, items))
+                pages.append(Page(page.id, page.title, items, page.intro))
         return pages
 
 
@@ -86,7 +93,7 @@ def from_definition(raw: dict[str, Any]) -> Survey:
     """Build typed objects from a definition that has passed validation."""
     variants = tuple(raw["variants"])
     pages = tuple(
-        Page(str(p["id"]), dict(p["title"]), tuple(_item(i, variants) for i in p["items"]))
+        Page(str(p["id"]), dict(p["title"]), tuple(_item(i, variants) for i in p["items"]), dict(p.get("intro") or {}))
         for p in raw["pages"]
     )
     return Survey(raw["family"], raw["title"], raw.get("description", ""), variants, pages)
@@ -112,6 +119,9 @@ def _item(raw: dict[str, Any], family_variants: tuple[str, ...]) -> Item:
         profile=raw.get("profile"),
         easy_read=parse_easy_read(raw.get("easy_read")),
         rank=raw.get("rank"),
+        decimals=bool(raw.get("decimals", False)),
+        min=raw.get("min"),
+        max=raw.get("max"),
     )
 
 

@@ -14,7 +14,7 @@ from engage.definitions.problems import Problem
 SOURCE = "en"
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 ITEM_PARTS = {"text", "hint", "options"}
-PAGE_PARTS = {"title"}
+PAGE_PARTS = {"title", "intro"}
 # Names used in problems; any other code is named by its code alone.
 NAMES = {"en": "English", "ar": "Arabic", "pl": "Polish", "ur": "Urdu", "pa": "Punjabi",
          "bn": "Bengali", "so": "Somali", "ro": "Romanian", "uk": "Ukrainian", "fr": "French"}
@@ -70,6 +70,9 @@ def check_page(raw: dict, page: dict, page_variants: tuple[str, ...], file: str,
         given = _block(page, lang)
         wanted = tuple(v for v in page_variants if v in covered(raw, lang, family_variants))
         problems += _wordings(given.get("title"), "page title", lang, wanted, file, where)
+        if isinstance(page.get("intro"), dict):
+            problems += _wordings(given.get("intro"), "page intro", lang,
+                                  tuple(v for v in wanted if page["intro"].get(v)), file, where)
     return problems
 
 
@@ -164,7 +167,10 @@ def localised(raw: dict, lang: str) -> dict:
     for page in raw.get("pages") or []:
         block = _block(page, lang)
         items = [_localised_item(item, lang, wanted, family_variants) for item in page.get("items") or []]
-        pages.append({**page, "title": _merge(page.get("title"), block.get("title"), wanted), "items": items})
+        localised_page = {**page, "title": _merge(page.get("title"), block.get("title"), wanted), "items": items}
+        if "intro" in page:
+            localised_page["intro"] = _merge(page.get("intro"), block.get("intro"), wanted)
+        pages.append(localised_page)
     return {**raw, "pages": pages}
 
 

@@ -2,7 +2,7 @@
 import re
 from collections.abc import Iterator
 
-from engage.definitions import easy_read, translations
+from engage.definitions import easy_read, numbers, translations
 from engage.definitions import variants as V
 from engage.definitions.problems import Problem
 from engage.definitions.readability import check_wording
@@ -11,11 +11,11 @@ from engage.framework import Framework
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}$")
 ITEM_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 FAMILY_KEYS = {"family", "title", "description", "variants", "pages", "languages", "language_variants"}
-PAGE_KEYS = {"id", "title", "items", "translations"}
+PAGE_KEYS = {"id", "title", "items", "translations", "intro"}
 ITEM_KEYS = {
     "id", "type", "scale", "value", "subtheme", "indicator", "sensitive",
     "variants", "text", "hint", "options", "profile", "rank", "translations",
-    "easy_read",
+    "easy_read", *numbers.KEYS,
 }
 
 
@@ -86,6 +86,8 @@ def _page(page: object, file: str, family_variants: tuple, seen: set[str]) -> li
         problems.append(Problem(file, "a page needs at least one item", where))
     page_variants = _page_variants(page, family_variants)
     problems += _wordings(page.get("title"), "title", page_variants, file, where, exact=False)
+    if "intro" in page:
+        problems += _wordings(page.get("intro"), "intro", page_variants, file, where, exact=False)
     return problems
 
 
@@ -148,7 +150,7 @@ def _item(item: object, file: str, family_variants: tuple, framework: Framework,
     problems += _options(item, variants, file, where)
     problems += easy_read.problems(item, variants, file, where)
     problems += _ballot(item, file, where)
-    return problems
+    return problems + numbers.problems(item, file, where)
 
 
 def _item_identity(item: dict, file: str, where: str, seen: set[str],

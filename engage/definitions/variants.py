@@ -2,7 +2,7 @@
 
 VARIANTS = ("primary", "secondary", "post16", "parent", "professional")
 YOUNG = ("primary", "secondary", "post16")
-ITEM_TYPES = ("scale", "single", "multi", "yesno", "text", "top3", "ballot")
+ITEM_TYPES = ("scale", "single", "multi", "yesno", "text", "top3", "ballot", "number", "date")
 CHOICE_TYPES = ("single", "multi", "top3", "ballot")
 SCALES = ("agree", "satisfied")
 PROFILES = ("year_group", "age", "school", "area", "priority_groups", "gender", "ethnicity")

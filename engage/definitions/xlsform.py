@@ -13,7 +13,16 @@ from engage.definitions.variants import VARIANTS
 from engage.definitions.xlsform_choices import read_lists
 from engage.definitions.xlsform_items import Context, Skip, question
 from engage.definitions.xlsform_languages import drop_incomplete
-from engage.definitions.xlsform_pages import Group, Walk, begin_group, end_group, end_of_form, inside_repeat, page
+from engage.definitions.xlsform_pages import (
+    Group,
+    Walk,
+    begin_group,
+    end_group,
+    end_of_form,
+    inside_repeat,
+    note,
+    page,
+)
 from engage.definitions.xlsform_read import Note, Row, XLSFormError, extra, read_workbook
 from engage.definitions.xlsform_words import Languages, find_languages
 
@@ -129,6 +138,8 @@ def _row(walk: Walk, row: Row) -> None:
         begin_group(walk, row)
     elif kind == "end group":
         end_group(walk, row)
+    elif kind == "note":
+        note(walk, row)
     elif kind == "begin repeat":
         walk.repeat.append(row.get("name"))
         walk.ctx.note(row, "skipped", "repeats are not supported: engage asks each question once, so the "

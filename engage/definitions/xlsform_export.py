@@ -23,7 +23,7 @@ FIXED_LISTS = {  # yes/no and scales take their words from copy.yaml; these are 
                          ("2", "Dissatisfied"), ("1", "Very dissatisfied")],
 }
 ITEM_COLUMNS = {"id", "type", "scale", "value", "subtheme", "indicator", "sensitive", "profile", "variants",
-                "text", "hint", "options"}
+                "text", "hint", "options", "decimals", "min", "max"}
 FAMILY_COLUMNS = {"family", "title", "description", "variants", "pages"}
 SCHOOLS_PLACEHOLDER = ("school", "The schools taking part")
 # A cell starting with one of these is run as a formula by Excel, LibreOffice or Sheets (as in
@@ -43,6 +43,7 @@ def export_xlsform(definition: dict) -> bytes:
     survey, choices, fixed = [], [], set()
     for page in definition["pages"]:
         survey.append(_group(page, codes, label))
+        survey += _intro(page, codes, label)
         for item in page["items"]:
             row, options = _item(item, definition, codes, label)
             survey.append(row)
@@ -68,8 +69,20 @@ def _group(page: dict, codes: list[str], label: str) -> dict:
     translations = page.get("translations", {})
     for code in codes:
         row[f"label::{language_column(code)}"] = _first(translations.get(code, {}).get("title"))
-    exact = all(_same(t.get("title"), page["title"]) and set(t) <= {"title"} for t in translations.values())
+    exact = all(_same(t.get("title"), page["title"]) and set(t) <= {"title", "intro"}
+                and ("intro" not in t or _same(t["intro"], page.get("intro") or {})) for t in translations.values())
     return _more(row, {} if exact else {"translations": translations})
+
+
+def _intro(page: dict, codes: list[str], label: str) -> list[dict]:
+    """Write the page's intro as a note, which ODK and KoboToolbox show as words on the page."""
+    if not page.get("intro"):
+        return []
+    row = {"type": "note", "name": f"{page['id']}_intro", label: _first(page["intro"]),
+           **_per_variant("label", page["intro"])}
+    for code in codes:
+        row[f"label::{language_column(code)}"] = _first(page.get("translations", {}).get(code, {}).get("intro"))
+    return [row]
 
 
 def _item(item: dict, definition: dict, codes: list[str], label: str) -> tuple[dict, list[dict]]:
@@ -83,6 +96,8 @@ def _item(item: dict, definition: dict, codes: list[str], label: str) -> tuple[d
             row[f"engage_{key}"] = str(item[key])
     if item.get("sensitive"):
         row["engage_sensitive"] = "yes"
+    if item.get("min") is not None:
+        row["constraint"] = f". >= {item['min']} and . <= {item['max']}"
     if item.get("variants"):
         row["engage_variants"] = " ".join(item["variants"])
     more = {k: v for k, v in item.items() if k not in ITEM_COLUMNS}
@@ -97,6 +112,10 @@ def _type(item: dict) -> str:
         return f"{'rank' if item.get('rank') else SELECTS[kind]} {item['id']}"
     if kind == "yesno":
         return "select_one engage_yesno"
+    if kind == "number":
+        return "decimal" if item.get("decimals") else "integer"
+    if kind == "date":
+        return "date"
     return f"select_one engage_{item['scale']}" if kind == "scale" else "text"
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from engage.definitions.variants import CHOICE_TYPES, VARIANTS
 from engage.definitions.xlsform_choices import Choice, make_id
+from engage.definitions.xlsform_numbers import number_range
 from engage.definitions.xlsform_read import Note, Row, extra
 from engage.definitions.xlsform_types import Kind, override, question_kind, refine
 from engage.definitions.xlsform_words import TAG, Languages, translated, wordings
@@ -72,6 +73,7 @@ def question(row: Row, ctx: Context) -> dict:
     if hint:
         item["hint"] = hint
     _options(row, kind, item, ctx)
+    _number(row, kind, item, ctx)
     _translations(row, item, variants, ctx)
     _dropped(row, kind, ctx)
     item.update(extra(row, ctx.notes))
@@ -159,6 +161,19 @@ def _options(row: Row, kind: Kind, item: dict, ctx: Context) -> None:
                                  "was dropped")
 
 
+def _number(row: Row, kind: Kind, item: dict, ctx: Context) -> None:
+    """Give a number question its decimals and range (from a constraint that is a plain range)."""
+    if item["type"] != "number":
+        return
+    if kind.decimals:
+        item["decimals"] = True
+    bounds = number_range(row.get("constraint"), kind.decimals) if row.get("constraint") else None
+    if bounds:
+        item["min"], item["max"] = bounds
+        if re.search(r"[<>](?!=)", row.get("constraint")):  # '> 0' became 'from 1': say so
+            ctx.note(row, "changed", f"the constraint became the range {bounds[0]} to {bounds[1]}")
+
+
 def _translations(row: Row, item: dict, variants: tuple[str, ...], ctx: Context) -> None:
     texts, hints = translated(row, "label", ctx.languages), translated(row, "hint", ctx.languages)
     choices = {c.option["id"]: c.translations for c in ctx.lists.get(question_kind(row.get("type")).list_name, [])}
@@ -182,7 +197,10 @@ def _translations(row: Row, item: dict, variants: tuple[str, ...], ctx: Context)
 
 
 def _dropped(row: Row, kind: Kind, ctx: Context) -> None:
+    ranged = kind.type == "number" and number_range(row.get("constraint"), kind.decimals)
     for column, why in DROPPED.items():
+        if column == "constraint" and ranged:
+            continue
         if row.get(column) and row.get(column).lower() not in NOT_SET:
             ctx.note(row, "changed", why)
     if any(key.startswith(MEDIA) for key in row.cells):

@@ -18,6 +18,9 @@ class Group:
     row: Row | None = None
     used: bool = False
     more: dict = field(default_factory=dict)
+    intro: dict[str, str] = field(default_factory=dict)
+    intro_translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    note_rows: list[Row] = field(default_factory=list)  # notes waiting for a page
 
 
 @dataclass
@@ -62,12 +65,55 @@ def begin_group(walk: Walk, row: Row) -> None:
     walk.current = None
 
 
+def note(walk: Walk, row: Row) -> None:
+    """Keep a note's words at the top of its page (engage shows no words between questions)."""
+    words = wordings(row, "label", walk.ctx.languages, walk.ctx.variants, fill=True, paragraphs=True)
+    if not words:
+        walk.ctx.note(row, "skipped", "the note has no label in the main language")
+        return
+    translations = {code: dict.fromkeys(words, text)
+                    for code, text in translated(row, "label", walk.ctx.languages, paragraphs=True).items()}
+    if walk.current is None:  # no page yet: the group's first page will open with it
+        group = walk.stack[-1] if walk.stack else walk.ungrouped
+        group.note_rows.append(row)
+        _add(group.intro, words)
+        for code, text in translations.items():
+            _add(group.intro_translations.setdefault(code, {}), text)
+        return
+    walk.ctx.note(row, "changed", "the note is shown at the top of its page, above the questions")
+    _add(walk.current.setdefault("intro", {}), words)
+    for code, text in translations.items():
+        _add(walk.current.setdefault("translations", {}).setdefault(code, {}).setdefault("intro", {}), text)
+
+
+def _add(intro: dict[str, str], words: dict[str, str]) -> None:
+    for variant, text in words.items():
+        intro[variant] = f"{intro[variant]}\n\n{text}" if intro.get(variant) else text
+
+
+def _place_intro(page_dict: dict, groups: list[Group]) -> None:
+    """Put the notes waiting in these groups (outermost first) on the page that opens."""
+    for group in groups:
+        if group.intro:
+            _add(page_dict.setdefault("intro", {}), group.intro)
+        for code, intro in group.intro_translations.items():
+            _add(page_dict.setdefault("translations", {}).setdefault(code, {}).setdefault("intro", {}), intro)
+        group.intro, group.intro_translations, group.note_rows = {}, {}, []
+
+
+def _unplaced(walk: Walk, group: Group, why: str) -> None:
+    for row in group.note_rows:
+        walk.ctx.note(row, "skipped", why)
+    group.intro, group.intro_translations, group.note_rows = {}, {}, []
+
+
 def end_group(walk: Walk, row: Row) -> None:
     """Close the innermost group; questions after it start a new page."""
     if not walk.stack:
         walk.ctx.note(row, "skipped", "'end group' has no 'begin group' before it")
         return
     group = walk.stack.pop()
+    _unplaced(walk, group, "no question follows the note in its group, so it has no page to be shown on")
     if not group.used:
         walk.ctx.note(group.row, "skipped", "no question in this group could be imported, so it has no page")
     walk.current = None
@@ -75,6 +121,9 @@ def end_group(walk: Walk, row: Row) -> None:
 
 def end_of_form(walk: Walk) -> None:
     """Note each group the form never closed."""
+    for group in [walk.ungrouped, *walk.stack]:
+        _unplaced(walk, group, "no question follows the note, so it has no page to be shown on (engage shows "
+                               "its own thank-you page at the end)")
     for group in reversed(walk.stack):
         walk.ctx.note(group.row, "changed", "the group has no 'end group'; it ends with the form")
 
@@ -89,7 +138,8 @@ def page(walk: Walk) -> dict:
             page_id, n = f"{base[:60]}_{n}", n + 1
         walk.current = {"id": page_id, "title": dict(group.title), "items": []}
         if group.translations:
-            walk.current["translations"] = group.translations
+            walk.current["translations"] = {code: dict(block) for code, block in group.translations.items()}
+        _place_intro(walk.current, [walk.ungrouped, *walk.stack])
         walk.current.update({} if group.used else group.more)
         walk.pages.append(walk.current)
         group.used = True

@@ -10,12 +10,9 @@ SPELLINGS = (("select all that apply ", "select_multiple "), ("select multiple "
              ("select one ", "select_one "))
 ANONYMOUS = "engage never keeps device or timing details, so answers stay anonymous"
 SKIPPED = {
-    "integer": "engage has no number questions",
-    "decimal": "engage has no number questions",
     "range": "engage has no slider questions",
-    "date": "engage has no date or time questions",
-    "time": "engage has no date or time questions",
-    "datetime": "engage has no date or time questions",
+    "time": "engage asks for dates but not times of day",
+    "datetime": "engage asks for dates but not times of day",
     "geopoint": "engage does not ask where people are, so answers stay anonymous",
     "geotrace": "engage does not ask where people are, so answers stay anonymous",
     "geoshape": "engage does not ask where people are, so answers stay anonymous",
@@ -24,7 +21,6 @@ SKIPPED = {
     "video": "engage does not take photos, recordings or files",
     "file": "engage does not take photos, recordings or files",
     "barcode": "engage does not scan barcodes",
-    "note": "engage has no notes between questions: put the words in a hint or a page title",
     "calculate": "calculations are not supported",
     "hidden": "hidden values are not supported",
     "acknowledge": "engage has no 'acknowledge' questions",
@@ -51,6 +47,7 @@ class Kind:
     list_name: str = ""
     or_other: bool = False
     reason: str = ""
+    decimals: bool = False
 
 
 def question_kind(type_text: str) -> Kind:
@@ -64,8 +61,10 @@ def question_kind(type_text: str) -> Kind:
     base = words[0] if words else ""
     if base in CHOICE_TYPES and len(words) >= 2:
         return Kind(CHOICE_TYPES[base], words[1], or_other="or_other" in words[2:])
-    if base == "text":
-        return Kind("text")
+    if base in ("text", "date"):
+        return Kind(base)
+    if base in ("integer", "decimal"):
+        return Kind("number", decimals=base == "decimal")
     if base in METADATA:
         return Kind(None, reason=ANONYMOUS)
     return Kind(None, reason=SKIPPED.get(base, f"engage has no '{type_text}' questions"))

@@ -118,26 +118,29 @@ def _add_language(found: Languages, suffix: str, default_language: str) -> None:
 
 
 def wordings(row: Row, column: str, languages: Languages, variants: tuple[str, ...],
-             fill: bool) -> dict[str, str]:
+             fill: bool, paragraphs: bool = False) -> dict[str, str]:
     """Return a wording per audience: `engage_<column>_<variant>` cells where given, the base
     wording otherwise (for every audience, or with fill=False only when no override is given)."""
     own = {v: row.get(f"engage_{column}_{v}") for v in variants if row.get(f"engage_{column}_{v}")}
-    base = clean(languages.text(row, column))
+    base = clean(languages.text(row, column), paragraphs)
     if own and not fill:
         return own
     return {v: own.get(v, base) for v in variants if own.get(v) or base}
 
 
-def translated(row: Row, column: str, languages: Languages) -> dict[str, str]:
+def translated(row: Row, column: str, languages: Languages, paragraphs: bool = False) -> dict[str, str]:
     """Return a cell's translation in each other language (code -> text) where given."""
     found = {}
     for suffix, code in languages.others.items():
-        text = clean(row.get(f"{column}::{suffix}" if suffix else column))
+        text = clean(row.get(f"{column}::{suffix}" if suffix else column), paragraphs)
         if text:
             found[code] = text
     return found
 
 
-def clean(text: str) -> str:
-    """Drop the HTML tags some form builders put in labels (colours, bold); engage styles its own."""
+def clean(text: str, paragraphs: bool = False) -> str:
+    """Drop the HTML tags some form builders put in labels (colours, bold); engage styles its own.
+    With paragraphs, keep blank lines between paragraphs (a note's words)."""
+    if paragraphs:
+        return "\n\n".join(filter(None, (clean(part) for part in re.split(r"\n\s*\n", text))))
     return " ".join(TAG.sub("", text).split())

@@ -4,13 +4,21 @@ An officer types the number beside each ticked box ("2"; several as "1 3 4"; a r
 order, 1st choice first) and types free text as written. The form turns the numbers into the
 stored answers and explains anything it cannot read in plain words.
 """
+from types import SimpleNamespace
+
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Regexp, ValidationError
 
 from engage.definitions.paper import NUMBERS, PaperQuestion
+from engage.forms.answers import DATE_PARTS, as_date, number_check, number_value
 from engage.services.responses import AnswerValue
+
+# Officers' words for a number that cannot be read (the journey uses each audience's own).
+PAPER_NUMBER_WORDS = {"error_number": "this is not a number as typed, like 12 or 2.5.",
+                      "error_whole_number": "type a whole number, like 12.",
+                      "error_number_range": "type a number from {min} to {max}."}
 
 
 def field_name(question: PaperQuestion) -> str:
@@ -27,6 +35,10 @@ def how_to_enter(question: PaperQuestion) -> str:
         return f"Type the numbers in order, 1st choice first (up to {question.picks})."
     if question.kind == "many":
         return f"Type every number ticked, like 1 3 (up to {question.picks})."
+    if question.kind == "number":
+        return "Type the number as written. Leave it blank if it is empty."
+    if question.kind == "date":
+        return "Type the date as day, month and year, like 27 3 2015. Leave it blank if it is empty."
     return "Type the words as written. Leave it blank if it is empty."
 
 
@@ -51,6 +63,28 @@ def _numbers_check(question: PaperQuestion):
     return check
 
 
+def _typed_check(question: PaperQuestion):
+    def check(_form, field):
+        field.typed = None
+        text = (field.data or "").strip()
+        if not text:
+            return
+        if question.kind == "date":
+            parts = [p for p in NUMBERS.split(text.replace(".", " ").replace("-", " ")) if p]
+            field.typed = as_date(dict(zip(DATE_PARTS, parts, strict=False))) if len(parts) == 3 else None
+            if field.typed is None:
+                raise ValidationError(f"Question {question.number}: type a real date as day, month and year, "
+                                      "like 27 3 2015.")
+            return
+        typed = number_value(text)
+        try:
+            number_check(question.item, PAPER_NUMBER_WORDS)(_form, SimpleNamespace(data=typed))
+        except ValidationError as why:
+            raise ValidationError(f"Question {question.number}: {why}") from why
+        field.typed = typed
+    return check
+
+
 def _text_check(question: PaperQuestion, max_text: int):
     def check(_form, field):
         if len(field.data or "") > max_text:
@@ -68,6 +102,8 @@ def entry_form(questions: list[PaperQuestion], schools: list[tuple[str, str]], m
         label = f"{q.number}. {q.label}"
         if q.kind == "text":
             fields[field_name(q)] = TextAreaField(label, validators=[_text_check(q, max_text)])
+        elif q.kind in ("number", "date"):
+            fields[field_name(q)] = StringField(label, validators=[_typed_check(q)])
         else:
             fields[field_name(q)] = StringField(label, validators=[_numbers_check(q)])
     return type("PaperEntryForm", (FlaskForm,), fields)()
@@ -80,6 +116,8 @@ def answers_from(form: FlaskForm, questions: list[PaperQuestion]) -> dict[str, A
         field = form[field_name(q)]
         if q.kind == "text":
             answers[q.item.id] = AnswerValue(text=(field.data or "").strip() or None)
+        elif q.kind in ("number", "date"):
+            answers[q.item.id] = AnswerValue(value=field.typed)
         elif q.kind == "one":
             answers[q.item.id] = AnswerValue(value=(field.picked or [None])[0])
         else:

@@ -9,6 +9,7 @@ from wtforms.validators import ValidationError
 from engage.definitions.choices import Choice
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
+from engage.forms.answers import date_field, number_field, number_value
 from engage.forms.ballot import rank_field, ranked
 from engage.services.responses import AnswerValue
 
@@ -64,6 +65,14 @@ def _ballot(item: Item, choices: list[Choice], copy: dict, max_text: int) -> Fie
     return _radio(item, choices, copy, max_text)
 
 
+def _number(item: Item, _choices: list[Choice], copy: dict, _max_text: int) -> Field:
+    return number_field(item, copy)
+
+
+def _date(item: Item, _choices: list[Choice], copy: dict, _max_text: int) -> Field:
+    return date_field(item, copy)
+
+
 FIELD_TYPES: dict[str, FieldBuilder] = {
     "scale": _radio,
     "single": _radio,
@@ -72,6 +81,8 @@ FIELD_TYPES: dict[str, FieldBuilder] = {
     "top3": _checkboxes,
     "text": _text,
     "ballot": _ballot,
+    "number": _number,
+    "date": _date,
 }
 
 
@@ -93,6 +104,8 @@ def answers_from(form: FlaskForm, items: list[Item]) -> dict[str, AnswerValue]:
             answers[item.id] = AnswerValue(choices=list(data) if data else None)
         elif item.type == "ballot" and item.rank:
             answers[item.id] = AnswerValue(choices=ranked(data) or None)
+        elif item.type == "number":
+            answers[item.id] = AnswerValue(value=number_value(data))
         else:
             answers[item.id] = AnswerValue(value=data or None)
     return answers

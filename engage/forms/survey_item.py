@@ -30,7 +30,9 @@ from engage.services.workspace_surveys import MAX_WORDING
 
 SPARE_ROWS = 3
 TYPE_NAMES = {"scale": "Scale (5 points)", "single": "Choose one", "multi": "Choose any",
-              "yesno": "Yes, no or not sure", "text": "Free text", "top3": "Pick up to 3"}
+              "yesno": "Yes, no or not sure", "text": "Free text", "top3": "Pick up to 3",
+              "number": "Number (decimals, min and max go in other settings)",
+              "date": "Date (day, month and year)"}
 ID_MESSAGE = "An id must be 64 characters or fewer."
 
 

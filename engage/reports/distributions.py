@@ -32,7 +32,7 @@ def distribution(item: dict, prefix: str = "answers") -> dict:
         stacks(item["rows"], item["columns"]),
         {**{c: labels.get(c, c) for c in item["columns"]}, **AUDIENCE_LABELS}) if stacked else ""
     return {"key": item["key"], "question": question, "chart": chart, "rows": item["rows"],
-            "columns": item["columns"], "labels": {**AUDIENCE_LABELS, **labels}}
+            "columns": item["columns"], "labels": {**AUDIENCE_LABELS, **labels}, "spread": item.get("spread")}
 
 
 def for_value(summary: dict, value_id: int, prefix: str = "answers") -> list[dict]:

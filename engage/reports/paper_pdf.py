@@ -28,6 +28,8 @@ def how_to_answer(question: PaperQuestion, copy: dict) -> str:
     words = {k: copy.get(k, v) for k, v in PAPER_WORDS.items()}
     if question.kind == "text":
         return words["paper_write"]
+    if question.kind in ("number", "date"):
+        return " ".join(filter(None, [words["paper_write"], copy.get("date_hint") if question.kind == "date" else ""]))
     if question.kind == "rank":
         return words["paper_rank"].format(max=question.picks)
     if question.kind == "many":

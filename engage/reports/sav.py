@@ -49,6 +49,7 @@ def sav(answer_rows: Iterable[tuple], columns: list[layout.Column],
         records.append(_record(first, answers, columns, redact))
     meta = _meta(columns, labels, names)
     numeric = [n for n in names if n in meta or n in ("response_id", "year_group")]
+    numeric += [_var(c.key) for c in columns if c.type == "number"]
     frame = records_frame(records, list(names), numeric)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.sav"
@@ -73,7 +74,7 @@ def _meta(columns: list[layout.Column], labels: dict, names: dict) -> dict:
                 labels[_var(f"{c.key}_{option}")] = {place: f"Choice {place}" for place in range(1, c.rank + 1)}
         else:
             names[_var(c.key)] = c.wording[:255]
-            if c.type != "text":
+            if c.type not in ("text", "number", "date"):
                 codes = codes_for(c)
                 labels[_var(c.key)] = {codes[k]: text for k, text in c.labels.items() if k in codes}
     return labels
@@ -99,6 +100,10 @@ def _record(first: tuple, answers: dict, columns: list[layout.Column], redact) -
         elif c.type == "text":
             text = v(answer, "text") if answer else None
             row.append(escape(redact(text)) if text else "")
+        elif c.type == "number":
+            row.append(float(v(answer, "value")) if answer and v(answer, "value") else None)
+        elif c.type == "date":
+            row.append(v(answer, "value") or "" if answer else "")
         else:
             row.append(codes_for(c).get(v(answer, "value")) if answer else None)
     return row

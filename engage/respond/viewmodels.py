@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from engage.definitions.choices import Choice
 from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
+from engage.forms.answers import DATE_PARTS
 from engage.forms.ballot import ballot_words, place_labels
 from engage.forms.survey import field_name
 
@@ -16,6 +17,8 @@ def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, c
     hint = item.hint.get(variant)
     if item.type == "top3":
         hint = " ".join(filter(None, [hint, copy["error_too_many"].format(max=TOP_CHOICES)]))
+    if item.type == "date":
+        hint = " ".join(filter(None, [hint, copy["date_hint"]]))
     return {
         "name": field_name(item),
         "type": item.type,
@@ -27,7 +30,8 @@ def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, c
             {"value": c.value, "label": c.label, "face": c.face, "checked": c.value in selected}
             for c in choices
         ],
-        "value": field.data if item.type == "text" and field.data else "",
+        "value": field.data if item.type in ("text", "number") and field.data else "",
+        **_typed_in(item, field, copy),
         "error": field.errors[0] if field.errors else None,
         "max_length": max_text,
         "limit_hint": copy["text_limit_hint"].format(max=f"{max_text:,}"),
@@ -35,6 +39,16 @@ def question(item: Item, form: FlaskForm, choices: list[Choice], variant: str, c
         "places": _places(item, selected, choices, copy),
         "none_label": ballot_words(copy)["ballot_none"],
     }
+
+
+def _typed_in(item: Item, field, copy: dict) -> dict:
+    """The boxes of a number or date question: the keyboard to offer, the date's parts."""
+    if item.type == "number":
+        return {"inputmode": "decimal" if item.decimals else "numeric"}
+    if item.type == "date":
+        return {"parts": [{"part": p, "label": copy[f"date_{p}"], "value": field.parts.get(p, ""),
+                           "width": 4 if p == "year" else 2} for p in DATE_PARTS]}
+    return {}
 
 
 def _places(item: Item, selected: list, choices: list[Choice], copy: dict) -> list[dict]:

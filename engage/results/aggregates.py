@@ -48,7 +48,8 @@ def grouped(table: pd.DataFrame, grouping: str) -> tuple[pd.DataFrame, str]:
 def who_took_part(people: pd.DataFrame, grouping: str, threshold: int = DEFAULT_THRESHOLD) -> list[dict]:
     """Count respondents by group and audience, protected with secondary suppression."""
     rows, column = grouped(people, grouping)
-    table = (rows.assign(row=rows[column].fillna("not known")).groupby(["row", "audience"])["n"].sum()
+    # astype(object): a breakdown nobody gave (all empty) is read as floats, which take no label.
+    table = (rows.assign(row=rows[column].astype(object).fillna("not known")).groupby(["row", "audience"])["n"].sum()
              .unstack(fill_value=0).astype("int64"))
     return people_records(table, grouping, threshold)
 

@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage.analysis.redact import redact
+from engage.definitions.numbers import ANSWER_TYPES
 from engage.definitions.survey import Survey, survey_of
 from engage.definitions.variants import AUDIENCES
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.results import aggregates as agg
-from engage.results import differences, labels, overview, tallies
+from engage.results import bands, differences, labels, overview, tallies
 from engage.results import queries as q
 from engage.results import tables as s
 from engage.results.filters import Filters
@@ -212,14 +213,26 @@ def _items(counts: Counts, ctx: Context) -> list[dict]:
             continue
         groups = {AUDIENCES[v] for v in variants}
         # Only the audiences asked this question get a row: no "too few" for those never asked.
-        summary = s.item_summary(answers, answered, item.id, item.type,
-                                 [o.id for o in item.options], [a for a in audiences if a in groups],
-                                 ctx.threshold)
+        asked = [a for a in audiences if a in groups]
+        if item.type in ANSWER_TYPES:
+            summary = _typed_in(answers, answered, item, asked, ctx.threshold)
+        else:
+            summary = s.item_summary(answers, answered, item.id, item.type,
+                                     [o.id for o in item.options], asked, ctx.threshold)
         out.append({**summary, "value": item.value, "subtheme": item.subtheme,
                     "indicator": item.indicator, "linked": len(groups) > 1,
                     "wording": {AUDIENCES[v]: item.text[v] for v in variants},
                     "labels": {o.id: next(iter(o.label.values())) for o in item.options}})
     return out
+
+
+def _typed_in(answers, answered, item, audiences: list[str], t: int) -> dict:
+    """Summarise a number or date question as counts by band (protected as choices are), with
+    the median and quartiles of a number."""
+    counts, names = bands.banded(answers, item.id, item.type, item.decimals)
+    summary = s.item_summary(counts, answered, item.id, "single", names, audiences, t)
+    spread = bands.spread(answers, item.id, t) if item.type == "number" else None
+    return {**summary, "type": item.type, "bands": names, "spread": spread}
 
 
 def _records(table) -> list[dict]:

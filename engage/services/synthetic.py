@@ -210,6 +210,8 @@ def _closed(rng: random.Random, item: Item, person: dict, lean: float) -> dict:
         return _row(item, value=str(score))
     if item.type == "yesno":
         return _row(item, value=rng.choices(("yes", "no", "not_sure"), (6, 3, 1))[0])
+    if item.type in ("number", "date"):
+        return _row(item, value=_typed_in(rng, item, row["submitted_at"]))
     if item.profile == "school":
         return _row(item, value=str(row["school_id"]) if row["school_id"] else None)
     if item.profile == "area":
@@ -245,3 +247,12 @@ def _insert_returning(session: Session, table, rows: list[dict]) -> list[int]:
     """
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(session.connection().execute(statement, rows).scalars())
+
+
+def _typed_in(rng: random.Random, item: Item, submitted) -> str:
+    """A plausible number within the item's range, or a day in the year before submitting."""
+    if item.type == "date":
+        return (submitted.date() - timedelta(days=rng.randint(1, 365))).isoformat()
+    low, high = (item.min, item.max) if item.min is not None else (0, 10)
+    number = rng.triangular(low, high)
+    return f"{number:.1f}" if item.decimals else str(round(number))

@@ -213,10 +213,34 @@ def formatted_far_below() -> bytes:
     return out.getvalue()
 
 
+def numbers_dates_and_notes() -> bytes:
+    """Like a health visitor's form: a welcome note, ages and counts with ranges, a decimal, a date,
+    notes inside groups (one after a question), a time question engage cannot ask, and French."""
+    survey = [
+        ["type", "name", "label::English (en)", "label::French (fr)", "constraint", "required"],
+        ["note", "welcome", "Thank you for helping us plan services.", "Merci de nous aider.", "", ""],
+        ["begin group", "household", "Your household", "Votre foyer", "", ""],
+        ["note", "household_note", "These questions are about the people you live with.",
+         "Ces questions portent sur votre foyer.", "", ""],
+        ["integer", "children", "How many children live with you?", "Combien d'enfants vivent avec vous ?",
+         ". >= 0 and . <= 15", "yes"],
+        ["integer", "youngest_age", "How old is the youngest?", "Quel âge a le plus jeune ?", ". > 0 and . < 19", ""],
+        ["decimal", "travel_miles", "How far do you travel to the family hub, in miles?",
+         "Quelle distance, en miles ?", "", ""],
+        ["note", "after_note", "Thank you. Now a question about dates.", "Merci. Maintenant, les dates.", "", ""],
+        ["date", "moved_in", "When did you move to the area?", "Quand êtes-vous arrivé ?", "", ""],
+        ["time", "best_time", "What time of day suits you?", "Quelle heure ?", "", ""],
+        ["end group", "", "", "", "", ""],
+        ["note", "goodbye", "That is the end.", "C'est fini.", "", ""],
+    ]
+    settings = [["form_title", "form_id", "default_language"], ["Household", "household", "English (en)"]]
+    return workbook(survey, None, settings)
+
+
 FORMS = {"odk_sample": odk_sample, "kobo_household": kobo_household, "engage_ready": engage_ready,
          "unknown_list_and_duplicate": unknown_list_and_duplicate, "named_languages": named_languages,
          "plain_label_in_default_language": plain_label_in_default_language,
-         "formatted_far_below": formatted_far_below}
+         "formatted_far_below": formatted_far_below, "numbers_dates_and_notes": numbers_dates_and_notes}
 
 if __name__ == "__main__":
     for name, build in FORMS.items():

@@ -19,7 +19,7 @@ def test_a_workbook_without_a_survey_sheet_names_its_sheets():
 
 
 def test_a_survey_with_nothing_importable_says_so_with_the_notes():
-    data = forms.workbook([["type", "name", "label"], ["integer", "age", "How old are you?"],
+    data = forms.workbook([["type", "name", "label"], ["time", "when", "What time is it?"],
                            ["geopoint", "where", "Where are you?"]])
     with pytest.raises(XLSFormError, match="None of the questions") as caught:
         import_xlsform(data, ImportOptions(value=1))

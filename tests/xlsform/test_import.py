@@ -30,17 +30,18 @@ def test_odk_sample_keeps_what_engage_can_ask_and_reports_each_row(framework):
     assert validate(imported.definition, "odk.yaml", framework) == []
     items = _items(imported.definition)
     assert [(i, items[i]["type"]) for i in items] == [
-        ("used_service", "yesno"), ("hub_helpful", "scale"), ("services_used", "multi"), ("better", "text")]
+        ("used_service", "yesno"), ("hub_helpful", "scale"), ("services_used", "multi"), ("visits", "number"),
+        ("better", "text"), ("visit_date", "date")]
+    assert imported.definition["pages"][0]["intro"]["parent"] == "Thank you for taking part."  # the note
     assert items["services_used"]["options"][-1] == {"id": "money_advice", "label": "Money advice"}
     assert items["better"]["text"]["parent"] == "What would make the hub better?"  # <b> tags taken out
     skipped = {n.row: n.name for n in imported.notes if n.outcome == "skipped" and n.sheet == "survey"}
-    assert skipped == {2: "start", 3: "end", 4: "deviceid", 5: "intro", 10: "visits", 13: "where",
-                       14: "location", 15: "visit_date", 16: "photo", 17: "visits_x2"}
-    assert "number questions" in _reason(imported, 10)
+    assert skipped == {2: "start", 3: "end", 4: "deviceid", 14: "location", 16: "photo", 17: "visits_x2"}
+    assert "answer checks ('constraint')" in _reason(imported, 10)  # '. >= 0' alone is no range
     assert "required" in _reason(imported, 7) and "optional" in _reason(imported, 7)
     assert "skip logic" in _reason(imported, 8) and "shown to everyone" in _reason(imported, 8)
     assert ("choices", 12, "Money-Advice", "changed") in _notes(imported)
-    assert imported.summary() == "4 question(s) on 1 page(s); 10 row(s) skipped, 7 changed."
+    assert imported.summary() == "6 question(s) on 2 page(s); 6 row(s) skipped, 8 changed."
 
 
 def test_kobo_household_with_groups_repeat_cascades_and_arabic(framework):
@@ -50,7 +51,8 @@ def test_kobo_household_with_groups_repeat_cascades_and_arabic(framework):
     assert definition["family"] == "hh-survey-2024" and definition["languages"] == ["en", "ar"]
     assert [p["id"] for p in definition["pages"]] == ["household", "housing", "support"]
     items = _items(definition)
-    assert list(items) == ["region", "district", "housing_type", "damp", "help_needed", "help_other"]
+    assert list(items) == ["region", "district", "hh_size", "housing_type", "damp", "help_needed", "help_other"]
+    assert (items["hh_size"]["type"], items["hh_size"]["min"], items["hh_size"]["max"]) == ("number", 1, 29)
     assert items["damp"]["type"] == "yesno" and items["damp"]["value"] == 1
     assert items["damp"]["translations"]["ar"]["hint"] == {"parent": "انظر إلى الجدران والنوافذ."}
     assert items["district"]["translations"]["ar"]["options"]["old_town"] == "البلدة القديمة"
