@@ -56,4 +56,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     triage.init_app(app)
     comments.init_app(app)
+    from engage import api  # read-only data API for BI tools
+
+    api.init_app(app)
     return app

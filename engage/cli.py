@@ -40,6 +40,9 @@ def init_app(app: Flask) -> None:
     from engage.services.safeguarding.cli import alerts  # safeguarding alerts by email
 
     app.cli.add_command(alerts)
+    from engage.api.cli import tokens  # the read-only data API
+
+    app.cli.add_command(tokens)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
 

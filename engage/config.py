@@ -32,6 +32,8 @@ class Config:
     SMTP_URL = os.environ.get("ENGAGE_SMTP_URL", "")
     ALERTS_FROM = os.environ.get("ENGAGE_ALERTS_FROM", "engage@localhost")
     BASE_URL = os.environ.get("ENGAGE_BASE_URL", "http://127.0.0.1:5000")
+    # Requests each client address may make to the data API.
+    API_RATE_LIMIT = os.environ.get("ENGAGE_API_RATE_LIMIT", "60 per minute")
 
     @staticmethod
     def finalise(app: Flask) -> None:

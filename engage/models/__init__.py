@@ -1,5 +1,6 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
 from engage.models.alert import SafeguardingAlert
+from engage.models.api_token import ApiToken
 from engage.models.audit import AuditEvent  # workspace (issue 3)
 from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone (issue 7)
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
@@ -23,6 +24,7 @@ __all__ = [
     "ActionStatus",
     "Answer",
     "AnswerTag",
+    "ApiToken",
     "AuditEvent",
     "BallotTally",
     "BallotTallySheet",
