@@ -6,6 +6,7 @@ import click
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import func, select
 
+from engage import progress
 from engage.db import get_session
 from engage.models import Consultation, Response, ResponseStatus
 from engage.results import exports
@@ -36,9 +37,19 @@ def consultations_count(consultation: str | None) -> None:
     every answer; run this from a scheduler so officers never wait for it.
     """
     session = get_session()
-    chosen = [_find(consultation)] if consultation else session.scalars(select(Consultation).order_by(Consultation.id))
-    for c in list(chosen):
-        click.echo(f"{c.id}\t{c.slug}\t{svc.fold_new(session, c)} responses counted")
+    chosen = [_find(consultation)] if consultation else list(
+        session.scalars(select(Consultation).order_by(Consultation.id)))
+    waiting = svc.uncounted(session, [c.id for c in chosen])
+    counted = 0
+    with progress.meter("Counting responses", sum(waiting.values())) as meter:
+        for c in chosen:
+            folded = svc.fold_new(session, c)
+            counted += folded
+            meter.to(counted)
+            if not progress.interactive():
+                click.echo(f"{c.id}\t{c.slug}\t{folded} responses counted")
+    progress.summary(f"Counted {counted:,} new responses in {len(chosen)} consultation(s) "
+                     f"in {meter.seconds():.1f} s.")
 
 
 def _find(ref: str) -> Consultation:
@@ -67,29 +78,31 @@ def summary_command(consultation: str, fmt: str) -> None:
               type=click.Choice(["csv", "long.csv", "xlsx", "sav", "docx", "pdf"]))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True))
 def export_command(consultation: str, fmt: str, out: str) -> None:
-    """Write an export of CONSULTATION (id or slug) to --out, showing progress."""
+    """Write an export of CONSULTATION (id or slug) to --out, showing progress on a terminal."""
     found = _find(consultation)
-    written = 0
+    session = get_session()
+    total, unit = exports.row_total(session, found, fmt)
+    written, read = 0, 0
+    with progress.meter(f"Exporting {unit}", total) as meter, open(out, "wb") as handle:
+        def rows_read(rows: int) -> None:
+            nonlocal read
+            read = rows
+            meter.to(rows)
 
-    def progress(rows: int) -> None:
-        click.echo(f"  {rows:,} rows read, {written / 1e6:.1f} MB written", err=True)
-
-    with open(out, "wb") as handle:
-        for chunk in exports.export(get_session(), found, fmt, progress=progress):
+        for chunk in exports.export(session, found, fmt, progress=rows_read):
             handle.write(chunk)
             written += len(chunk)
-    click.echo(f"Wrote {out} ({written:,} bytes).", err=True)
+    progress.summary(f"Wrote {out}: {read:,} {unit} read, {written / 1e6:.1f} MB, in {meter.seconds():.1f} s.")
 
 
 COMMANDS = (consultations, summary_command, export_command)
 
 
 def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
-    """Add n synthetic submitted responses to a consultation, showing progress."""
+    """Add n synthetic submitted responses to a consultation, showing progress on a terminal."""
     from engage.services.synthetic import generate
 
-    def progress(done: int) -> None:
-        if done % 50000 == 0 or done == n:
-            click.echo(f"  {done:,} of {n:,} synthetic responses written", err=True)
-
-    generate(get_session(), consultation, n, batch=5000, progress=progress, seed=1 - wave, wave=wave)
+    with progress.meter("Writing synthetic responses", n) as meter:
+        generate(get_session(), consultation, n, batch=min(5000, max(100, n // 50)), progress=meter.to,
+                 seed=1 - wave, wave=wave)
+    progress.summary(f"Added {n:,} synthetic responses to {consultation.slug} in {meter.seconds():.1f} s.")

@@ -112,6 +112,11 @@ def fold_new(session: Session, consultation: Consultation) -> int:
     return tallies.fold(session, consultation.id, keys_of(survey_of(consultation.version)))
 
 
+def uncounted(session: Session, consultation_ids: list[int]) -> dict[int, int]:
+    """Return how many submitted responses each consultation has not yet folded into its tallies."""
+    return tallies.waiting(session, consultation_ids)
+
+
 def recount(session: Session, response) -> None:
     """Take a counted response out of the kept tallies before its figures change (inside a write)."""
     tallies.unfold(session, response, keys_of(survey_of(response.version)))

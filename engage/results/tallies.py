@@ -15,7 +15,7 @@ import secrets
 from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
@@ -38,6 +38,17 @@ def _unfolded(consultation_id: int):
     return select(Response.id).where(Response.consultation_id == consultation_id,
                                      Response.status == ResponseStatus.SUBMITTED,
                                      Response.summary_batch.is_(None))
+
+
+def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
+    """Return the number of submitted responses not yet counted, by consultation."""
+    if not consultation_ids:
+        return {}
+    rows = session.execute(
+        select(Response.consultation_id, func.count(Response.id))
+        .where(Response.consultation_id.in_(consultation_ids), Response.status == ResponseStatus.SUBMITTED,
+               Response.summary_batch.is_(None)).group_by(Response.consultation_id))
+    return {consultation_id: n for consultation_id, n in rows}
 
 
 def fold(session: Session, consultation_id: int, keys: q.Keys) -> int:

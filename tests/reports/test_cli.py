@@ -45,9 +45,9 @@ def test_export_writes_the_file(runner, known, tmp_path, fmt):
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
-    # Progress goes to stderr: the rows read (responses, or answers for long.csv and sav).
-    read = {"csv": 33, "xlsx": 33}.get(fmt, 108)  # 108 answers, as the long CSV's rows
-    assert f"{read} rows read" in result.output
+    # One summary line on stderr (no bar: the runner is not a terminal): what was read.
+    read = {"csv": "33 responses", "xlsx": "33 responses"}.get(fmt, "108 answers")  # as the long CSV's rows
+    assert result.stderr.strip().startswith(f"Wrote {out}: {read} read, ") and result.stdout == ""
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
         assert len(rows) == 34
@@ -57,8 +57,9 @@ def test_export_writes_the_file(runner, known, tmp_path, fmt):
 def test_consultations_count_folds_new_responses_once(runner, known):
     first = runner.invoke(args=["consultations", "count"])
     assert first.exit_code == 0, first.output
-    assert first.output.strip() == f"{known.consultation.id}\tknown\t33 responses counted"
+    assert first.stdout.strip() == f"{known.consultation.id}\tknown\t33 responses counted"
+    assert first.stderr.startswith("Counted 33 new responses in 1 consultation(s) in ")
     again = runner.invoke(args=["consultations", "count", "known"])
-    assert again.output.strip() == f"{known.consultation.id}\tknown\t0 responses counted"
+    assert again.stdout.strip() == f"{known.consultation.id}\tknown\t0 responses counted"
     summary = json.loads(runner.invoke(args=["summary", "known"]).stdout)
     assert summary["responses"] == 33  # counted once, not twice
