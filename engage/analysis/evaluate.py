@@ -56,6 +56,7 @@ def failures(tagger: TaggerScore) -> list[str]:
 
 
 def main() -> int:
+    from engage.analysis.evaluation import agreement
     from engage.analysis.evaluation import language as language_evaluation
     from engage.analysis.evaluation import screen as screen_evaluation
     from engage.analysis.evaluation import tagging as tagging_evaluation
@@ -69,6 +70,7 @@ def main() -> int:
     tagging_scores = tagging_evaluation.score_blind(train())
     print("\n".join(tagging_evaluation.report(tagging_scores)))
     missed += tagging_evaluation.failures(tagging_scores)
+    print("\n".join(agreement.report(agreement.agreement())))
     language_lines, language_missed = language_evaluation.evaluate()
     print("\n".join(language_lines))
     missed += language_missed

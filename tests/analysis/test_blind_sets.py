@@ -80,3 +80,20 @@ def test_blind_report_names_every_set_with_intervals_and_confusion(tagger):
         assert sum(map(sum, s.confusion)) == s.size
         assert f"blind {s.name}" in lines
     assert "samples-F1" in lines and "confusion" in lines
+
+
+def test_cohen_kappa_on_a_hand_worked_case():
+    from engage.analysis.evaluation.agreement import cohen_kappa
+
+    # observed 0.75; expected (2*1 + 2*3)/16 = 0.5 -> kappa 0.5
+    assert cohen_kappa([1, 1, 2, 2], [1, 2, 2, 2]) == pytest.approx(0.5)
+    assert cohen_kappa([3, 4], [3, 4]) == pytest.approx(1.0)
+
+
+def test_second_labelling_covers_at_least_300_corpus_comments_and_is_reported():
+    from engage.analysis.evaluation import agreement
+
+    assert len(agreement.pairs()) >= 300
+    result = agreement.agreement()
+    assert 0 < result.kappa <= 1
+    assert "kappa" in agreement.report(result)[0]
