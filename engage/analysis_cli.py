@@ -25,15 +25,13 @@ def classify(source) -> None:
 
 @model.command("train")
 def train() -> None:
-    """Retrain the value tagger from shipped data plus officers' corrections."""
-    from engage.analysis import tagging
-    from engage.services.corrections import officer_examples
+    """Retrain the value tagger with officers' corrections; install it only if no worse on the blind sets."""
+    from engage.services import retraining
     from engage.services.free_text import model_path
 
-    extra = officer_examples(get_session())
-    tagger = tagging.train(extra)
-    path = model_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tagger.save(path)
-    click.echo(f"Trained on shipped examples and {len(extra)} officer correction(s); saved to {path}.")
+    outcome = retraining.retrain(get_session(), model_path())
+    click.echo("\n".join(retraining.report(outcome)))
+    if not outcome.installed:
+        raise click.ClickException("The retrained model was not installed; the one in use is unchanged.")
+    click.echo(f"Saved to {model_path()}.")
     current_app.logger.info("value tagger retrained")

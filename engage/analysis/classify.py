@@ -29,7 +29,8 @@ def result(analysis: TextAnalysis) -> dict:
     """Build the output record for one analysed text.
 
     Text in a language the models cannot read has no value tags and no sentiment (null), and
-    always a flag: a keyword hit, or "not_screened" so that a person reads it.
+    always a flag: a keyword hit, or "not_screened" so that a person reads it. "uncertain" says
+    the tagger's confidence is below the level where officers should check the tag first.
     """
     tagging, screening = analysis.tagging, analysis.screening
     return {
@@ -38,6 +39,7 @@ def result(analysis: TextAnalysis) -> dict:
         "values": [value for value, _ in tagging.values] if tagging else [],
         "subtheme": tagging.subtheme if tagging else None,
         "confidence": tagging.confidence if tagging else 0.0,
+        "uncertain": tagging.uncertain if tagging else False,
         "sentiment": round(analysis.polarity, 4) if analysis.polarity is not None else None,
         "safeguarding": {"flag": screening.flag, "severity": screening.severity,
                          "category": screening.category or "none"},

@@ -21,6 +21,7 @@ from engage.analysis import keywords, safeguarding, tagging
 from engage.analysis.analyse import TextAnalysis, analyse
 from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
 from engage.models._time import utcnow
+from engage.services import retraining
 from engage.services.safeguarding import alerts
 
 MODEL_FILE = "value_model.joblib"
@@ -39,7 +40,7 @@ def tagger() -> tagging.ValueTagger:
         key = (str(model_path()), model_path().stat().st_mtime)
         if key not in _RETRAINED:
             _RETRAINED.clear()
-            _RETRAINED[key] = tagging.ValueTagger.load(key[0])
+            _RETRAINED[key] = retraining.installed_tagger(model_path())
         return _RETRAINED[key]
     return tagging.default_tagger()
 

@@ -11,7 +11,7 @@ def test_shape_and_order(tagger):
     out = list(classify_lines(lines, tagger=tagger))
     assert len(out) == len(lines)
     for record in out:
-        assert set(record) == {"language", "primary_value", "values", "subtheme", "confidence",
+        assert set(record) == {"language", "primary_value", "values", "subtheme", "confidence", "uncertain",
                                "sentiment", "safeguarding"}
         assert record["language"] == "en" and 1 <= record["primary_value"] <= 5
         assert record["values"][0] == record["primary_value"]

@@ -17,7 +17,7 @@ from engage.analysis.tagging import Tagging, ValueTagger, default_tagger, train
     ("I need a parenting course to cope with my teenager", 4),  # parenting -> 4
     ("The SEND Local Offer website is out of date", 5),  # Local Offer -> 5
     ("please listen to what young people say in these surveys", 5),
-    ("the camhs waiting list is far too long", 2),
+    ("the camhs waiting list is far too long", 5),  # waiting for a service -> 5 (boundary rule)
     ("nursery fees are too expensive for us", 4),
 ])
 def test_boundary_cases(tagger, text, value):
@@ -62,15 +62,46 @@ def test_heldout_macro_f1_target():
 
 
 def test_lexicon_token_cache_changes_no_feature(monkeypatch):
+    import engage.analysis.lexicon as lexicon
     import engage.analysis.tagging as tagging
 
     texts = [row["text"].lower() for row in tagging.read_jsonl("comments_heldout.jsonl")]
-    warm = tagging.LexiconFeatures()
+    warm = lexicon.LexiconFeatures()
     warm.transform(texts)  # fills the cache
     # A cache this small is emptied again and again: features must not depend on it.
-    monkeypatch.setattr(tagging, "_TOKEN_CACHE_SIZE", 7)
-    churned = tagging.LexiconFeatures()
-    expected = [sorted(churned._columns(tagging._LEX_TOKEN.findall(text)).items()) for text in texts]
-    assert [sorted(warm._columns(tagging._LEX_TOKEN.findall(t)).items()) for t in texts] == expected
+    monkeypatch.setattr(lexicon, "_TOKEN_CACHE_SIZE", 7)
+    churned = lexicon.LexiconFeatures()
+    expected = [sorted(churned._columns(lexicon._LEX_TOKEN.findall(text)).items()) for text in texts]
+    assert [sorted(warm._columns(lexicon._LEX_TOKEN.findall(t)).items()) for t in texts] == expected
     assert len(churned._token_cache) <= 7
     assert any(expected)  # the held-out comments do hit the lexicon
+
+
+def test_uncertain_marks_tags_below_the_threshold(tagger):
+    from engage.analysis.tagging import UNCERTAIN_BELOW
+
+    texts = ["not sure", "we got evicted and now we live in a hostel", "it is ok",
+             "nursery fees are too expensive for us"]
+    results = tagger.predict(texts)
+    assert [r.uncertain for r in results] == [r.confidence < UNCERTAIN_BELOW for r in results]
+    assert [r.uncertain for r in results] == [True, False, True, False]
+
+
+def test_boundary_features_separate_a_service_failing_from_its_topic():
+    from engage.analysis.boundary import RuleFeatures
+
+    features = RuleFeatures()
+    waited = features.cue_values("we waited nine months for camhs")
+    assert waited["access"] > 0 and waited["service"] > 0 and waited["access*service"] > 0
+    assert not any(features.cue_values("more mental health support in school").values())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("my son waited over a year for an autism assessment", 5),
+    ("nobody listens to what young people say", 5),
+    ("we were passed between the school and camhs for months", 5),
+    ("i look after my mum every morning before school", 1),
+    ("we cant afford the heating and the kids are hungry", 4),
+])
+def test_boundary_rules_hold_in_new_wording(tagger, text, value):
+    assert tagger.predict([text])[0].primary_value == value

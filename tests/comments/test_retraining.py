@@ -1,0 +1,30 @@
+"""`flask model train` keeps a retrained tagger only when the blind sets say it is no worse."""
+from engage.analysis import corpus, tagging
+from engage.services import retraining
+
+
+def test_a_model_taught_wrong_labels_is_not_installed(tmp_path):
+    # Officers "correcting" hundreds of clear comments to the wrong value teach the model nonsense.
+    wrong = [(c.text, c.value % 5 + 1, None) for c in corpus.comments()[:600]]
+    path = tmp_path / "value_model.joblib"
+    outcome = retraining.retrain_with(wrong, path)
+    assert not outcome.installed and not path.exists()
+    assert outcome.change < 0
+    assert "NOT installed" in retraining.report(outcome)[-1]
+
+
+def test_a_model_no_worse_is_installed_and_then_used(tmp_path):
+    path = tmp_path / "value_model.joblib"
+    outcome = retraining.retrain_with([("zorbling widgets at the gloop", 5, "5d")] * 3, path)
+    assert outcome.installed and path.exists()
+    assert [s.name for s in outcome.before] == list(corpus.BLIND_SETS)
+    lines = retraining.report(outcome)
+    assert all(f"blind {name}" in "\n".join(lines) for name in corpus.BLIND_SETS)
+    assert isinstance(retraining.installed_tagger(path), tagging.ValueTagger)
+
+
+def test_a_model_saved_by_an_older_tagger_is_not_used(tmp_path, monkeypatch):
+    path = tmp_path / "value_model.joblib"
+    tagging.train([]).save(path)
+    monkeypatch.setattr(tagging, "MODEL_VERSION", tagging.MODEL_VERSION + 1)
+    assert retraining.installed_tagger(path) is tagging.default_tagger()
