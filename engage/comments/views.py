@@ -1,54 +1,76 @@
 """Comment review routes: officers and admins only."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
 
 from engage.comments import bp
+from engage.comments import viewmodel as vm
+from engage.comments.forms import FilterForm, TagForm
 from engage.db import get_session
 from engage.models import Consultation, Role
 from engage.permissions import role_required
 from engage.services import comments as svc
 from engage.services import reads
+from engage.services.consultations import survey_of
 from engage.services.corrections import correct_tag
 from engage.services.errors import DomainError
 from engage.workspace.support import framework
 
-
-class TagForm(FlaskForm):
-    """An officer's tag for one answer: a value, and a sub-theme of it if one fits."""
-
-    answer_id = HiddenField(validators=[DataRequired()])
-    tag = SelectField("Value or sub-theme", validate_choice=True)
+FILTER_FIELDS = ("value", "subtheme", "audience", "question", "uncertain", "unread")
 
 
-def _tag_choices() -> list[SelectChoice]:
-    choices = []
-    for value in framework().values:
-        choices.append(SelectChoice(f"{value.id}", f"{value.id} {value.short}"))
-        choices += [SelectChoice(f"{value.id}:{s.id}", f"    {s.id} {s.title[:70]}") for s in value.subthemes]
-    return choices
+def _question_wordings(consultation: Consultation) -> dict[str, dict[str, str]]:
+    """Return each question's wording per audience, by key."""
+    return {item.id: dict(item.text) for item in survey_of(consultation.version).items()}
+
+
+def _filter_form(db, consultation: Consultation, wordings: dict[str, str]) -> FilterForm:
+    fw = framework()
+    form = FilterForm(request.args)
+    form.value.choices = [("", "Any value")] + [(str(v.id), vm.value_label(fw, v.id)) for v in fw.values]
+    form.subtheme.choices = [("", "Any sub-theme")] + [
+        (s.id, f"{vm.value_label(fw, v.id)} - {s.title}") for v in fw.values for s in v.subthemes]
+    form.audience.choices = [("", "Everyone")] + [
+        (a, vm.AUDIENCE_NAMES.get(a, a)) for a in consultation.variants]
+    # In the list, a question reads as the oldest audience's wording: one wording, the plainest.
+    form.question.choices = [("", "Any question")] + [
+        (key, vm.wording(wordings, key)) for key in svc.questions_with_comments(db, consultation.id)]
+    return form
+
+
+def _chosen(form: FilterForm) -> svc.CommentFilter:
+    """Turn a valid filter form into the service's filter; an invalid one filters nothing."""
+    if not form.validate():
+        return svc.CommentFilter()
+    return svc.CommentFilter(int(form.value.data) if form.value.data else None, form.subtheme.data or None,
+                             form.audience.data or None, form.question.data or None, form.uncertain.data,
+                             current_user.id if form.unread.data else None)
 
 
 @bp.route("/<int:consultation_id>", methods=["GET", "POST"])
 @role_required(Role.ADMIN, Role.OFFICER)
 def review(consultation_id: int):
-    """List free-text answers with their tags; take an officer's correction."""
+    """List free-text answers (uncertain tags first) with their tags; take an officer's correction."""
     db = get_session()
     consultation = db.get(Consultation, consultation_id) or abort(404)
     form = TagForm()
-    form.tag.choices = _tag_choices()
+    form.tag.choices = vm.tag_choices(framework())
     if form.validate_on_submit():
         return _correct(db, consultation, form)
+    wordings = _question_wordings(consultation)
+    filters = _filter_form(db, consultation, wordings)
     page = request.args.get("page", 1, type=int)
-    found, pages = svc.comments(db, consultation.id, page)
+    found, pages, total = svc.comments(db, consultation.id, page, _chosen(filters))
     # Being shown a comment here is what "read" means in the use of feedback.
     reads.record(db, consultation.id, [c.answer_id for c in found], current_user.id)
-    return render_template("comments/review.html", consultation=consultation, comments=found,
-                           page=page, pages=pages, choices=form.tag.choices,
-                           values={v.id: v.short for v in framework().values})
+    return render_template("comments/review.html", consultation=consultation, filters=filters,
+                           comments=[vm.comment_view(framework(), c, wordings) for c in found],
+                           page=page, pages=pages, total=total, choices=form.tag.choices,
+                           args=_filter_args())
+
+
+def _filter_args() -> dict[str, str]:
+    """Return the filters in the query string, to keep them on page links and after a correction."""
+    return {k: request.args[k] for k in FILTER_FIELDS if request.args.get(k)}
 
 
 def _correct(db, consultation: Consultation, form: TagForm):
@@ -63,4 +85,4 @@ def _correct(db, consultation: Consultation, form: TagForm):
     else:
         flash("The tag is corrected. It will be used the next time the model is trained.", "success")
     return redirect(url_for("comments.review", consultation_id=consultation.id,
-                            page=request.args.get("page", 1, type=int)))
+                            page=request.args.get("page", 1, type=int), **_filter_args()))
