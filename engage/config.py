@@ -32,6 +32,14 @@ class Config:
     SMTP_URL = os.environ.get("ENGAGE_SMTP_URL", "")
     ALERTS_FROM = os.environ.get("ENGAGE_ALERTS_FROM", "engage@localhost")
     BASE_URL = os.environ.get("ENGAGE_BASE_URL", "http://127.0.0.1:5000")
+    # Single sign-on over OpenID Connect (the council's identity provider); off unless set.
+    OIDC_ISSUER = os.environ.get("ENGAGE_OIDC_ISSUER", "")
+    OIDC_CLIENT_ID = os.environ.get("ENGAGE_OIDC_CLIENT_ID", "")
+    OIDC_CLIENT_SECRET = os.environ.get("ENGAGE_OIDC_CLIENT_SECRET", "")
+    OIDC_LEEWAY = 60  # seconds of clock difference allowed between engage and the provider
+    OIDC_TIMEOUT = 10  # seconds to wait for the provider
+    # Password sign-in; switch it off (0) when everyone signs in with the council's provider.
+    PASSWORD_SIGN_IN = os.environ.get("ENGAGE_PASSWORD_SIGN_IN", "1") != "0"
     # Requests each client address may make to the data API.
     API_RATE_LIMIT = os.environ.get("ENGAGE_API_RATE_LIMIT", "60 per minute")
 

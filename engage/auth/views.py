@@ -1,8 +1,8 @@
 """Sign-in and sign-out routes: parse, call the accounts service, redirect or render."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from engage.auth import bp
+from engage.auth import bp, oidc
 from engage.auth import session as staff_session
 from engage.auth.forms import SignInForm, SignOutForm
 from engage.db import get_session
@@ -27,7 +27,9 @@ def sign_in():
     if current_user.is_authenticated and request.method == "GET":
         return redirect(staff_session.safe_next(form.next.data, _home()))
     status = 200
-    if form.validate_on_submit():
+    if not current_app.config["PASSWORD_SIGN_IN"]:  # single sign-on only: no password is checked
+        status = 403 if request.method == "POST" else 200
+    elif form.validate_on_submit():
         try:
             user = accounts.authenticate(get_session(), form.email.data, form.password.data, utcnow())
         except SignInFailed as exc:
@@ -38,7 +40,8 @@ def sign_in():
             return redirect(staff_session.safe_next(form.next.data, _home()))
     elif form.errors:
         status = 400
-    return render_template("auth/sign_in.html", form=form), status
+    return render_template("auth/sign_in.html", form=form, sso=oidc.enabled(),
+                           password=current_app.config["PASSWORD_SIGN_IN"]), status
 
 
 @bp.post("/sign-out")
