@@ -50,7 +50,8 @@ def plan_page(consultation_id: int):
         action_forms={a.id: _action_form(a) for s in found for a in s.actions},
         new_action_forms={s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found},
         button=ButtonForm(), use=plan.feedback_use(session, consultation.id),
-        problems=plan.wording_problems(consultation, found))
+        problems=plan.wording_problems(consultation, found),
+        value_names={v.id: v.short for v in svc.framework().values})
 
 
 def _back(consultation_id: int):

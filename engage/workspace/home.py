@@ -30,6 +30,9 @@ def home():
         if current_user.role == Role.SCHOOL_CONTACT else [],
         can_create=can.can_create_consultation(current_user),
         safeguarding=_safeguarding(session) if can.can_see_flagged(current_user) else None,
+        # One click to each consultation's results, its "You said, we did" and the feedback audit.
+        results=[c for c in mine if c.status != ConsultationStatus.DRAFT]
+        if can.has_role(current_user, can.APPROVERS) else [],
     )
 
 
