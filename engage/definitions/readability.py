@@ -11,19 +11,21 @@ GRADE_LIMITS = {"primary": 4.0, "secondary": 7.0, "post16": 9.0}
 YOUNG_VARIANTS = ("primary", "secondary", "post16")
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A hyphenated compound ("anti-social", "grown-ups") is one word, as readers and other
+# Flesch-Kincaid tools take it: counted as two short words it would look easier than it is.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+|\n+")
 _VOWELS = "aeiou"
 
 # Words the heuristic miscounts, with their usual British pronunciation.
 _EXCEPTIONS = {
-    "adhd": 4, "anyone": 3, "area": 3, "areas": 3, "being": 2, "biology": 4,
+    "adhd": 4, "any": 2, "anyone": 3, "area": 3, "areas": 3, "being": 2, "biology": 4,
     "business": 2, "businesses": 3, "camhs": 1, "childline": 2, "create": 2,
     "created": 3, "creative": 3, "every": 2, "everything": 3, "geography": 4,
     "idea": 3, "ideas": 3, "lgbt": 4, "lgbtq": 5, "museum": 3, "museums": 3,
     "people": 2, "period": 3, "poem": 2, "poems": 2, "poet": 2, "real": 1,
     "really": 2, "recipe": 3, "school": 1, "schools": 1, "science": 2,
-    "sciences": 3, "theatre": 3, "video": 3, "videos": 3, "violence": 3,
+    "sciences": 3, "suicide": 3, "theatre": 3, "video": 3, "videos": 3, "violence": 3,
     "violent": 3, "wednesday": 2, "wherever": 3, "whether": 2, "yourself": 2,
 }
 
@@ -45,6 +47,8 @@ _SPLITS = (
 
 def count_syllables(word: str) -> int:
     """Return the number of syllables in one English word (at least 1)."""
+    if "-" in word:
+        return sum(count_syllables(part) for part in word.split("-") if part)
     letters = re.sub(r"[^\w]", "", word)
     if not letters:
         return 0
