@@ -23,6 +23,9 @@ HARD_NEGATIVES = [
     "the park needs more bins and the swings are broken",
     "my dad took my phone off me for a week because i was rude",
     "is this survey anonymous? i don't want my teacher to see what i said about maths",
+    "we are planning how to decorate the hall",
+    "my little sister bit me when i took her toy",
+    "i said bye to everyone on my last day of primary and cried",
     "",
     "   ",
 ]
@@ -40,6 +43,8 @@ def test_ordinary_talk_is_not_flagged(text):
     ("he comes into my room at night and does stuff", "sexual_abuse"),
     ("i want to kill myself", "suicidal_thoughts"),
     ("i've been saving my tablets for when it gets too much", "suicidal_thoughts"),
+    ("im going to hang myself tonight", "suicidal_thoughts"),
+    ("i swallowed a load of pills an hour ago and feel weird", "self_harm"),
     ("some older boys make me carry bags to other towns and say i owe them", "exploitation"),
     ("my coach messages me late at night and says not to tell my parents", "position_of_trust"),
     ("a man on snapchat keeps asking for pictures of me and says dont tell anyone", "online_grooming"),

@@ -51,7 +51,8 @@ def self_harm(f: Facts) -> Hit | None:
         return None
     if f.third_person and not f.first_person:
         return ("other", CON, "says another child is harming themselves")
-    urgent = any(w in f.text for w in ("too deep", "stop bleeding", "overdose", "took "))
+    urgent = any(w in f.text for w in ("too deep", "stop bleeding", "overdose", "took ",
+                                       "swallow"))
     return ("self_harm", IMM if urgent else CON, "self-harm")
 
 
