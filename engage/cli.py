@@ -43,6 +43,9 @@ def init_app(app: Flask) -> None:
     from engage.api.cli import tokens  # the read-only data API
 
     app.cli.add_command(tokens)
+    from engage.retention_cli import retention  # erasure and retention
+
+    app.cli.add_command(retention)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.restore_command)
 

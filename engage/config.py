@@ -42,6 +42,10 @@ class Config:
     PASSWORD_SIGN_IN = os.environ.get("ENGAGE_PASSWORD_SIGN_IN", "1") != "0"
     # Requests each client address may make to the data API.
     API_RATE_LIMIT = os.environ.get("ENGAGE_API_RATE_LIMIT", "60 per minute")
+    # Days each kind of personal data is kept (`flask retention apply`; see docs/security.md).
+    RETAIN_ABANDONED_DAYS = int(os.environ.get("ENGAGE_RETAIN_ABANDONED_DAYS", "90"))
+    RETAIN_CLOSED_FLAGS_DAYS = int(os.environ.get("ENGAGE_RETAIN_CLOSED_FLAGS_DAYS", "365"))
+    RETAIN_CONTACT_DAYS = int(os.environ.get("ENGAGE_RETAIN_CONTACT_DAYS", "90"))
 
     @staticmethod
     def finalise(app: Flask) -> None:

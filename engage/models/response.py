@@ -52,6 +52,8 @@ class Response(Base):
     page: Mapped[int] = mapped_column(default=1)
     # A day, not a time: enough for "responses by date" and less identifying.
     started_on: Mapped[date]
+    # Also a day (midnight UTC of the day it was sent): nothing orders or deduplicates by it;
+    # exactly-once rests on the status guard and the token.
     submitted_at: Mapped[datetime | None]
     # The summary fold that counted this submitted response into summary_tallies (NULL: not yet
     # counted). A column, not a watermark on id: ids are given at start, not at submission.

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from engage.db import begin_write
 from engage.definitions.survey import Item
 from engage.models import AccessCode, Answer, Consultation, ContactRequest, Response, ResponseStatus
-from engage.models._time import utcnow
+from engage.models._time import day_of, utcnow
 from engage.services import free_text
 from engage.services.consultations import require_open, require_variant
 from engage.services.errors import NotFound, ResponseMissing
@@ -129,7 +129,7 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
         session.execute(
             update(Response)
             .where(Response.id == response.id, Response.status == ResponseStatus.IN_PROGRESS)
-            .values(status=ResponseStatus.SUBMITTED, submitted_at=now, resume_code=None)
+            .values(status=ResponseStatus.SUBMITTED, submitted_at=day_of(now), resume_code=None)
         )
     session.commit()
     session.refresh(response)

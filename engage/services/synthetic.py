@@ -176,7 +176,7 @@ def _person(rng: random.Random, variant: str, schools, now) -> dict:
            "school_id": school[0] if school else None,
            "year_group": rng.choice(YEARS[variant]) if young else None,
            "area_id": school[2] if school and rng.random() < 0.8 else rng.choice(AREAS),
-           "started_on": day.date(), "submitted_at": day}
+           "started_on": day.date(), "submitted_at": day.replace(hour=0, minute=0, second=0, microsecond=0)}
     return {"row": row, "variant": variant, "groups": groups}
 
 

@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         admin,
         ballots,
         consultations,
+        erasure,
         home,
         kiosk,
         paper,

@@ -53,6 +53,8 @@ ALLOWED = {
     "workspace.ballots_index": {A, OFF, Y, S},  # issue 7: ballots
     "workspace.ballot_results": {A, OFF},  # the officer-led consultation: not the youth council's
     "workspace.ballot_tally": {A, OFF, S},
+    "workspace.erase_response": {A, OFF},  # erasure: one response, with a reason
+    "workspace.erase_all": {A},  # every response of a closed consultation
 }
 ON_DRAFT = {"workspace.edit_consultation", "workspace.approve"}
 
