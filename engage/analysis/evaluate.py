@@ -58,6 +58,7 @@ def failures(tagger: TaggerScore) -> list[str]:
 def main() -> int:
     from engage.analysis.evaluation import agreement
     from engage.analysis.evaluation import language as language_evaluation
+    from engage.analysis.evaluation import redaction as redaction_evaluation
     from engage.analysis.evaluation import screen as screen_evaluation
     from engage.analysis.evaluation import tagging as tagging_evaluation
 
@@ -74,6 +75,9 @@ def main() -> int:
     language_lines, language_missed = language_evaluation.evaluate()
     print("\n".join(language_lines))
     missed += language_missed
+    redaction_lines, redaction_missed = redaction_evaluation.evaluate()
+    print("\n".join(redaction_lines))
+    missed += redaction_missed
     print("FAILED: " + "; ".join(missed) if missed else "all targets met")
     return 1 if missed else 0
 

@@ -184,6 +184,7 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
 def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int, t: int):
     """Read a fixed sample of one value's comments; find recurring phrases and quotes in it."""
     sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE)
+    sample["text"] = sample["text"].map(redact)  # recurring phrases must not carry names or numbers either
     sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
     pool, said = _quotable(sample, counts.people, t), [p["phrase"] for p in common]

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from engage.analysis.redact import redact
 from engage.db import begin_write
 from engage.definitions.readability import YOUNG_VARIANTS, check_wording
 from engage.framework import Framework
@@ -224,7 +225,8 @@ def public_page(session: Session, slug: str, band: str, fw: Framework) -> dict:
     bands = [b for b in YOUNG_VARIANTS if b in consultation.variants]
     band = band if band in bands else (bands[0] if bands else "")
     items = [{"value": fw.value(s.value_id).child_title.get(band, fw.value(s.value_id).short),
-              "you_said": s.child_text.get(band, s.text),
+              # Officers may paste a child's words into a statement: the public page is redacted too.
+              "you_said": redact(s.child_text.get(band, s.text)),
               "we_did": [{"text": a.child_text.get(band, a.text), "done": a.status == ActionStatus.DONE,
                           "outcome": a.outcome_child_text.get(band, a.outcome) if a.outcome else None}
                          for a in s.actions]}

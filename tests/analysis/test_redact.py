@@ -33,39 +33,46 @@ def test_leaves_ordinary_text(text):
     assert redact(text) == text
 
 
-def _redact_without_shortcuts(text: str) -> str:
-    """Every pattern on every text, as redact() did before it learnt to skip."""
-    from engage.analysis import redact as r
-
-    text = r._EMAIL.sub("[email]", text)
-    text = r._URL.sub("[link]", text)
-    text = r._PHONE.sub("[phone]", text)
-    text = r._POSTCODE.sub("[postcode]", text)
-    text = r._TITLED.sub("[name]", text)
-    text = r._STRONG_CUE.sub(r._strong, text)
-    return r._WEAK_CUE.sub(r._weak, text)
-
-
-TRICKY = ["İ'M CALLED ALİ", "ım called sam", "thİs is Jo", "MY NAME İS Kai", "WWW.EXAMPLE.COM",
-          "HTTP://X.CO", "see BBC.CO.UK/news", "call 07700 900123", "SW1A 1AA is my postcode",
-          "ring +44 7700 900123", "Mr Smith said hi", "mrs jones", "email me: a.b@c.org thanks",
-          "Im Sam", "im in year 9", "this is Leo from class", "ſee my name is Ella", "I'M JO",
-          "no digits or cues here at all", "my names ben", "CALL ME AMY", "dr who"]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jake Smith in 8B keeps hitting me", "[name] in [class] keeps hitting me"),
+    ("+48 601 234 567", "[phone]"),
+    ("14 Acacia Avenue, Twickenham", "[address]"),
+    ("@jojo_2011", "[handle]"),
+    ("call me on 07700 900123", "call me on [phone]"),
+    ("this is Stupid", "this is Stupid"),
+    ("jess and Grace went to Year 9 set 3", "[name] and [name] went to [class]"),
+    ("my insta is zainab.x and my snap is kyle_b", "my insta is [handle] and my snap is [handle]"),
+    ("mrs green and miss taylor were nice", "[name] and [name] were nice"),
+    ("text me on 07700-900-321 or (0161) 4960789", "text me on [phone] or [phone]"),
+    ("i live at 22 mill lane m14 5rt", "i live at [address] [postcode]"),
+    ("a girl called Oluwaseun keeps taking snaps", "a girl called [name] keeps taking snaps"),
+])
+def test_redacts_what_children_write(text, expected):
+    assert redact(text) == expected
 
 
-def test_skipping_patterns_changes_nothing():
-    import random
+@pytest.mark.parametrize("text", [
+    "I May not finish this", "Will there be more trips", "Grace and Hope are our houses",
+    "I miss football", "we had 3D printing in Year 10", "I love Maths and PE", "chelsea are the best",
+    "NEET figures for 16-18s rise every January", "see you at 3pm", "ring 0800 1111 for help",
+    "Summer holidays are too long", "Holly bushes scratch us",
+])
+def test_leaves_ordinary_words_and_capitals_alone(text):
+    assert redact(text) == text
 
-    from engage.analysis.tagging import read_jsonl
 
-    texts = [row["text"] for name in ("comments_train.jsonl", "comments_heldout.jsonl",
-                                      "safeguarding_train.jsonl", "safeguarding_heldout.jsonl")
-             for row in read_jsonl(name)]
-    rng = random.Random(5)
-    texts += TRICKY + [f"{rng.choice(texts)} {rng.choice(TRICKY)} {rng.choice(texts)}" for _ in range(300)]
-    changed = 0
-    for text in texts:
-        expected = _redact_without_shortcuts(text)
-        assert redact(text) == expected, text
-        changed += expected != text
-    assert changed > 40  # the corpus does exercise every kind of replacement
+def test_redaction_meets_its_targets_on_the_dev_and_blind_sets():
+    from engage.analysis.evaluation import redaction
+
+    for name in ("dev", "blind"):
+        result = redaction.score(name, redaction.load(name))
+        assert result.details >= 150 and result.removed >= redaction.TARGETS["removed"], result.kept
+        assert result.touched < redaction.TARGETS["touched"], result.changed
+
+
+def test_the_labelled_sets_hold_at_least_300_comments_from_separate_sources():
+    from engage.analysis.evaluation import redaction
+
+    dev, blind = redaction.load("dev"), redaction.load("blind")
+    assert len(dev) + len(blind) >= 300
+    assert not {r["source_id"] for r in dev} & {r["source_id"] for r in blind}
