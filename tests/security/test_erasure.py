@@ -14,6 +14,7 @@ from engage.models import (
     Response,
     ResponseStatus,
     SafeguardingAction,
+    SafeguardingAlert,
     SafeguardingFlag,
     SummaryTally,
 )
@@ -98,9 +99,14 @@ def test_a_flag_under_action_blocks_erasure_until_the_lead_closes_it(client, wor
     assert page.status_code == 400 and "still dealing with a flag" in page.text
     assert _there(db, Response, ids[0]) and _there(db, SafeguardingFlag, ids[1])
     flag.status = FlagStatus.REFERRED
+    alert = SafeguardingAlert(reason="immediate", reason_key=f"immediate:{flag.id}", flag_id=flag.id,
+                              user_id=world.users["safeguarding_lead"].id, sent_at=utcnow())
+    db.add(alert)
     db.commit()
     assert _erase_one(client, world, ids[0]).status_code == 302
     assert not _there(db, Response, ids[0]) and not _there(db, SafeguardingFlag, ids[1])
+    db.expire_all()
+    assert db.get(SafeguardingAlert, alert.id).flag_id is None  # the record that an email went stays
 
 
 def _erase_all(client, world, confirm="y"):
