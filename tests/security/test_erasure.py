@@ -195,7 +195,7 @@ def test_the_migration_truncates_stored_submission_times_to_their_day(app, world
     from engage.migrate import alembic_config, upgrade
 
     response = _answered(db, world)
-    command.downgrade(alembic_config(app), "0009")  # 0010 changes data only, so this keeps every table
+    command.downgrade(alembic_config(app), "0010")  # 0011 changes data only, so this keeps every table
     db.execute(update(Response).where(Response.id == response.id).values(submitted_at=moment))
     db.commit()
     upgrade(app)

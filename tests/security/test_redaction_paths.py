@@ -97,3 +97,12 @@ def test_public_page_is_redacted_even_when_an_officer_pastes_a_comment(named, db
     db.add(PlanPublication(consultation_id=named.id))
     db.commit()
     _clean(client.get("/you-said-we-did/named").text, "public page")
+
+
+def test_the_data_api_summary_and_answers_are_redacted(named, runner, client):
+    made = runner.invoke(args=["api-tokens", "create", "--name", "dashboard"])
+    token = made.stdout.strip().splitlines()[0]
+    headers = {"Authorization": f"Bearer {token}"}
+    _clean(client.get(f"/api/v1/consultations/{named.id}/summary", headers=headers).text, "api summary")
+    with client.get(f"/api/v1/consultations/{named.id}/answers.csv", headers=headers) as response:
+        _clean(response.get_data(as_text=True), "api answers")
