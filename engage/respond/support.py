@@ -49,20 +49,24 @@ def adjust_words(copy: dict, variant: str, rendition: str = STANDARD, assisted: 
 def start_options(consultation, variant: str) -> dict:
     """Say which choices the notice page offers: both only to young people's audiences.
 
-    Easy read is the primary questions reworded, so it needs primary in the consultation
-    and easy-read wording for every primary item.
+    Easy read rewords the questions of the age band the young person chose; it is offered
+    when the survey has easy-read wording for every primary item (the survey was written
+    for it). Where an item has none, its own wording for that band is shown.
     """
     young = variant in YOUNG_VARIANTS
     survey = svc.survey_of(consultation.version)
-    easy = young and "primary" in consultation.variants and offers_easy_read(survey.items())
+    easy = young and offers_easy_read(survey.items())
     return {"easy_read": easy, "assisted": young, "any": young}
 
 
 def chosen(form: StartOptionsForm, offered: dict, variant: str) -> tuple[str, str, bool]:
-    """Return (variant, rendition, assisted) from the ticked choices the page offered."""
-    if offered["easy_read"] and form.easy_read.data:
-        return "primary", EASY_READ, bool(offered["assisted"] and form.assisted.data)
-    return variant, STANDARD, bool(offered["assisted"] and form.assisted.data)
+    """Return (variant, rendition, assisted) from the ticked choices the page offered.
+
+    The variant is always the band the young person chose: easy read changes the words,
+    never who they are counted as, nor the year groups they are offered.
+    """
+    easy = offered["easy_read"] and form.easy_read.data
+    return variant, EASY_READ if easy else STANDARD, bool(offered["assisted"] and form.assisted.data)
 
 
 def remembered(response) -> dict:

@@ -126,10 +126,10 @@ def test_every_easy_read_option_shows_its_own_label_and_symbol(client, demo, db)
     assert ">Safe streets at night</span>" in page and "Safer streets at night" not in page
 
 
-def test_older_young_person_choosing_easy_read_answers_the_primary_questions(client, demo, db):
+def test_older_young_person_choosing_easy_read_keeps_their_own_age_band(client, demo, db):
     start(client, demo["annual"], "post16", easy_read=True)
     response = db.scalar(select(Response))
-    assert (response.variant, response.rendition) == ("primary", "easy_read")
+    assert (response.variant, response.rendition) == ("post16", "easy_read")
 
 
 def test_assisted_is_recorded_and_changes_the_words(client, demo, db):
