@@ -19,6 +19,11 @@ class Problem:
             where.append(f"variant {self.variant}")
         return f"{': '.join(where)}: {self.reason}"
 
+    def in_editor(self) -> str:
+        """Say the problem without the file name, which means nothing to someone using the editor."""
+        where = ", ".join(filter(None, (self.item, self.variant)))
+        return f"{where}: {self.reason}" if where else self.reason
+
 
 class DefinitionError(Exception):
     """A definition that cannot be used, with every problem found in it."""

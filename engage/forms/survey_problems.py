@@ -53,7 +53,7 @@ def place(problems: list[Problem], item_id: str | None, page_id: str | None = No
         name = field_of(problem, item_id, page_id, page_extra=page_extra)
         if name is not None and fields is not None and name not in fields:
             name = None
-        summary.append(Placed(str(problem), name))
+        summary.append(Placed(problem.in_editor(), name))
         if name:
             by_field.setdefault(name, []).append(problem.reason)
     return summary, by_field

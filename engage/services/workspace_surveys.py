@@ -18,7 +18,7 @@ from engage.definitions.readability import GRADE_LIMITS, fk_grade
 from engage.definitions.safe_yaml import YAMLProblem, load_untrusted
 from engage.definitions.validate import validate
 from engage.framework import Framework
-from engage.models import SurveyFamily, SurveyVersion, User
+from engage.models import Consultation, ConsultationStatus, SurveyFamily, SurveyVersion, User
 from engage.services import audit
 from engage.services.errors import NotFound
 from engage.services.survey_editing import Missing
@@ -63,7 +63,24 @@ def grade(text: str, variant: str) -> dict[str, Any]:
     """Return the reading grade of a wording and whether it suits the variant."""
     value = round(fk_grade(text[:MAX_WORDING]), 1)
     limit = GRADE_LIMITS.get(variant)
-    return {"grade": value, "limit": limit, "ok": limit is None or value <= limit}
+    return {"grade": value, "shown": grade_words(value), "limit": limit, "ok": limit is None or value <= limit}
+
+
+def open_on_older(session: Session, slug: str, number: int) -> list[tuple[str, int]]:
+    """Return (title, version) of the family's open consultations that run an older version."""
+    rows = session.execute(
+        select(Consultation.title, SurveyVersion.number)
+        .join(SurveyVersion, Consultation.version_id == SurveyVersion.id)
+        .join(SurveyFamily, SurveyVersion.family_id == SurveyFamily.id)
+        .where(SurveyFamily.slug == slug, SurveyVersion.number < number,
+               Consultation.status == ConsultationStatus.OPEN)
+        .order_by(Consultation.title))
+    return [(title, found) for title, found in rows]
+
+
+def grade_words(value: float) -> str:
+    """Say a reading grade as an officer reads it: very short words score below 1, even below 0."""
+    return "very easy" if value < 1 else f"{value:.1f}"
 
 
 def save_wordings(session: Session, slug: str, page_id: str, wordings: dict[tuple[str, str], str],

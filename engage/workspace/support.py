@@ -4,8 +4,10 @@ from pathlib import Path
 from flask import current_app
 from flask_wtf import FlaskForm
 
+from engage.db import get_session
 from engage.framework import Framework, load_framework
 from engage.services.workspace_errors import InvalidInput
+from engage.services.workspace_surveys import open_on_older
 
 
 def framework() -> Framework:
@@ -19,6 +21,22 @@ def attach(form: FlaskForm, exc: InvalidInput) -> None:
     if target is None:
         target = next(iter(f for f in form if f.name != "csrf_token"))
     target.errors = [*target.errors, exc.message]
+
+
+def saved_message(result) -> str:
+    """Say what a save made, and plainly that open consultations keep the wording they opened with.
+
+    An open consultation never moves to a new version: answers already given would be
+    counted with answers to different words, and a child half way through would find the
+    questions changed. So the officer is told which consultations keep the old wording.
+    """
+    if result.change == "unchanged":
+        return "Nothing changed."
+    said = f"Saved as version {result.version}. New consultations, and drafts when they open, use it."
+    for title, number in open_on_older(get_session(), result.family, result.version):
+        said += (f" “{title}” is open, so it keeps version {number}: everyone in it answers the same "
+                 "words. To use the new words, close it and open a new consultation.")
+    return said
 
 
 def day(value) -> str:

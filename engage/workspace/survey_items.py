@@ -13,7 +13,7 @@ from engage.services import workspace_surveys as ed
 from engage.services.errors import NotFound
 from engage.services.workspace_errors import DefinitionRejected
 from engage.workspace import bp
-from engage.workspace.support import framework
+from engage.workspace.support import framework, saved_message
 
 
 def page_choices(definition: dict) -> list[tuple[str, str]]:
@@ -67,7 +67,7 @@ def _item_page(slug: str, item_id: str | None):
                 form.base_version.data = str(ed.latest(get_session(), slug).number)
             else:
                 if result is not None:
-                    flash(_saved(result), "success")
+                    flash(saved_message(result), "success")
                     return redirect(url_for("workspace.survey", slug=slug))
                 checked = True
     return _render(version, item_id, item, form, variants, problems, checked)
@@ -79,10 +79,6 @@ def _apply(slug: str, item_id: str | None, form, variants: list[str]):
     base = int(form.base_version.data) if (form.base_version.data or "").isdigit() else None
     return ed.edit(get_session(), slug, base, lambda d: se.put_item(d, item_id, new_id, changes, target),
                    framework(), current_user, dry_run=form.action.data == "check")
-
-
-def _saved(result) -> str:
-    return f"Saved as version {result.version}." if result.change != "unchanged" else "Nothing changed."
 
 
 def _render(version, item_id, item, form, variants, problems, checked):
@@ -114,7 +110,7 @@ def remove_item(slug: str, item_id: str):
         except DefinitionRejected as exc:
             problems = exc.problems
         else:
-            flash(_saved(result), "success")
+            flash(saved_message(result), "success")
             return redirect(url_for("workspace.survey", slug=slug))
     alone = len(page["items"]) == 1
     return render_template("workspace/survey_remove.html", version=version, form=form, problems=problems,

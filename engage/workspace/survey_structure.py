@@ -13,15 +13,11 @@ from engage.services import workspace_surveys as ed
 from engage.services.errors import NotFound
 from engage.services.workspace_errors import DefinitionRejected
 from engage.workspace import bp
-from engage.workspace.support import framework
+from engage.workspace.support import framework, saved_message
 
 
 def _base(form) -> int | None:
     return int(form.base_version.data) if (form.base_version.data or "").isdigit() else None
-
-
-def _saved(result) -> str:
-    return f"Saved as version {result.version}." if result.change != "unchanged" else "Nothing changed."
 
 
 def _page(definition: dict, page_id: str) -> dict:
@@ -115,7 +111,7 @@ def _change(slug: str, version, form, change, template: str, **context):
         except DefinitionRejected as exc:
             problems = exc.problems
         else:
-            flash(_saved(result), "success")
+            flash(saved_message(result), "success")
             return redirect(url_for("workspace.survey", slug=slug))
     summary, by_field = place(problems, None, context.get("page_id"), {f.name for f in form}, page_extra="extra")
     return render_template(template, version=version, form=form, summary=summary, by_field=by_field,
@@ -137,5 +133,5 @@ def move_in_survey(slug: str):
     except DefinitionRejected as exc:
         flash(str(exc.problems[0]), "error")
     else:
-        flash(_saved(result), "success")
+        flash(saved_message(result), "success")
     return redirect(url_for("workspace.survey", slug=slug, _anchor=f"{form.kind.data}-{form.key.data}"))

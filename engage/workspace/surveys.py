@@ -9,7 +9,7 @@ from engage.permissions import EDITORS, role_required
 from engage.services import workspace_surveys as ed
 from engage.services.workspace_errors import DefinitionRejected
 from engage.workspace import bp
-from engage.workspace.support import framework
+from engage.workspace.support import framework, saved_message
 
 
 @bp.get("/surveys")
@@ -41,8 +41,7 @@ def edit_page(slug: str, page_id: str):
         except DefinitionRejected as exc:
             problems = exc.problems
         else:
-            flash(f"Saved as version {result.version}." if result.change != "unchanged"
-                  else "Nothing changed.", "success")
+            flash(saved_message(result), "success")
             return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
     items = [{"id": item["id"], "type": item["type"],
               "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
@@ -85,7 +84,7 @@ def import_survey():
         except DefinitionRejected as exc:
             problems = exc.problems
         else:
-            flash(f"{result.family}: version {result.version} ({result.change}).", "success")
+            flash(f"{result.family}: {saved_message(result)}", "success")
             return redirect(url_for("workspace.surveys"))
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_import.html", form=form, problems=problems), status

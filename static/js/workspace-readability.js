@@ -16,7 +16,7 @@
         if (!result) {
           return;
         }
-        grade.querySelector(".engage-grade__value").textContent = result.grade.toFixed(1);
+        grade.querySelector(".engage-grade__value").textContent = result.shown;
         grade.querySelector(".engage-grade__verdict").textContent = result.ok ? "" : ": too hard";
         grade.classList.toggle("engage-grade--over", !result.ok);
       })

@@ -62,7 +62,7 @@ def test_a_too_hard_wording_is_refused_like_surveys_check(client, world, db):
                  "necessitate comprehensive neighbourhood evaluation.")
     response = client.post(PAGE, data=data)
     assert response.status_code == 400
-    expected = "annual-young-people.yaml: item safe_in_area: variant primary: question: reading grade"
+    expected = "safe_in_area, primary: question: reading grade"
     assert expected in response.text
     assert latest_version(db, _family(db).id).number == 1
 

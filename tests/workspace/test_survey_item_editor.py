@@ -74,7 +74,7 @@ def test_problems_show_beside_the_fields_they_name_and_nothing_is_saved(client, 
     response = _new_item(client, text_primary=[hard], item_id=["Bad Id"], subtheme=["3a"])
     assert response.status_code == 400
     text = response.text
-    assert "annual-young-people.yaml: item Bad Id: variant primary: question: reading grade" in text
+    assert "Bad Id, primary: question: reading grade" in text
     # Beside the fields: the error paragraphs that belong to the wording box and the id box.
     assert 'id="text_primary-error"' in text and 'id="item_id-error"' in text and 'id="subtheme-error"' in text
     assert 'href="#text_primary"' in text
