@@ -19,13 +19,16 @@ from engage.workspace import bp
 def home():
     """Show the consultations and schools that are this person's to act on."""
     session = get_session()
-    mine = [c for c in wc.list_consultations(session) if can.can_view_consultation(current_user, c)]
+    everything = wc.list_consultations(session)
+    mine = [c for c in everything if can.can_view_consultation(current_user, c)]
     awaiting = [c for c in mine if c.status == ConsultationStatus.DRAFT and c.approved_at is None]
     return render_template(
         "workspace/home.html",
         drafts=[c for c in mine if c.status == ConsultationStatus.DRAFT],
         awaiting=awaiting if can.can_approve(current_user) else [],
         live=[c for c in mine if c.status == ConsultationStatus.OPEN],
+        # The youth council sees only its own consultations; it still needs to know what else is open.
+        others_open=[c.title for c in everything if c.status == ConsultationStatus.OPEN and c not in mine],
         schools=ws.list_schools(session, current_user.school_ids)
         if current_user.role == Role.SCHOOL_CONTACT else [],
         can_create=can.can_create_consultation(current_user),
