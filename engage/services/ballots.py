@@ -106,13 +106,35 @@ def _check_numbers(ballot: BallotQuestion, ballots_cast: int, votes: dict[str, i
                            "ballots. Each ballot counts once: check the numbers.", "ballots_cast")
 
 
-def results(session: Session, consultation: Consultation, key: str, threshold: int) -> dict:
-    """Return the combined result by option and by school, as plain data for the page."""
+def saved_tallies(session: Session, consultation: Consultation, key: str,
+                  scope: set[int] | None) -> list[dict]:
+    """Return the tallies saved for one ballot question by the schools in scope, as the page shows them."""
     ballot = question(consultation, key)
-    names = {school_id: name for school_id, name in session.execute(select(School.id, School.name))}
-    votes = [count.Vote(names.get(s), p) for s, p in individual_votes(session, consultation.id, key)]
+    names = _school_names(session)
+    return sorted(({"school": names[t.school_id], "school_id": t.school_id, "ballots_cast": t.ballots_cast,
+                    "votes": [(o, label, {c.option_value: c.votes for c in t.counts}.get(o, 0))
+                              for o, label in ballot.options]}
+                   for t in sheets(session, consultation.id, key) if scope is None or t.school_id in scope),
+                  key=lambda row: row["school"])
+
+
+def _school_names(session: Session) -> dict[int, str]:
+    return {school_id: name for school_id, name in session.execute(select(School.id, School.name))}
+
+
+def results(session: Session, consultation: Consultation, key: str, threshold: int,
+            scope: set[int] | None = None) -> dict:
+    """Return the combined result by option and by school, as plain data for the page.
+
+    With a scope (a school contact's schools), only those schools' ballots are counted, and
+    the same small-number protection applies to them.
+    """
+    ballot = question(consultation, key)
+    names = _school_names(session)
+    votes = [count.Vote(names.get(s), p) for s, p in individual_votes(session, consultation.id, key)
+             if scope is None or s in scope]
     tallies = [count.Tally(names[t.school_id], t.ballots_cast, {c.option_value: c.votes for c in t.counts})
-               for t in sheets(session, consultation.id, key)]
+               for t in sheets(session, consultation.id, key) if scope is None or t.school_id in scope]
     option_ids = [k for k, _label in ballot.options]
     labels = dict(ballot.options)
     combined = count.combine(votes, tallies, option_ids, ballot.rank, threshold)

@@ -26,8 +26,7 @@ def ballots_index():
     """List the consultations with ballot questions that this person may see."""
     found = [(c, ballots.questions(c)) for c in wc.list_consultations(get_session())
              if can.can_view_consultation(current_user, c)]
-    return render_template("workspace/ballots.html", found=[(c, qs) for c, qs in found if qs],
-                           can_results=can.has_role(current_user, frozenset(RESULT_ROLES)))
+    return render_template("workspace/ballots.html", found=[(c, qs) for c, qs in found if qs])
 
 
 def _visible(consultation_id: int):
@@ -38,14 +37,15 @@ def _visible(consultation_id: int):
 
 
 @bp.get("/consultations/<int:consultation_id>/ballots")
-@role_required(*RESULT_ROLES)
+@role_required(*RESULT_ROLES, Role.SCHOOL_CONTACT)
 def ballot_results(consultation_id: int):
-    """Show each ballot question's combined result, by option and by school."""
+    """Show each ballot question's combined result, by option and by school (a school contact: their own)."""
     consultation = _visible(consultation_id)
-    found = [ballots.results(get_session(), consultation, q.key, summary.threshold())
+    scope = can.school_scope(current_user)
+    found = [ballots.results(get_session(), consultation, q.key, summary.threshold(), scope)
              for q in ballots.questions(consultation)]
     return render_template("workspace/ballot_results.html", consultation=consultation, results=found,
-                           threshold=summary.threshold())
+                           threshold=summary.threshold(), own_schools=scope is not None)
 
 
 @bp.route("/consultations/<int:consultation_id>/ballots/tally", methods=["GET", "POST"])
@@ -65,6 +65,9 @@ def ballot_tally(consultation_id: int):
     scope = can.school_scope(current_user)
     schools = [(str(s.id), s.name) for s in svc.schools(db) if scope is None or s.id in scope]
     form = tally_form(question.options, schools, bool(question.rank))
+    saved = ballots.saved_tallies(db, consultation, key, scope)
+    if not form.is_submitted():
+        _fill_from_saved(form, saved, request.args.get("school", type=int))
     if form.validate_on_submit():
         try:
             ballots.save_tally(db, consultation, key, db.get(School, int(form.school.data)),
@@ -74,8 +77,19 @@ def ballot_tally(consultation_id: int):
             attach(form, exc)
         else:
             flash("Tally saved. It replaces any earlier tally from that school.", "success")
-            return redirect(url_for("workspace.ballot_tally", consultation_id=consultation_id, question=key))
+            return redirect(url_for("workspace.ballot_tally", consultation_id=consultation_id, question=key,
+                                    school=form.school.data))
     return render_template("workspace/ballot_tally.html", consultation=consultation, question=question,
                            questions=asked, form=form, fields=[form[vote_field(o)] for o, _l in question.options],
-                           can_results=can.has_role(current_user, frozenset(RESULT_ROLES))), \
-        (400 if form.errors else 200)
+                           saved=saved), (400 if form.errors else 200)
+
+
+def _fill_from_saved(form, saved: list[dict], school_id: int | None) -> None:
+    """Show a school's saved tally in the form, so a correction starts from what was entered."""
+    mine = [row for row in saved if row["school_id"] == school_id] or (saved if len(saved) == 1 else [])
+    if not mine:
+        return
+    row = mine[0]
+    form.school.data, form.ballots_cast.data = str(row["school_id"]), row["ballots_cast"]
+    for option_id, _label, votes in row["votes"]:
+        form[vote_field(option_id)].data = votes or None
