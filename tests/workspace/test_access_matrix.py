@@ -51,7 +51,7 @@ ALLOWED = {
     "workspace.paper_pdf_download": {A, OFF},
     "workspace.paper_entry": {A, OFF},
     "workspace.ballots_index": {A, OFF, Y, S},  # issue 7: ballots
-    "workspace.ballot_results": {A, OFF, S},  # the officer-led consultation: not the youth council's; a school sees its own
+    "workspace.ballot_results": {A, OFF, S},  # officer-led: not the youth council's; a school sees its own
     "workspace.ballot_tally": {A, OFF, S},
     "workspace.erase_response": {A, OFF},  # erasure: one response, with a reason
     "workspace.erase_all": {A},  # every response of a closed consultation
