@@ -1,4 +1,5 @@
 """Turn a question's view model into its easy-read form: lines, easy labels and symbols."""
+from engage.definitions.choices import FACES
 from engage.definitions.easy_read import lines
 from engage.definitions.survey import Item
 
@@ -15,14 +16,15 @@ def easy_question(q: dict, item: Item) -> dict:
     text_lines = lines(easy.text)
     return {**q, "easy": True, "label": " ".join(text_lines), "lines": text_lines,
             "hint": " ".join(lines(easy.hint)) or None, "hint_lines": lines(easy.hint),
-            "options": [_option(opt, item) for opt in q["options"]]}
+            "options": [_option(opt, item, n) for n, opt in enumerate(q["options"])]}
 
 
-def _option(opt: dict, item: Item) -> dict:
+def _option(opt: dict, item: Item, index: int) -> dict:
     worded = item.easy_read.options.get(opt["value"]) if item.easy_read else None
     if worded is not None:
         return {**opt, "label": worded.label, "symbol": worded.symbol}
-    if opt.get("face"):
-        return {**opt, "symbol": None}
+    if item.type == "scale" and index < len(FACES):
+        # Older bands see no faces in the standard survey; in easy read every scale has them.
+        return {**opt, "face": opt.get("face") or FACES[index], "symbol": None}
     symbol = SCHOOL_SYMBOL if item.profile == "school" and opt["value"] != "rather_not" else None
     return {**opt, "symbol": symbol or FIXED_SYMBOLS.get(opt["value"])}

@@ -86,6 +86,7 @@ def test_easy_read_keeps_the_age_band_the_young_person_chose(page, live_server, 
     assert "Page 1 of" in first  # secondary's pages, grouped by value, not primary's one question a page
     assert "I feel safe near my home." in first  # the item's easy-read wording
     assert "I feel safe on buses and trains." in first  # no easy read for it: secondary's own wording
+    assert page.locator("img.engage-symbol").count() >= 5  # faces beside every scale, as easy read promises
     assert axe_violations(page) == []
     for _ in range(20):
         if "/thanks" in page.url:
