@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from engage.analysis.redact import redact
 from engage.db import begin_write
 from engage.definitions.readability import YOUNG_VARIANTS, check_wording
+from engage.definitions.survey import survey_of
 from engage.framework import Framework
 from engage.models import (
     ActionStatus,
@@ -28,6 +29,7 @@ from engage.models import (
     YouSaid,
 )
 from engage.models._time import utcnow
+from engage.results.standout import in_ten
 from engage.services import reads
 from engage.services.errors import NotFound
 
@@ -91,12 +93,37 @@ def _draft_one(consultation: Consultation, value: dict, summary: dict, fw: Frame
     if concern:
         lines.append(f"{AUDIENCE_WORDS.get(concern[1], concern[1])} agreed least with "
                      f"\u201c{concern[0]}\u201d (net agreement {concern[2]:g}).")
-    child = {band: f"You told us about {fw.value(value['id']).child_title.get(band, '').lower()}."
+    lines += _stand_out(value["id"], summary)
+    child = {band: _child_said(consultation, value["id"], band, summary, fw)
              for band in YOUNG_VARIANTS if band in consultation.variants}
     return YouSaid(consultation_id=consultation.id, value_id=value["id"], text=" ".join(lines),
                    child_text=child, count=value["comments"] if isinstance(value["comments"], int)
                    else None, quoted_answer_ids=[q["answer_id"] for q in value["quotes"]],
                    position=position)
+
+
+def _stand_out(value_id: int, summary: dict) -> list[str]:
+    """Return the overview's first findings for a value (groups that differ, change), if any."""
+    found = next((v for v in summary.get("overview", []) if v["id"] == value_id), None)
+    return found["stand_out"][:2] if found else []
+
+
+def _child_said(consultation: Consultation, value_id: int, band: str, summary: dict, fw: Framework) -> str:
+    """Say what this age band told us, with a figure: "6 in 10 of you agreed: ..."."""
+    for key, percent in _young_shares(value_id, summary):
+        item = next((i for i in survey_of(consultation.version).items() if i.id == key), None)
+        if item is not None and band in item.text:
+            said = in_ten(percent)
+            return f"{said[0].upper()}{said[1:]} of you agreed: \u201c{item.text[band]}\u201d"
+    return f"You told us about {fw.value(value_id).child_title.get(band, '').lower()}."
+
+
+def _young_shares(value_id: int, summary: dict) -> list[tuple[str, int]]:
+    """Return young people's shown shares for a value's headline questions, lowest first."""
+    value = next((v for v in summary.get("overview", []) if v["id"] == value_id), None)
+    shares = [(r["key"], r["cells"]["young"]["share"]["percent"]) for r in (value or {}).get("headlines", [])
+              if (r["cells"].get("young") or {}).get("share")]
+    return sorted(shares, key=lambda s: s[1])
 
 
 def _top_concern(value_id: int, summary: dict) -> tuple[str, str, float] | None:
@@ -228,10 +255,16 @@ def public_page(session: Session, slug: str, band: str, fw: Framework) -> dict:
               # Officers may paste a child's words into a statement: the public page is redacted too.
               "you_said": redact(s.child_text.get(band, s.text)),
               "we_did": [{"text": a.child_text.get(band, a.text), "done": a.status == ActionStatus.DONE,
+                          "will": _needs_we_will(a.child_text.get(band, a.text), a.status),
                           "outcome": a.outcome_child_text.get(band, a.outcome) if a.outcome else None}
                          for a in s.actions]}
              for s in statements(session, consultation.id)]
     return {"title": consultation.title, "slug": slug, "band": band, "bands": bands, "items": items}
+
+
+def _needs_we_will(text: str, status: str) -> bool:
+    """Say whether a planned action needs "We will:" before it (not when it already says so)."""
+    return status != ActionStatus.DONE and not text.strip().lower().startswith(("we will", "we'll", "we\u2019ll"))
 
 
 def feedback_use(session: Session, consultation_id: int) -> dict[str, int]:

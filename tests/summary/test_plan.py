@@ -28,6 +28,10 @@ def test_draft_one_statement_per_value_with_comments(drafted, db):
     assert "street light" in said.text
     assert "Young people agreed least with" in said.text
     assert set(said.child_text) == {"secondary"}
+    # What young people said, with a figure from the overview, in their band's own wording.
+    assert said.child_text["secondary"].endswith("of you agreed: \u201cMy home is a good place to live. "
+                                                  "It is warm and dry, and there is enough space.\u201d")
+    assert " in 10 of you agreed" in said.child_text["secondary"]
     assert len(said.quoted_answer_ids) == 3
     # Drafting again keeps what is there.
     assert plan.draft(db, known.consultation, {"values": [], "items": []}, None) == []
@@ -51,7 +55,7 @@ def test_publish_needs_young_wording_that_passes_the_reading_check(drafted, db):
     assert plan.publish(db, known.consultation, None) is not None
     page = plan.public_page(db, "known", "secondary", _fw())
     assert page["items"][0]["we_did"][0] == {"text": "We asked for new street lights near parks.",
-                                             "done": True, "outcome": "Twelve new lights are up now."}
+                                             "done": True, "will": False, "outcome": "Twelve new lights are up now."}
 
 
 def _fw():

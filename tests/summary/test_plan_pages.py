@@ -48,6 +48,13 @@ def test_draft_edit_act_publish_and_show(officer_client, db):
     assert "You said the streets near parks are too dark." in text
     assert "We put up new lights near parks." in text and "There are twelve new lights." in text
     assert "/you-said-we-did/known" in client.get("/").get_data(as_text=True)
+    assert "This page is for ages 11 to 16." in text  # which age band's words it shows
+    # A planned action that already says "We will" is not given a second one.
+    _post(client, f"{base}/statements/{sid}/actions", {
+        f"new{sid}-text": "Check the new lights.", f"new{sid}-owner": "Highways lead", f"new{sid}-status": "planned",
+        f"new{sid}-secondary": "We will check the new lights work."})
+    text = client.get("/you-said-we-did/known?band=secondary").get_data(as_text=True)
+    assert "We will check the new lights work." in text and "We will: We will" not in text
     doc = Document(io.BytesIO(client.get(f"/workspace/insights/{known.consultation.id}/plan.docx").data))
     assert "Pupils asked for more street lights." in [p.text for p in doc.paragraphs]
 
