@@ -7,11 +7,16 @@ PY := $(VENV)/bin/python
 PORT ?= 5000
 export FLASK_APP := engage
 
-.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css translations translations-update system-test-deps clean
+UV_VERSION := 0.13.9
+
+.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css translations translations-update system-test-deps lock clean
 
 run: setup
+	@echo "==> Bringing the database up to date (migrations)"
 	$(PY) -m flask db upgrade
+	@echo "==> Loading the survey definitions from surveys/"
 	$(PY) -m flask surveys load
+	@echo "==> Adding the demo consultations, schools, class codes and accounts"
 	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
 	ENGAGE_BIND=127.0.0.1:$(PORT) ENGAGE_WORKERS=2 $(VENV)/bin/gunicorn -c gunicorn.conf.py "engage:create_app()"
@@ -40,6 +45,7 @@ setup: $(VENV)/.installed css translations
 
 # Compiled catalogues (.mo) are built, never committed; tests/i18n fails if a .po is stale.
 translations: $(VENV)/.installed
+	@echo "==> Compiling the page-layout translations"
 	$(VENV)/bin/pybabel compile -d engage/translations >/dev/null
 
 # After changing a translated string: refresh the template and every catalogue, then translate.
@@ -49,21 +55,36 @@ translations-update: $(VENV)/.installed
 
 css: static/css/engage.css
 
-$(VENV)/.installed: requirements.txt
+# Packages come from the lock files: every package, direct or not, at one version, each download
+# checked against its hash. Edit requirements.txt / requirements-dev.txt, then run `make lock`.
+$(VENV)/.installed: requirements.lock
+	@echo "==> Installing the app's Python packages from requirements.lock into $(VENV) (hashes checked; a minute or two the first time)"
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.lock
+	@echo "==> Installing the test tools from requirements-dev.lock (hashes checked)"
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# Resolve requirements.txt and requirements-dev.txt again into the lock files (needs PyPI).
+lock:
+	@echo "==> Resolving every package and its hashes with uv $(UV_VERSION)"
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 --output-file requirements.lock requirements.txt
+	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 --output-file requirements-dev.lock requirements-dev.txt
+	@echo "Wrote requirements.lock and requirements-dev.lock: commit them with the requirements change."
 
 node_modules/.installed: package.json package-lock.json
+	@echo "==> Installing the front-end packages from package-lock.json (npm ci; integrity hashes checked)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 static/css/engage.css: node_modules/.installed $(wildcard static/scss/*.scss)
+	@echo "==> Compiling the stylesheet"
 	npm run --silent build:css
 
 # Chromium drives the browser tests; PostgreSQL runs the suite a second time.
