@@ -13,6 +13,7 @@ from engage.models import Consultation, Response, ResponseStatus, School
 from engage.services.workspace_schools import list_schools
 
 FEW = 5  # fewer responses than this counts as "not being heard"
+LOW_RATE = 20  # and so does a response rate under this percentage of the pupils on roll
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,19 @@ class Row:
     label: str
     count: int
     roll: int | None = None
+    # Responses from where the roll is known (the rate's numerator); None: all of them.
+    rated: int | None = None
 
     @property
     def rate(self) -> int | None:
         """Return the response rate as a whole percentage, or None without a roll."""
-        return round(100 * self.count / self.roll) if self.roll else None
+        counted = self.count if self.rated is None else self.rated
+        return round(100 * counted / self.roll) if self.roll else None
+
+    @property
+    def low(self) -> bool:
+        """Say whether this group is not being heard: few responses, or a low rate against its roll."""
+        return self.count < FEW or (self.rate is not None and self.rate < LOW_RATE)
 
 
 @dataclass
@@ -39,6 +48,7 @@ class Participation:
     by_year: list[Row] = field(default_factory=list)
     by_area: list[Row] = field(default_factory=list)
     quiet_schools: list[Row] = field(default_factory=list)
+    quiet_years: list[Row] = field(default_factory=list)
     quiet_areas: list[Row] = field(default_factory=list)
 
 
@@ -77,7 +87,8 @@ def participation(session: Session, consultation: Consultation, areas: list[dict
     result.by_school = _by_school(counts, known, years)
     result.by_year = _by_year(counts, known, years)
     result.by_area = _by_area(counts, areas, known, schools is not None)
-    result.quiet_schools = [r for r in result.by_school if r.count < FEW]
+    result.quiet_schools = [r for r in result.by_school if r.low]
+    result.quiet_years = [r for r in result.by_year if r.rate is not None and r.rate < LOW_RATE]
     result.quiet_areas = [r for r in result.by_area if r.count < FEW]
     return result
 
@@ -102,14 +113,18 @@ def _by_school(counts: list[tuple], known: list[School], years: list[int]) -> li
 
 
 def _by_year(counts: list[tuple], known: list[School], years: list[int]) -> list[Row]:
-    seen = Counter()
-    for n, _variant, _school, year, _area in counts:
+    """Count responses by year; rate them only against schools that gave that year's roll."""
+    seen, rated = Counter(), Counter()
+    rolls = {s.id: s.roll or {} for s in known}
+    for n, _variant, school, year, _area in counts:
         if year is not None:
             seen[year] += n
+            if str(year) in rolls.get(school, {}):
+                rated[year] += n
     rows = []
     for year in sorted(set(years) | set(seen)):
-        rolls = [s.roll[str(year)] for s in known if s.roll and str(year) in s.roll]
-        rows.append(Row(f"Year {year}", seen[year], sum(rolls) if rolls else None))
+        on_roll = [r[str(year)] for r in rolls.values() if str(year) in r]
+        rows.append(Row(f"Year {year}", seen[year], sum(on_roll) if on_roll else None, rated[year]))
     return rows
 
 

@@ -35,5 +35,5 @@ def consultation_participation(consultation_id: int):
     result = wp.participation(session, consultation, list(fw.areas), list(fw.age_bands),
                               can.school_scope(current_user), AUDIENCES)
     return render_template("workspace/consultation_participation.html", consultation=consultation,
-                           result=result, audiences=AUDIENCES, few=wp.FEW,
+                           result=result, audiences=AUDIENCES, few=wp.FEW, low_rate=wp.LOW_RATE,
                            scoped=can.school_scope(current_user) is not None)

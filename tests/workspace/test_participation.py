@@ -21,8 +21,23 @@ def test_counts_by_every_split_with_rates_against_roll(db, world):
     year5 = next(r for r in result.by_year if r.label == "Year 5")
     assert (year5.count, year5.roll, year5.rate) == (5, 30, 17)
     assert {r.label: r.count for r in result.by_area} == {"North": 5, "South": 1, "East": 0}
-    assert [r.label for r in result.quiet_schools] == [world.other.name]
+    # Riverside has 5 responses but 9% of its roll: not heard either, by rate.
+    assert sorted(r.label for r in result.quiet_schools) == sorted([world.mine.name, world.other.name])
+    assert [r.label for r in result.quiet_years] == ["Year 5", "Year 6"]  # 17% and 0% of the roll
     assert [r.label for r in result.quiet_areas] == ["South", "East"]
+
+
+def test_year_rates_count_only_schools_that_gave_their_roll(db, world):
+    for _ in range(9):
+        submitted(db, world.open, "primary", world.mine, 5)
+    for _ in range(40):
+        submitted(db, world.open, "primary", world.other, 5)  # no roll: counted, never rated
+    result = participation(db, world.open, AREAS, BANDS)
+    year5 = next(r for r in result.by_year if r.label == "Year 5")
+    assert (year5.count, year5.roll, year5.rate) == (50, 30, 33)  # 10 of Riverside's 30, not 50 of 30
+    assert year5 not in result.quiet_years
+    year4 = next(r for r in result.by_year if r.label == "Year 4")
+    assert (year4.roll, year4.rate) == (None, None)
 
 
 def test_school_contact_counts_cover_their_schools_only(db, world):
