@@ -69,8 +69,25 @@ def combine(votes: list[Vote], tallies: list[Tally], options: list[str],
              "share": _share(online[o] + paper[o], ballots["total"])} for o in options]
     rows.sort(key=lambda r: (-r["total"], -(r["points"] or 0), options.index(r["option"])))
     hidden = 0 < ballots["total"] < threshold
-    return {"options": [_hide(r, threshold) for r in rows] if hidden else rows, "ballots": ballots,
-            "hidden": hidden}
+    if hidden:
+        return {"options": [_hide(r, threshold) for r in rows], "ballots": ballots, "hidden": True}
+    return {"options": _protected(rows, threshold), "ballots": ballots, "hidden": False}
+
+
+def _protected(rows: list[dict], threshold: int) -> list[dict]:
+    """Protect the options table with the rule every table of a consultation follows (suppression.protect)."""
+    table = pd.DataFrame([[r["individual"], r["tallied"]] for r in rows], index=[r["option"] for r in rows],
+                         columns=["individual", "tallied"])
+    shown = {rec["row"]: rec for rec in protect(table, threshold).records()}
+    out = []
+    for row in rows:
+        rec = shown[row["option"]]
+        exact = isinstance(rec["Total"], int)
+        out.append({**row, "individual": rec["individual"], "tallied": rec["tallied"], "total": rec["Total"],
+                    # Points and shares would give a hidden total away.
+                    "points": row["points"] if exact or row["points"] is None else label(threshold),
+                    "share": row["share"] if exact else None})
+    return out
 
 
 def _share(count: int, total: int) -> float | None:
