@@ -100,11 +100,20 @@ def db_revision(message: str) -> None:
 @click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
 @click.option("--responses", default=0, show_default=True,
               help="Also add this many synthetic submitted responses (issue 5).")
+@click.option("--yes-this-is-a-demo", "demo_confirmed", is_flag=True,
+              help="Add demo content (and demo accounts with a published password) to a database "
+                   "that has real staff accounts.")
 @click.pass_context
-def demo(ctx: click.Context, base_url: str, responses: int = 0) -> None:
+def demo(ctx: click.Context, base_url: str, responses: int = 0, demo_confirmed: bool = False) -> None:
     """Create an open demo consultation with two schools and class codes; print its URLs."""
     from engage.services.demo import create_demo
+    from engage.services.workspace_demo import holds_real_data
 
+    if holds_real_data(get_session()) and not demo_confirmed:
+        click.echo("This database has real staff accounts, so it is not a demo. The demo adds accounts "
+                   "whose password is published. If this really is a demo, run again with "
+                   "--yes-this-is-a-demo.", err=True)
+        sys.exit(1)
     content = create_demo(get_session(), utcnow())
     if responses:  # synthetic responses for the results pages and benchmarks (issue 5)
         from engage.insights.commands import add_synthetic
@@ -132,4 +141,9 @@ def _demo_accounts(base_url: str) -> None:
     made = create_demo_accounts(get_session(), list_schools(get_session()))
     click.echo(f"Workspace: {base_url.rstrip('/')}/workspace/ (demo accounts below; demo only)")
     for account in made:
-        click.echo(f"  {account.role}: {account.email} / {account.password}")
+        note = " (sets up two-step sign-in at first sign-in)" if account.two_step else ""
+        click.echo(f"  {account.role}: {account.email} / {account.password}{note}")
+    click.echo("  Two-step sign-in: scan the QR code it shows with an authenticator app, or, with no "
+               "phone to hand, print the code for the key it shows with:\n"
+               "    .venv/bin/python -c \"import pyotp, sys; print(pyotp.TOTP(sys.argv[1].replace(' ', '')).now())\" "
+               "'KEY SHOWN'")

@@ -6,7 +6,13 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 def init_app(app: Flask) -> None:
     """Register the blueprint and wire flask-login to our accounts."""
-    from engage.auth import oidc, sso, views  # noqa: F401  (routes register on import)
+    from engage.auth import (  # noqa: F401  (routes register on import)
+        account_views,
+        oidc,
+        sso,
+        two_step_views,
+        views,
+    )
     from engage.auth import session as staff_session
 
     staff_session.init_login_manager()

@@ -1,4 +1,4 @@
-"""`flask --app engage users ...`: create, list, disable staff accounts and change their role."""
+"""`flask --app engage users ...`: create, list, disable, reset and change the role of staff accounts."""
 import sys
 
 import click
@@ -7,9 +7,10 @@ from flask.cli import AppGroup
 from engage.db import get_session
 from engage.models import Role
 from engage.services import accounts
+from engage.services.security import credentials
 from engage.services.workspace_errors import InvalidInput
 
-users = AppGroup("users", help="Create, list and disable staff accounts, and change their role.")
+users = AppGroup("users", help="Create, list, disable and reset staff accounts, and change their role.")
 
 
 @users.command("create")
@@ -65,3 +66,21 @@ def set_role(email: str, role: str, schools: tuple[int, ...]) -> None:
         sys.exit(1)
     scope = f" for schools {', '.join(str(s.id) for s in user.schools)}" if user.schools else ""
     click.echo(f"{user.email} is now {user.role}{scope}.")
+
+
+@users.command("reset-password")
+@click.option("--email", required=True, help="The account to reset.")
+@click.option("--password", help="The new password (asked for, hidden, when not given).")
+@click.option("--clear-two-step", is_flag=True,
+              help="Also remove their authenticator app (a lost phone): they set it up again at sign-in.")
+def reset_password(email: str, password: str | None, clear_two_step: bool) -> None:
+    """Give an account a new password; every session of it ends; audited."""
+    if password is None:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = credentials.reset_password(get_session(), email, password, clear_two_step)
+    except InvalidInput as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(1)
+    extra = " Two-step sign-in is off until they set it up again." if clear_two_step else ""
+    click.echo(f"New password set for {user.email}; every session of it has ended.{extra}")

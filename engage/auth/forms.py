@@ -1,7 +1,7 @@
 """Sign-in and sign-out forms."""
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField
-from wtforms.validators import DataRequired, Length
+from wtforms import EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class SignInForm(FlaskForm):
@@ -18,3 +18,24 @@ class SignInForm(FlaskForm):
 
 class SignOutForm(FlaskForm):
     """The sign-out button (CSRF only)."""
+
+
+class CodeForm(FlaskForm):
+    """The second step: six digits from the authenticator app, or a recovery code."""
+
+    code = StringField("Code", validators=[
+        DataRequired("Enter the code."),
+        Length(max=40, message="Enter the 6-digit code, or a recovery code.")])
+
+
+class ChangePasswordForm(FlaskForm):
+    """The current password, then the new one twice."""
+
+    current_password = PasswordField("Current password", validators=[
+        DataRequired("Enter your current password."), Length(max=1000)])
+    new_password = PasswordField("New password", validators=[
+        DataRequired("Enter a new password."),
+        Length(max=1000, message="Password must be 1000 characters or fewer.")])
+    confirm = PasswordField("New password again", validators=[
+        DataRequired("Enter the new password again."),
+        EqualTo("new_password", message="The two new passwords are not the same.")])

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out routes: parse, call the accounts service, redirect or render."""
+"""Sign-in and sign-out routes: parse, call the sign-in service, redirect or render."""
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -8,10 +8,12 @@ from engage.auth.forms import SignInForm, SignOutForm
 from engage.db import get_session
 from engage.extensions import limiter
 from engage.models._time import utcnow
-from engage.services import accounts
+from engage.services.security import credentials, two_step
+from engage.services.security import sign_in as signing
 from engage.services.workspace_errors import SignInFailed
 
-# Per address; the per-account lockout in the accounts service stops slow guessing.
+# Per address, on every server; the per-account-and-client waits in the sign-in service
+# stop slow guessing.
 SIGN_IN_LIMIT = "10 per minute;50 per hour"
 
 
@@ -22,7 +24,7 @@ def _home() -> str:
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
 def sign_in():
-    """Ask for email and password; on success go to `next` if it is on this site."""
+    """Ask for email and password; then the second step, or straight on to `next`."""
     form = SignInForm(next=request.args.get("next", ""))
     if current_user.is_authenticated and request.method == "GET":
         return redirect(staff_session.safe_next(form.next.data, _home()))
@@ -31,24 +33,40 @@ def sign_in():
         status = 403 if request.method == "POST" else 200
     elif form.validate_on_submit():
         try:
-            user = accounts.authenticate(get_session(), form.email.data, form.password.data, utcnow())
+            user = signing.authenticate(get_session(), form.email.data, form.password.data, utcnow(),
+                                        request.remote_addr or "")
         except SignInFailed as exc:
             form.email.errors.append(exc.message)
             status = 400
         else:
-            staff_session.start(user)
-            return redirect(staff_session.safe_next(form.next.data, _home()))
+            return _after_password(user, staff_session.safe_next(form.next.data, _home()))
     elif form.errors:
         status = 400
     return render_template("auth/sign_in.html", form=form, sso=oidc.enabled(),
                            password=current_app.config["PASSWORD_SIGN_IN"]), status
 
 
+def _after_password(user, next_url: str):
+    """Ask for the code, ask them to set up the app, or sign them in."""
+    if user.totp_secret or two_step.required(user):
+        staff_session.await_second_step(user, next_url)
+        return redirect(url_for("auth.two_step_code" if user.totp_secret else "auth.set_up_two_step"))
+    return complete(user, next_url)
+
+
+def complete(user, next_url: str):
+    """Finish signing in: record it, begin the session, go on."""
+    signing.signed_in(get_session(), user, utcnow(), request.remote_addr or "")
+    staff_session.start(user)
+    return redirect(next_url)
+
+
 @bp.post("/sign-out")
 def sign_out():
-    """End the staff session."""
+    """End this session and every other session of the account."""
     form = SignOutForm()
     if form.validate_on_submit() and current_user.is_authenticated:
+        credentials.end_sessions(get_session(), current_user._get_current_object())
         staff_session.end()
         flash("You have signed out.", "info")
     return redirect(url_for("auth.sign_in"))

@@ -17,7 +17,8 @@ from engage.models.safeguarding import (
 from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
 from engage.models.tagging import AnswerTag, TagSource
 from engage.models.tally import SummaryTally  # issue 5: the summary at scale
-from engage.models.user import Role, User, user_schools  # workspace (issue 3)
+from engage.models.throttle import RateLimitCounter, SignInFailure
+from engage.models.user import RecoveryCode, Role, User, user_schools  # workspace (issue 3)
 
 __all__ = [
     "AccessCode",
@@ -35,12 +36,15 @@ __all__ = [
     "FlagStatus",
     "PlanAction",
     "PlanPublication",
+    "RateLimitCounter",
+    "RecoveryCode",
     "Response",
     "ResponseStatus",
     "Role",
     "SafeguardingAction",
     "SafeguardingAlert",
     "SafeguardingFlag",
+    "SignInFailure",
     "School",
     "Severity",
     "SummaryTally",

@@ -34,6 +34,8 @@ class Response(Base):
     # Random, unique: the submission token that makes the final post idempotent.
     token: Mapped[str] = mapped_column(String(43), unique=True)
     resume_code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # A resume code works until then (and only once: resuming replaces it).
+    resume_code_expires_at: Mapped[datetime | None]
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"))
     variant: Mapped[str] = mapped_column(String(20))

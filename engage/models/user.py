@@ -52,9 +52,13 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(default=True)
-    # Lockout lives on the row so it holds across processes and restarts.
-    failed_sign_ins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None]
+    # Every signed-in session carries the version it started with; raising it (sign-out,
+    # a new role or password, disabling) ends all of them at once, on every server.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Base32 secret of the authenticator app, once two-step sign-in is set up.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The last time step whose code was accepted: a code works once.
+    totp_last_step: Mapped[int | None]
     last_sign_in_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -81,3 +85,14 @@ class User(Base):
     def school_ids(self) -> set[int]:
         """Return the ids of the schools this account is linked to."""
         return {school.id for school in self.schools}
+
+
+class RecoveryCode(Base):
+    """A one-use code for signing in without the authenticator app; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    used_at: Mapped[datetime | None]

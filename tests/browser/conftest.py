@@ -1,4 +1,5 @@
 """Real Chromium (Debian's, driven by Playwright) against the app served on 127.0.0.1."""
+import re
 import threading
 from pathlib import Path
 
@@ -50,3 +51,24 @@ def axe_violations(page) -> list[dict]:
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+def sign_in(page, base_url: str, email: str, password: str, totp_secret: str | None = None) -> None:
+    """Sign in through the real pages; with an authenticator secret, give the code when asked."""
+    if "/auth/sign-in" not in page.url:
+        page.goto(f"{base_url}/auth/sign-in")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("main form button[type=submit]")
+    if totp_secret:
+        enter_code(page, totp_secret)
+
+
+def enter_code(page, totp_secret: str) -> None:
+    """Type the authenticator app's current code on the second-step page."""
+    import pyotp
+
+    page.wait_for_url(re.compile(r"/auth/two-step$"))
+    page.fill("#code", pyotp.TOTP(totp_secret).now())
+    page.click("main form button[type=submit]")
+    page.wait_for_url(lambda url: "/auth/two-step" not in url)

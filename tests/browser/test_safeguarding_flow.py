@@ -2,9 +2,9 @@
 import pytest
 
 from engage.models import Role
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, enter_code
 from tests.respond.test_safeguarding_journey import DISCLOSURE
-from tests.workspace.factories import PASSWORD, make_user
+from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_disclosure_reaches_the_triage_queue(browser, live_server, demo, db):
     staff.fill("#email", lead.email)
     staff.fill("#password", PASSWORD)
     staff.locator("form button[type=submit]").click()
+    enter_code(staff, TOTP_SECRET)
     staff.goto(f"{live_server}/workspace/safeguarding/")
     staff.locator("table a").first.click()
     assert "he shouts and hits my mum" in staff.content()

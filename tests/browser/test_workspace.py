@@ -4,8 +4,8 @@ import re
 import pytest
 
 from engage.models import Role
-from tests.browser.conftest import axe_violations
-from tests.workspace.factories import PASSWORD, make_user
+from tests.browser.conftest import axe_violations, sign_in
+from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +25,9 @@ def _check(page, failures: dict) -> None:
         failures[page.url] = found
 
 
-def _sign_in(page, live_server, email):
+def _sign_in(page, live_server, email, totp_secret=None):
     page.goto(f"{live_server}/workspace/")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
+    sign_in(page, live_server, email, PASSWORD, totp_secret)
     page.wait_for_url(re.compile(r"/workspace/$"))
 
 
@@ -117,7 +115,7 @@ def test_admin_pages_pass_axe(page, live_server, app):
     with app.app_context():
         email = make_user(get_session(), Role.ADMIN, email="admin@example.org").email
     failures: dict = {}
-    _sign_in(page, live_server, email)
+    _sign_in(page, live_server, email, TOTP_SECRET)
     for path in ["/workspace/audit", "/workspace/accounts"]:
         page.goto(live_server + path)
         _check(page, failures)

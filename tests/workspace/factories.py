@@ -17,9 +17,12 @@ from engage.models import (
 )
 from engage.models._time import utcnow
 from engage.services.accounts import hash_password
+from engage.services.security.two_step import REQUIRED_FOR
 from engage.services.setup import create_access_code, create_consultation
 
 PASSWORD = "correct horse battery staple"
+# The authenticator secret of test accounts whose role must use two-step sign-in.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 FREE_TEXT = "SECRET-FREE-TEXT-should-never-show"
 
 
@@ -29,10 +32,12 @@ def password_hash() -> str:
     return hash_password(PASSWORD)
 
 
-def make_user(db, role: Role, email: str | None = None, schools: list[School] = ()) -> User:
-    """Add an active account with the test password."""
+def make_user(db, role: Role, email: str | None = None, schools: list[School] = (),
+              totp: bool | None = None) -> User:
+    """Add an active account with the test password (and the test authenticator where required)."""
+    totp = role in REQUIRED_FOR if totp is None else totp
     user = User(email=email or f"{role.value}@example.org", role=role, password_hash=password_hash(),
-                schools=list(schools))
+                schools=list(schools), totp_secret=TOTP_SECRET if totp else None)
     db.add(user)
     db.commit()
     return user
@@ -45,7 +50,8 @@ def sign_in_as(client, user: User | None) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = str(user.id)
         session["_fresh"] = True
-        session["staff_last_seen"] = int(time.time())
+        session["staff_last_seen"] = session["staff_started"] = int(time.time())
+        session["staff_version"] = user.session_version
 
 
 @dataclass

@@ -130,3 +130,50 @@ def test_route_by_role(app, loaded, db, client, endpoint, method, role):
         assert "/auth/sign-in" not in response.headers.get("Location", "")
     else:
         assert response.status_code == 403, (url, response.status_code)
+
+
+# Sign-in and account routes (/auth): open to strangers only where signing in needs it.
+# endpoint -> (anonymous GET, signed-in GET, signed-in empty POST); None where the method is not served.
+SIGNED_OUT_TO_SIGN_IN = 302
+AUTH = {
+    "auth.sign_in": (200, 302, 400),
+    "auth.sign_out": (None, None, 302),
+    "auth.account": (SIGNED_OUT_TO_SIGN_IN, 200, None),
+    "auth.change_password": (SIGNED_OUT_TO_SIGN_IN, 200, 400),
+    # No password given in this browser: back to sign-in.
+    "auth.two_step_code": (SIGNED_OUT_TO_SIGN_IN, 302, 302),
+    # Those with the app already (admins and leads here) have nothing to set up.
+    "auth.set_up_two_step": (SIGNED_OUT_TO_SIGN_IN, "200 without an app", "400 without an app"),
+    "auth.recovery_codes": (302, 302, None),  # shown once, straight after setting up
+}
+AUTH_RULES = [(rule.endpoint, method) for rule in _workspace_app().url_map.iter_rules()
+              if rule.endpoint.startswith("auth.") for method in sorted(rule.methods & {"GET", "POST"})]
+
+
+def test_every_auth_route_is_in_the_matrix():
+    assert {e for e, _m in AUTH_RULES} == set(AUTH)
+
+
+def _expected(endpoint, method, user):
+    anonymous, get, post = AUTH[endpoint]
+    wanted = anonymous if user is None and method == "GET" else (get if method == "GET" else post)
+    if isinstance(wanted, str):
+        wanted = int(wanted[:3]) if not user.totp_secret else 302
+    return wanted
+
+
+@pytest.mark.parametrize("role", WHO, ids=lambda r: r.value if r else "anonymous")
+@pytest.mark.parametrize(("endpoint", "method"), AUTH_RULES, ids=lambda v: v)
+def test_auth_route_by_role(app, loaded, db, client, endpoint, method, role):
+    app.config["WTF_CSRF_ENABLED"] = False
+    world = build_world(db)
+    user = world.users[role.value] if role else None
+    sign_in_as(client, user)
+    response = client.open(app.url_map.bind("localhost").build(endpoint), method=method, data={})
+    if user is None and method == "POST":
+        assert response.status_code in {302, 400}  # nothing happens without a signed-in user
+        assert client.get("/workspace/").status_code == 302
+        return
+    assert response.status_code == _expected(endpoint, method, user), (endpoint, response.status_code)
+    if response.status_code == 302 and user is None:
+        assert response.headers["Location"].startswith("/auth/sign-in")

@@ -1,0 +1,1 @@
+"""Staff account security: password rules, two-step sign-in, sign-in throttling."""
