@@ -8,7 +8,7 @@ from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 
 csrf = CSRFProtect()
-# Workspace (issue 3): staff sign-in and its rate limit. No default limits: only sign-in is limited.
+# No default limits: sign-in, codes and resume codes are limited where they are served.
 login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 
@@ -16,8 +16,11 @@ limiter = Limiter(key_func=get_remote_address)
 def init_app(app: Flask) -> None:
     """Attach every extension to the app."""
     csrf.init_app(app)
-    # Workspace (issue 3): in-memory limits by default; several workers need shared storage.
+    # Counters live in the app's database unless other shared storage is named (redis://...),
+    # so every worker and server counts the same tries.
+    from engage.ratelimit import DEFAULT_URI
+
     app.config.setdefault("RATELIMIT_STORAGE_URI",
-                          os.environ.get("ENGAGE_RATELIMIT_STORAGE_URI", "memory://"))
+                          os.environ.get("ENGAGE_RATELIMIT_STORAGE_URI") or DEFAULT_URI)
     limiter.init_app(app)
     login_manager.init_app(app)
