@@ -23,9 +23,9 @@ class StartForm(FlaskForm):
 
 
 class ResumeForm(FlaskForm):
-    """A resume code: three words."""
+    """A resume code: four words."""
 
-    code = StringField(validators=[DataRequired(_l("Enter your three words.")),
+    code = StringField(validators=[DataRequired(_l("Enter your four words.")),
                                    Length(max=60, message=_l("That code is too long."))])
 
 

@@ -25,6 +25,7 @@ TOKEN = "response"
 CODE = "class_code"
 DONE = "done"
 HELP = "help"
+RESUMED = "resumed"  # this browser reopened the response with a code
 
 
 @bp.get("/")
@@ -170,7 +171,7 @@ def _page(db, response, pages: list[Page], number: int):
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)
     form = form_class() if request.method == "POST" else form_class(
-        data=initial_data(items, rsp.answers_of(db, response)))
+        data=initial_data(items, rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages))
     questions = [question(i, form, choices[i.id], response.variant, copy, len(items) == 1, max_text)
@@ -199,10 +200,10 @@ def _save(db, response, form, items, number: int, total: int):
     token = response.token
     if request.form.get("action") == "save" and not kiosk.current():  # no resume codes on a kiosk
         saved = rsp.save_page(db, token, items, answers, number, utcnow())
-        code = rsp.issue_resume_code(db, token)
+        coded = rsp.issue_resume_code(db, token, utcnow())
         session.pop(TOKEN, None)
-        session["saved"] = {"code": code, "variant": response.variant, "lang": response.language,
-                            "closes_on": _day(response.consultation.closes_at)}
+        session["saved"] = {"code": coded.resume_code, "variant": response.variant, "lang": response.language,
+                            "closes_on": _day(coded.resume_code_expires_at)}
         return _then(saved, url_for("respond.saved"))
     if number < total:
         saved = rsp.save_page(db, token, items, answers, number + 1, utcnow())
@@ -256,7 +257,7 @@ def resume_page():
         except NotFound:
             form.code.errors.append(words(lang=_general_language())["resume_not_found"])
         else:
-            session[TOKEN] = response.token
+            session[TOKEN] = session[RESUMED] = response.token
             return redirect(url_for("respond.page", number=response.page))
     return render_template("respond/resume.html", form=form, copy=words(lang=_general_language()),
                            errors=error_list(form)), (400 if form.errors else 200)

@@ -1,7 +1,7 @@
 """A response's life: start, save page by page, resume, and submit exactly once."""
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -10,13 +10,23 @@ from sqlalchemy.orm import Session, joinedload
 
 from engage.db import begin_write
 from engage.definitions.survey import Item
-from engage.models import AccessCode, Answer, Consultation, ContactRequest, Response, ResponseStatus
+from engage.models import (
+    AccessCode,
+    Answer,
+    Consultation,
+    ContactRequest,
+    Response,
+    ResponseStatus,
+    SafeguardingFlag,
+)
 from engage.models._time import day_of, utcnow
 from engage.services import free_text
 from engage.services.consultations import require_open, require_variant
-from engage.services.errors import NotFound, ResponseMissing
+from engage.services.errors import ConsultationClosed, NotFound, ResponseMissing
 from engage.services.resume_words import new_resume_code, normalise_resume_code
 from engage.services.safeguarding import alerts
+
+RESUME_CODE_LIFETIME = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -205,32 +215,59 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def issue_resume_code(session: Session, token: str) -> str:
-    """Give the response a short resume code (three simple words), unique while in use."""
+def issue_resume_code(session: Session, token: str, now: datetime) -> Response:
+    """Give the response a new resume code (four simple words), valid for a limited time."""
     begin_write(session)
     response = session.scalar(select(Response).where(Response.token == token))
     if response is None:
         session.rollback()
         raise ResponseMissing()
-    if response.resume_code is None:
-        taken = True
-        while taken:
-            code = new_resume_code()
-            taken = session.scalar(select(Response.id).where(Response.resume_code == code)) is not None
-        response.resume_code = code
+    taken = True
+    while taken:
+        code = new_resume_code()
+        taken = session.scalar(select(Response.id).where(Response.resume_code == code)) is not None
+    response.resume_code, response.resume_code_expires_at = code, _code_ends(response, now)
     session.commit()
-    return response.resume_code
+    return response
+
+
+def _code_ends(response: Response, now: datetime) -> datetime:
+    """A code works for two weeks, or until the consultation closes if that is sooner."""
+    ends = now + RESUME_CODE_LIFETIME
+    closes = response.consultation.closes_at
+    return min(ends, closes) if closes else ends
 
 
 def resume(session: Session, code: str, now: datetime) -> Response:
-    """Find an unfinished response by its resume code in a consultation still open."""
+    """Open an unfinished response by its code, and retire the code: it works once."""
+    begin_write(session)
     response = session.scalar(
         select(Response).where(Response.resume_code == normalise_resume_code(code),
-                               Response.status == ResponseStatus.IN_PROGRESS))
+                               Response.status == ResponseStatus.IN_PROGRESS,
+                               Response.resume_code_expires_at > now))
     if response is None:
-        raise NotFound("We could not find that code. Check the three words and try again.")
-    require_open(response.consultation, now)
+        session.rollback()
+        raise NotFound("We could not find that code. Check the four words and try again.")
+    try:
+        require_open(response.consultation, now)
+    except ConsultationClosed:
+        session.rollback()
+        raise
+    # Whoever has the old code (written on a desk, seen over a shoulder) can no longer use it;
+    # "Save and finish later" gives a new one.
+    response.resume_code, response.resume_code_expires_at = None, None
+    session.commit()
     return response
+
+
+def answers_to_refill(session: Session, response: Response, resumed: bool) -> dict[str, Answer]:
+    """Return the saved answers to show again; after a resume, never text that raised a concern."""
+    answers = answers_of(session, response)
+    if resumed:
+        flagged = set(session.scalars(select(SafeguardingFlag.item_key)
+                                      .where(SafeguardingFlag.response_id == response.id)))
+        answers = {key: answer for key, answer in answers.items() if key not in flagged}
+    return answers
 
 
 def answers_of(session: Session, response: Response) -> dict[str, Answer]:

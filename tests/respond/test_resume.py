@@ -1,4 +1,4 @@
-"""Save and resume: three words let a respondent finish later on another device."""
+"""Save and resume: four words let a respondent finish later on another device."""
 import re
 
 from sqlalchemy import func, select
@@ -20,7 +20,7 @@ def _save_for_later(client) -> str:
 def test_resume_on_another_device_submits_once(app, client, demo, db):
     begin(client, demo["annual"], "secondary")
     code = _save_for_later(client)
-    assert len(code.split("-")) == 3
+    assert len(code.split("-")) == 4
     other = app.test_client()
     form = other.get("/resume")
     typed = code.replace("-", " ").upper()
