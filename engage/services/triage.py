@@ -95,6 +95,16 @@ def detail(session: Session, flag_id: int, schools: set[int] | None = None) -> F
     return FlagDetail(flag, contact)
 
 
+def record_view(session: Session, found: FlagDetail, user: User) -> None:
+    """Note in the audit log that this lead read the flagged text (and the contact details)."""
+    begin_write(session)
+    target = f"concern {found.flag.id}"
+    audit.record(session, "flag_text_viewed", user, target, f"severity {found.flag.severity}")
+    if found.contact is not None:
+        audit.record(session, "contact_details_viewed", user, target)
+    session.commit()
+
+
 def record_action(session: Session, flag_id: int, user: User, action: str, referred_to: str | None,
                   reason: str, now: datetime) -> SafeguardingAction:
     """Record what a lead did, with who, when and why; the first action stops the clock."""

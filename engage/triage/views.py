@@ -33,6 +33,7 @@ def concern(flag_id: int):
     """Show one concern with its context, and record an action on it."""
     db = get_session()
     found = triage.detail(db, flag_id, can.flag_scope(current_user))
+    triage.record_view(db, found, current_user)
     form = ActionForm()
     if form.validate_on_submit():
         try:
