@@ -15,6 +15,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.engine import URL, make_url
 
+from engage.files import private_file
+
 PG_BIN_DIRS = "/usr/lib/postgresql/*/bin"
 
 
@@ -23,7 +25,8 @@ class BackupError(Exception):
 
 
 def backup(database_url: str, out: Path) -> None:
-    """Write a consistent copy of the database to `out`."""
+    """Write a consistent copy of the database to `out`, readable by this user only."""
+    private_file(out)
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         _sqlite_copy(_sqlite_path(url), out)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from engage.files import private_dir, write_private
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,8 +51,9 @@ class Config:
 
     @staticmethod
     def finalise(app: Flask) -> None:
-        """Fill in settings that depend on the instance folder."""
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        """Fill in settings that depend on the instance folder (closed to other users)."""
+        # The instance folder holds the SQLite database, the secret key and the tagging model.
+        private_dir(Path(app.instance_path))
         if not app.config.get("DATABASE_URL"):
             db_file = Path(app.instance_path) / "engage.db"
             app.config["DATABASE_URL"] = f"sqlite:///{db_file}"
@@ -62,8 +65,7 @@ def _instance_secret(instance: Path) -> str:
     """Return a secret key kept in the instance folder, creating it once."""
     key_file = instance / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_hex(32))
-        key_file.chmod(0o600)
+        write_private(key_file, secrets.token_hex(32))
     return key_file.read_text().strip()
 
 

@@ -1,8 +1,12 @@
 """Database: declarative base, one engine per app, one session per request."""
+from pathlib import Path
+
 from flask import Flask, current_app, g
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine, event, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from engage.files import private_file
 
 # Named constraints let Alembic alter them later, SQLite included.
 NAMING_CONVENTION = {
@@ -23,11 +27,19 @@ class Base(DeclarativeBase):
 def make_engine(url: str) -> Engine:
     """Create an engine, tuning SQLite for many small concurrent writes."""
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Create the SQLite file owner-only before SQLite does (its journals copy the file's mode)."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        private_file(Path(database))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

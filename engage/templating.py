@@ -14,6 +14,7 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+HSTS = "max-age=31536000"
 
 
 def init_app(app: Flask) -> None:
@@ -31,4 +32,7 @@ def _security_headers(response: Response) -> Response:
         response.headers.setdefault(name, value)
     # Answers may be personal: never keep respondent pages in shared caches.
     response.headers.setdefault("Cache-Control", "no-store")
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Served over HTTPS: browsers must never come back over plain HTTP (a year, renewed each visit).
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     return response
