@@ -1,7 +1,7 @@
 """Counters that slow down guessing, kept in the database so every worker and server shares them."""
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import Float, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engage.db import Base
@@ -27,4 +27,4 @@ class RateLimitCounter(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     count: Mapped[int] = mapped_column(default=0)
     # Seconds since the epoch, as the limits library counts time.
-    expires_at: Mapped[float]
+    expires_at: Mapped[float] = mapped_column(Float)
