@@ -6,10 +6,10 @@ from sqlalchemy import select
 from engage.db import get_session
 from engage.forms.accounts import role_form
 from engage.models import Role, School
-from engage.models._time import utcnow
 from engage.permissions import can_manage_users, role_required
 from engage.services import accounts, audit
 from engage.services.errors import NotFound
+from engage.services.security import two_step
 from engage.services.workspace_errors import InvalidInput
 from engage.workspace import bp
 from engage.workspace.support import attach
@@ -30,7 +30,7 @@ def audit_log():
 def users():
     """List staff accounts with their role, schools and state."""
     return render_template("workspace/users.html", users=accounts.list_users(get_session()),
-                           now=utcnow())
+                           two_step_roles=two_step.REQUIRED_FOR)
 
 
 @bp.route("/accounts/<int:user_id>", methods=["GET", "POST"])

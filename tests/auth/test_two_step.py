@@ -116,3 +116,12 @@ def test_signed_in_sessions_without_a_code_end_when_the_app_is_added(app, client
     sign_in_as(client, officer)
     _set_up(client)
     assert elsewhere.get("/workspace/").status_code == 302
+
+
+def test_admins_see_who_has_two_step_sign_in(client, db):
+    admin = make_user(db, Role.ADMIN)
+    make_user(db, Role.SAFEGUARDING_LEAD, totp=False)
+    make_user(db, Role.OFFICER)
+    sign_in_as(client, admin)
+    page = client.get("/workspace/accounts").text
+    assert page.count(">On<") == 1 and "Sets it up at next sign-in" in page and ">Off<" in page
