@@ -1,12 +1,11 @@
 """HSTS behind HTTPS, owner-only files, and a demo that will not touch a real database."""
 import stat
 
-import pytest
 from sqlalchemy import select
 
 from engage import create_app
 from engage.models import Role, User
-from tests.conftest import ON_POSTGRES, _config
+from tests.conftest import _config
 from tests.workspace.factories import make_user
 
 
@@ -56,7 +55,6 @@ def test_the_secret_key_and_instance_folder_are_owner_only(tmp_path):
     assert _mode(tmp_path / "instance" / "secret_key") == 0o600
 
 
-@pytest.mark.skipif(ON_POSTGRES, reason="a SQLite backup file; PostgreSQL's is tested in tests/scale")
 def test_a_backup_is_owner_only(runner, tmp_path, app):
     out = tmp_path / "backup.db"
     result = runner.invoke(args=["backup", "--out", str(out)])
