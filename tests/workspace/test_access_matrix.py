@@ -145,6 +145,9 @@ AUTH = {
     # Those with the app already (admins and leads here) have nothing to set up.
     "auth.set_up_two_step": (SIGNED_OUT_TO_SIGN_IN, "200 without an app", "400 without an app"),
     "auth.recovery_codes": (302, 302, None),  # shown once, straight after setting up
+    # Single sign-on is not configured in this test: there is nothing there.
+    "auth.sso_start": (404, 404, None),
+    "auth.sso_callback": (404, 404, None),
 }
 AUTH_RULES = [(rule.endpoint, method) for rule in _workspace_app().url_map.iter_rules()
               if rule.endpoint.startswith("auth.") for method in sorted(rule.methods & {"GET", "POST"})]
