@@ -51,7 +51,24 @@ proxy_allow_ips = forwarded_allow_ips
 
 # Each worker builds its own app and database engine after the fork: a connection pool
 # must never be shared between processes.
-preload_app = False
+# The app and its text models are built once in the master, before the workers fork, so no
+# child (nor a worker restarted after max_requests) makes a respondent wait while it trains
+# the safeguarding screen and the value tagger (half a minute on a busy machine).
+preload_app = True
+
+
+def when_ready(server):
+    """Build the free-text models once, before any worker is forked."""
+    from engage.analysis.analyse import analyse
+
+    analyse(["Warming up: somewhere safe to go after school."])
+
+
+def post_fork(server, worker):
+    """Give each worker its own database connections: none may cross the fork."""
+    engine = server.app.wsgi().extensions.get("engage.engine")
+    if engine is not None:
+        engine.dispose(close=False)
 
 # gunicorn's control socket sits at one fixed path per user, so two instances on one
 # machine would fight over it; engage needs none (restarts use signals). Opt in with a path.

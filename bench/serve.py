@@ -60,7 +60,7 @@ def gunicorn(app: str, port: int, env: dict, workers: int | None = None,
             out.close()
 
 
-def wait_ready(port: int, proc: subprocess.Popen, workers: int, timeout: float = 30) -> None:
+def wait_ready(port: int, proc: subprocess.Popen, workers: int, timeout: float = 300) -> None:
     """Wait until the server accepts connections and all its workers are up."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -67,7 +67,7 @@ def test_error_summary_checkboxes_and_back_link_mirror_in_arabic(page, live_serv
     page.click("button.govuk-button")
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible() and "هناك مشكلة" in summary.inner_text()
-    assert "اكتب كلماتك الثلاث." in summary.inner_text()
+    assert "اكتب كلماتك الأربع." in summary.inner_text()
     error_border = page.eval_on_selector(".govuk-form-group--error", "e => getComputedStyle(e).borderRightWidth")
     assert error_border == "5px"  # the red error bar runs down the reading start, the right
     assert axe_violations(page) == []
