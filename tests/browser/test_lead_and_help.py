@@ -6,8 +6,8 @@ import pytest
 
 from engage.models import Role
 from tests.alerts.flags import add_flag
-from tests.browser.conftest import axe_violations
-from tests.workspace.factories import PASSWORD, make_user
+from tests.browser.conftest import axe_violations, enter_code
+from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +45,7 @@ def test_the_lead_sees_open_concerns_on_the_home_page_and_in_the_menu(browser, l
     staff.fill("#email", lead.email)
     staff.fill("#password", PASSWORD)
     staff.locator("form button[type=submit]").click()
+    enter_code(staff, TOTP_SECRET)  # safeguarding leads sign in with two steps
     staff.goto(f"{live_server}/workspace/")
     assert "3 open concerns need you: 1 immediate, 1 concern" in staff.locator(".govuk-warning-text").inner_text()
     assert "3 open, 1 immediate" in staff.locator(".engage-workspace-nav").inner_text()

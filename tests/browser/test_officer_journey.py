@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from engage.models import Role
-from tests.browser.conftest import axe_violations
-from tests.workspace.factories import PASSWORD, make_user
+from tests.browser.conftest import axe_violations, enter_code
+from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
 EDITOR = "/workspace/surveys/annual-young-people/pages/safe"
@@ -30,7 +30,10 @@ def sign_in(page, live_server, email):
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
     page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/workspace/$"))
+    page.wait_for_url(re.compile(r"/workspace/$|/auth/two-step$"))
+    if page.url.endswith("/auth/two-step"):  # administrators give their authenticator's code
+        enter_code(page, TOTP_SECRET)
+        page.wait_for_url(re.compile(r"/workspace/$"))
 
 
 def test_saving_a_wording_says_the_open_consultation_keeps_its_words(page, live_server, accounts):
