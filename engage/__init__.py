@@ -31,7 +31,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     db.init_app(app)
     extensions.init_app(app)
     input_filter.init_app(app)
-    i18n.init_app(app)  # respondent languages (issue 7)
+    i18n.init_app(app)  # respondent languages
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -40,19 +40,19 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     app.register_blueprint(respond_bp)
 
-    from engage import auth, workspace  # staff workspace (issue 3)
+    from engage import auth, workspace  # staff workspace
 
     auth.init_app(app)
     workspace.init_app(app)
 
-    from engage import insights  # results, exports and "You said, we did" (issue 5)
+    from engage import insights  # results, exports and "You said, we did"
 
     insights.init_app(app)
-    from engage import public  # the public "You said, we did" page (issue 5)
+    from engage import public  # the public "You said, we did" page
 
     public.init_app(app)
 
-    from engage import comments, triage  # triage and tag corrections (issue 4)
+    from engage import comments, triage  # triage and tag corrections
 
     triage.init_app(app)
     comments.init_app(app)

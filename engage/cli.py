@@ -22,18 +22,18 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(database)
     app.cli.add_command(demo)
 
-    from engage.analysis_cli import classify, model  # free-text analysis (issue 4)
+    from engage.analysis_cli import classify, model  # free-text analysis
 
     app.cli.add_command(classify)
     app.cli.add_command(model)
-    from engage.insights.commands import COMMANDS  # results and exports (issue 5)
+    from engage.insights.commands import COMMANDS  # results and exports
 
     for command in COMMANDS:
         app.cli.add_command(command)
-    from engage.auth.cli import users  # staff accounts (issue 3)
+    from engage.auth.cli import users  # staff accounts
 
     app.cli.add_command(users)
-    from engage.xlsform_cli import export_command, import_command  # XLSForm (issue 7)
+    from engage.xlsform_cli import export_command, import_command  # XLSForm
 
     surveys.add_command(import_command)
     surveys.add_command(export_command)
@@ -99,7 +99,7 @@ def db_revision(message: str) -> None:
 @click.command("demo")
 @click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
 @click.option("--responses", default=0, show_default=True,
-              help="Also add this many synthetic submitted responses (issue 5).")
+              help="Also add this many synthetic submitted responses.")
 @click.option("--yes-this-is-a-demo", "demo_confirmed", is_flag=True,
               help="Add demo content (and demo accounts with a published password) to a database "
                    "that has real staff accounts.")
@@ -115,7 +115,7 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0, demo_confirmed: 
                    "--yes-this-is-a-demo.", err=True)
         sys.exit(1)
     content = create_demo(get_session(), utcnow())
-    if responses:  # synthetic responses for the results pages and benchmarks (issue 5)
+    if responses:  # synthetic responses for the results pages and benchmarks
         from engage.insights.commands import add_synthetic
         from engage.services.demo import create_last_year
 

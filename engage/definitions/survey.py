@@ -30,7 +30,7 @@ class Item:
     indicator: str | None = None
     sensitive: bool = False
     profile: str | None = None
-    # The easy-read wording primary items carry (issue 7).
+    # The easy-read wording primary items carry.
     easy_read: EasyRead | None = None
     # Ballots only: rank up to this many options (None: choose one).
     rank: int | None = None

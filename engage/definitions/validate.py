@@ -31,7 +31,7 @@ def validate(raw: object, file: str, framework: Framework) -> list[Problem]:
     seen_pages: set[str] = set()
     for page in _as_list(raw.get("pages")):
         problems += _page(page, file, family_variants, seen_pages)
-        if isinstance(page, dict):  # other languages (issue 7): complete for every declared one
+        if isinstance(page, dict):  # other languages: complete for every declared one
             problems += translations.check_page(raw, page, _page_variants(page, family_variants), file,
                                                 family_variants)
         for item in _as_list(page.get("items") if isinstance(page, dict) else None):

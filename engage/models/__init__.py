@@ -1,8 +1,8 @@
 """Models, one module per aggregate; imported here so Alembic sees them all."""
 from engage.models.alert import SafeguardingAlert
 from engage.models.api_token import ApiToken
-from engage.models.audit import AuditEvent  # workspace (issue 3)
-from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone (issue 7)
+from engage.models.audit import AuditEvent  # workspace
+from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
 from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # issue 5
 from engage.models.reads import CommentRead  # issue 5
@@ -18,7 +18,7 @@ from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
 from engage.models.tagging import AnswerTag, TagSource
 from engage.models.tally import SummaryTally  # issue 5: the summary at scale
 from engage.models.throttle import RateLimitCounter, SignInFailure
-from engage.models.user import RecoveryCode, Role, User, user_schools  # workspace (issue 3)
+from engage.models.user import RecoveryCode, Role, User, user_schools  # workspace
 
 __all__ = [
     "AccessCode",

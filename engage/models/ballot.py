@@ -1,4 +1,4 @@
-"""School tallies for ballots (issue 7): totals per option counted on paper at a school.
+"""School tallies for ballots: totals per option counted on paper at a school.
 
 Individual online votes are ordinary answers to a ballot item; a tally sheet holds what a
 school counted itself, Make Your Mark style, so results can combine both.

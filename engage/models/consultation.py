@@ -36,7 +36,7 @@ class Consultation(Base):
     results_on: Mapped[date | None]
     series: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # Workspace (issue 3): who drafted it, and the officer approval a youth council draft needs.
+    # Workspace: who drafted it, and the officer approval a youth council draft needs.
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     youth_led: Mapped[bool] = mapped_column(default=False)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -63,7 +63,7 @@ class School(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     phase: Mapped[str] = mapped_column(String(20))
     area_id: Mapped[str | None] = mapped_column(String(40))
-    # Workspace (issue 3): pupils on roll by school year, e.g. {"5": 58}, where known.
+    # Workspace: pupils on roll by school year, e.g. {"5": 58}, where known.
     roll: Mapped[dict[str, int] | None] = mapped_column(JSON)
 
 

@@ -88,7 +88,7 @@ class Answer(Base):
     # Free text only: TextBlob sentiment, stored with the answer.
     polarity: Mapped[float | None]
     subjectivity: Mapped[float | None]
-    # Free text written in a language other than English (issue 7): left for a person to
+    # Free text written in a language other than English: left for a person to
     # read rather than tagged by an English model.
     text_language: Mapped[str | None] = mapped_column(String(12))
 

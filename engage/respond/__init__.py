@@ -3,5 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("respond", __name__)
 
-# Routes register on import: the journey, and (issue 7) the kiosk and display settings.
+# Routes register on import: the journey, and the kiosk and display settings.
 from engage.respond import kiosk, settings, views  # noqa: E402,F401

@@ -49,7 +49,7 @@ def start_response(session: Session, consultation: Consultation, variant: str, n
     """Begin an anonymous response; a class code fixes the school and year group.
 
     rendition (standard or easy_read), assisted (a grown-up is helping; never who) and
-    channel (online or kiosk) are recorded as the respondent chose them (issue 7).
+    channel (online or kiosk) are recorded as the respondent chose them.
     """
     require_open(consultation, now)
     require_variant(consultation, variant)
