@@ -25,10 +25,29 @@ def test_blind_sets_are_labelled_and_cited():
 
 
 def test_blind_sets_share_no_source():
+    from engage.analysis.screen.corpus import all_rows
+
+    development = {row["source_id"] for row in all_rows()}
     sources = [{row["source_id"] for row in rows} for rows in blind_sets().values()]
     for i, first in enumerate(sources):
+        assert not first & development
         for second in sources[i + 1:]:
             assert not first & second
+
+
+def test_every_development_file_is_learned_from():
+    """The retired blind sets and any new cited file in data/screen reach training."""
+    from engage.analysis.evaluation.screen import read_rows
+    from engage.analysis.screen.corpus import SCREEN_DATA, all_rows
+
+    learned = {row["text"] for row in all_rows()}
+    files = sorted(SCREEN_DATA.glob("*.jsonl"))
+    assert {f"retired_blind_{x}.jsonl" for x in "abcdef"} <= {path.name for path in files}
+    for path in files:
+        rows = read_rows(path)
+        assert rows, path.name
+        assert all(row["text"] in learned for row in rows), path.name
+        assert all(row["source"] and row["source_id"] for row in rows), path.name
 
 
 def test_training_never_opens_the_blind_sets(monkeypatch):

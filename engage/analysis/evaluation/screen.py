@@ -14,10 +14,9 @@ from pathlib import Path
 from engage.analysis.evaluation.intervals import Proportion
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "data" / "blind"
-BLIND_SETS = ("safeguarding_blind_a.jsonl", "safeguarding_blind_b.jsonl",
-              "safeguarding_blind_c.jsonl", "safeguarding_blind_d.jsonl",
-              "safeguarding_blind_e.jsonl", "safeguarding_blind_f.jsonl",
-              "safeguarding_blind_g.jsonl", "safeguarding_blind_h.jsonl")
+# Sets A-F were blind once; after their first runs were reported they became development
+# data (data/screen/retired_blind_*.jsonl) and are no longer scored here.
+BLIND_SETS = ("safeguarding_blind_g.jsonl", "safeguarding_blind_h.jsonl")
 TARGETS = {"recall": 0.95, "immediate_caught": 0.98, "precision": 0.70, "ordinary_flagged": 0.05}
 
 

@@ -1,8 +1,8 @@
 """The labelled texts the screen learns from, split by source (never by item).
 
-Reads data/screen/corpus.jsonl (cited, paraphrased accounts and ordinary comments) and the
-team's older labelled sets. It never opens data/blind/: those sets are for evaluation only,
-and a test checks that this module cannot reach them.
+Reads every data/screen/*.jsonl (cited, paraphrased accounts and ordinary comments, including
+the retired blind sets) and the team's older labelled sets. It never opens data/blind/: those
+sets are for evaluation only, and a test checks that this module cannot reach them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-CORPUS = DATA / "screen" / "corpus.jsonl"
+SCREEN_DATA = DATA / "screen"
 TEAM_SETS = (DATA / "safeguarding_train.jsonl", DATA / "safeguarding_heldout.jsonl")
 HELDOUT_SHARE = 5  # one source group in five is held out for the development figures
 
@@ -26,8 +26,8 @@ def _read(path: Path, source_id: str | None = None) -> list[dict]:
 
 
 def all_rows() -> list[dict]:
-    """Every development text: the cited corpus and the team's earlier sets."""
-    rows = _read(CORPUS)
+    """Every development text: each cited file in data/screen and the team's earlier sets."""
+    rows = [row for path in sorted(SCREEN_DATA.glob("*.jsonl")) for row in _read(path)]
     for path in TEAM_SETS:
         rows += _read(path, source_id=f"team:{path.stem}")
     return rows
