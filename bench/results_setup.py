@@ -40,7 +40,7 @@ def ensure_data(db_path: str, responses: int) -> float:
                               .where(Response.consultation_id == consultation.id)) or 0
         started = time.perf_counter()
         if have < responses:
-            generate(session, consultation, responses - have, seed=have + 1, batch=2000,
+            generate(session, consultation, responses - have, seed=have + 1, batch=5000,
                      progress=lambda d: print(f"  generated {have + d:,}", flush=True)
                      if d % 20000 == 0 else None)
         return time.perf_counter() - started
