@@ -9,7 +9,7 @@ export FLASK_APP := engage
 
 UV_VERSION := 0.13.9
 
-.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css translations translations-update system-test-deps lock clean
+.PHONY: run test test-sqlite test-postgres test-faults bench lint setup css translations models translations-update system-test-deps lock clean
 
 run: setup
 	@echo "==> Bringing the database up to date (migrations)"
@@ -41,7 +41,13 @@ bench: setup
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check engage tests bench
 
-setup: $(VENV)/.installed css translations
+setup: $(VENV)/.installed css translations models
+
+# The safeguarding screen is trained once here and kept in .cache/models (keyed by a hash of
+# its data and code), so workers, tests and `classify` start warm instead of training.
+models: $(VENV)/.installed
+	@echo "==> Building the safeguarding screen from the shipped data"
+	$(PY) -m flask model build
 
 # Compiled catalogues (.mo) are built, never committed; tests/i18n fails if a .po is stale.
 translations: $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""CLI for free-text analysis: `flask --app engage classify FILE` and `model train`."""
+"""CLI for free-text analysis: `flask --app engage classify FILE`, `model build` and `model train`."""
 import sys
 
 import click
@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 
 from engage.db import get_session
 
-model = AppGroup("model", help="Train the value tagger.")
+model = AppGroup("model", help="Build the safeguarding screen; retrain the value tagger.")
 
 
 @click.command("classify")
@@ -21,6 +21,20 @@ def classify(source) -> None:
     out = sys.stdout
     for result in classify_lines(line.rstrip("\n") for line in source):
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+@model.command("build")
+def build() -> None:
+    """Build the safeguarding screen from the shipped data and keep it on disk for every process."""
+    from engage.analysis import model_cache
+    from engage.analysis.screen import default_screener
+    from engage.analysis.screen.corpus import model_key
+
+    default_screener()
+    path = model_cache.path_for("screen", model_key())
+    click.echo(f"Safeguarding screen ready: {path}" if path.exists()
+               else "Safeguarding screen built, but the cache folder is not writable: "
+                    "each process will train it at first use.")
 
 
 @model.command("train")

@@ -4,7 +4,8 @@
 
 Recall first: every flag, "check" included, goes to a human safeguarding reviewer; the
 screen never decides anything by itself. The model is trained from the shipped development
-corpus at first use (deterministic, about a second), never from the blind sets.
+corpus (never the blind sets) by `make setup` and kept on disk (analysis.model_cache); a
+process that finds no built model trains it at first use.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ __all__ = ["CATEGORIES", "NONE", "NOT_SCREENED", "RANK", "Screener", "Screening"
 
 @lru_cache(maxsize=1)
 def default_screener() -> Screener:
-    """Train the screener on every development text (done once per process)."""
-    from engage.analysis.screen.corpus import all_rows
+    """Load the screener built from every development text, building it if need be."""
+    from engage.analysis import model_cache
+    from engage.analysis.screen.corpus import all_rows, model_key
 
-    return build(all_rows())
+    return model_cache.load_or_build("screen", model_key(), lambda: build(all_rows()))
 
 
 def screen(text: str) -> Screening:

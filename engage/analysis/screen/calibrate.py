@@ -1,52 +1,129 @@
-"""Print recall and false flags at candidate thresholds, from source-grouped folds.
+"""Cross-validate the screen by source group and print recall and false flags at thresholds.
 
-    python -m engage.analysis.screen.calibrate
+    python -m engage.analysis.screen.calibrate [--folds 10] [--groups]
 
-Only the training part of the development corpus is used (the held-out sources and the
-blind sets are not read), so the thresholds in screener.py are not tuned on any set used
-to report the screen's figures.
+Every development text is scored by a model trained without any text from its source group
+(whole sources are held out together, never single items), so a source's wording is always
+unseen when it is scored. The rules are the same in every fold: they were written while
+reading development texts, so "rules alone" here flatters them; the model's share is honest.
+Blind sets are never read.
 """
 
 from __future__ import annotations
 
+import argparse
 import zlib
+from collections import defaultdict
+from dataclasses import dataclass
 
-from engage.analysis.screen.corpus import split
+from engage.analysis.screen.corpus import all_rows
 from engage.analysis.screen.facts import explained_away
 from engage.analysis.screen.screener import build, has_signal, rule_hits
 from engage.analysis.screen.spelling import clean
 
-FOLDS = 5
+FOLDS = 10
+PREVALENCE = 0.40  # precision is reported as on a set where 40% of texts are disclosures
 
 
-def out_of_fold(rows: list[dict]) -> list[tuple[dict, bool, float, bool]]:
-    """Return (row, rules fired, model probability, signal) with each fold trained on the others."""
-    fold = [zlib.crc32(row["source_id"].encode()) % FOLDS for row in rows]
+@dataclass(frozen=True)
+class Scored:
+    """One development text, scored out of fold."""
+
+    row: dict
+    rules: bool        # a concept rule fired
+    probability: float  # the model's P(disclosure), trained without this text's source
+    eligible: bool     # the screen would act on a model score (a worrying word, not explained away)
+
+    def flagged(self, check: float) -> bool:
+        return self.rules or self.eligible and self.probability >= check
+
+
+def fold_of(row: dict, folds: int) -> int:
+    """Put every text of one source group in the same fold."""
+    return zlib.crc32(row["source_id"].encode()) % folds
+
+
+def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
+    """Score every row with a model trained on the other folds' source groups."""
+    fold = [fold_of(row, folds) for row in rows]
+    norms = [clean(row["text"]) for row in rows]
+    rules = [bool(rule_hits(norm)) for norm in norms]
+    eligible = [has_signal(norm) and not explained_away(norm) for norm in norms]
     out = []
-    for k in range(FOLDS):
-        screener = build([r for r, f in zip(rows, fold, strict=True) if f != k])
-        for row, f in zip(rows, fold, strict=True):
-            if f == k:
-                norm = clean(row["text"])
-                out.append((row, bool(rule_hits(norm)), screener.probability(norm),
-                            has_signal(norm) and not explained_away(norm)))
+    for k in range(folds):
+        screener = build([r for r, f in zip(rows, fold, strict=True) if f != k], categories=False)
+        out += [Scored(row, rules[i], screener.probability(norms[i]), eligible[i])
+                for i, row in enumerate(rows) if fold[i] == k]
     return out
 
 
+def summary(scored: list[Scored], check: float) -> dict[str, float]:
+    """Recall, immediate caught, precision at 40% prevalence, ordinary flagged, worst groups."""
+    positives = [s for s in scored if s.row["flag"]]
+    negatives = [s for s in scored if not s.row["flag"]]
+    immediate = [s for s in positives if s.row.get("severity") == "immediate"]
+    recall = sum(s.flagged(check) for s in positives) / len(positives)
+    false_rate = sum(s.flagged(check) for s in negatives) / len(negatives)
+    caught = PREVALENCE * recall
+    by_group: dict[str, list[Scored]] = defaultdict(list)
+    for s in positives:
+        by_group[s.row["source_id"]].append(s)
+    group_recall = sorted(sum(s.flagged(check) for s in g) / len(g) for g in by_group.values()
+                          if len(g) >= 5)
+    return {
+        "recall": recall,
+        "immediate": sum(s.flagged(check) for s in immediate) / len(immediate),
+        "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
+        "ordinary flagged": false_rate,
+        "worst group recall": group_recall[0] if group_recall else 1.0,
+        "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
+    }
+
+
+def group_table(scored: list[Scored], check: float) -> list[str]:
+    """One line per source group: its size, and the share flagged (recall or false flags)."""
+    by_group: dict[str, list[Scored]] = defaultdict(list)
+    for s in scored:
+        by_group[s.row["source_id"]].append(s)
+    lines = []
+    for name, group in sorted(by_group.items()):
+        pos = [s for s in group if s.row["flag"]]
+        neg = [s for s in group if not s.row["flag"]]
+        parts = []
+        if pos:
+            parts.append(f"recall {sum(s.flagged(check) for s in pos)}/{len(pos)}")
+        if neg:
+            parts.append(f"false flags {sum(s.flagged(check) for s in neg)}/{len(neg)}")
+        lines.append(f"  {name:40s} {'  '.join(parts)}")
+    return lines
+
+
 def main() -> None:
-    train, _ = split()
-    scored = out_of_fold(train)
-    positives = [s for s in scored if s[0]["flag"]]
-    negatives = [s for s in scored if not s[0]["flag"]]
-    print(f"rules alone: recall {sum(s[1] for s in positives) / len(positives):.3f} "
-          f"false flags {sum(s[1] for s in negatives) / len(negatives):.3f}")
-    for concern in (0.8,):
-        for check in (0.4, 0.5, 0.6, 0.7, 0.8):
-            def flagged(s, concern=concern, check=check):
-                return s[1] or s[2] >= min(check, concern) and s[3]
-            print(f"concern {concern:.1f} check {check:.1f}: recall "
-                  f"{sum(map(flagged, positives)) / len(positives):.3f} false flags "
-                  f"{sum(map(flagged, negatives)) / len(negatives):.3f}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--groups", action="store_true", help="print every source group")
+    args = parser.parse_args()
+    rows = all_rows()
+    scored = out_of_fold(rows, args.folds)
+    groups = len({row["source_id"] for row in rows})
+    print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
+    rules_only = summary(scored, check=2.0)
+    print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
+    for check in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        print(f"check {check:.2f}: " + "  ".join(f"{k} {v:.3f}"
+                                                for k, v in summary(scored, check).items()))
+    # The model with no rules and no gate: the honest part, since no rule was written for it.
+    alone = [Scored(s.row, False, s.probability, True) for s in scored]
+    for check in (0.3, 0.5, 0.7):
+        print(f"model alone {check:.2f}: " + "  ".join(
+            f"{k} {v:.3f}" for k, v in summary(alone, check).items()))
+    gated = [s for s in scored if s.row["flag"] and not s.eligible]
+    print(f"disclosures the gate keeps from the model: {len(gated)}")
+    if args.groups:
+        from engage.analysis.screen.screener import CHECK_THRESHOLD
+
+        print(f"by source group at check {CHECK_THRESHOLD}:")
+        print("\n".join(group_table(scored, CHECK_THRESHOLD)))
 
 
 if __name__ == "__main__":

@@ -25,9 +25,30 @@ def _read(path: Path, source_id: str | None = None) -> list[dict]:
     return rows
 
 
+def model_key() -> str:
+    """Fingerprint everything a trained screener depends on: its data, its code, its libraries."""
+    from importlib.metadata import version
+
+    from engage.analysis import model_cache
+    from engage.analysis.screen.spelling import textblob_words
+
+    analysis = Path(__file__).resolve().parent.parent
+    words = textblob_words()
+    files = [*corpus_files(), *TEAM_SETS, *analysis.glob("screen/*.py"), analysis / "text.py",
+             analysis / "first_chars.py", words / "en-lexicon.txt", words / "en-spelling.txt"]
+    return model_cache.fingerprint(files, extra=f"scikit-learn {version('scikit-learn')}")
+
+
+def corpus_files() -> list[Path]:
+    """Return the cited development files, in a fixed order (training is deterministic)."""
+    return sorted(SCREEN_DATA.glob("*.jsonl"))
+
+
 def all_rows() -> list[dict]:
-    """Every development text: each cited file in data/screen and the team's earlier sets."""
-    rows = [row for path in sorted(SCREEN_DATA.glob("*.jsonl")) for row in _read(path)]
+    """Every development text: the cited corpus files and the team's earlier sets."""
+    rows = []
+    for path in corpus_files():
+        rows += _read(path, source_id=f"file:{path.stem}")
     for path in TEAM_SETS:
         rows += _read(path, source_id=f"team:{path.stem}")
     return rows

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from engage.analysis.first_chars import compile_fast
 from engage.analysis.screen import lexicon, model, rules
 from engage.analysis.screen.facts import Facts, explained_away, sentences
@@ -94,10 +96,15 @@ class Screener:
         return Screening(True, severity, category, (MODEL_REASON,))
 
 
-def build(rows: list[dict]) -> Screener:
-    """Train a screener on labelled rows (text, flag, category)."""
+def build(rows: list[dict], categories: bool = True) -> Screener:
+    """Train a screener on labelled rows (text, flag, category).
+
+    categories=False skips the category model (cross-validation needs only the flag model).
+    """
     feats = [model.features(clean(row["text"])) for row in rows]
     flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
+    if not categories:
+        return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
     positives = [(f, row["category"] or "other") for f, row in zip(feats, rows, strict=True)
                  if row["flag"]]
     category_model = model.train_category([f for f, _ in positives], [c for _, c in positives])

@@ -58,12 +58,17 @@ undressed clothes underwear webcam camera pregnant because people family friend 
 """.split())
 
 
+def textblob_words() -> Path:
+    """Return TextBlob's folder of English word lists without importing it (and NLTK)."""
+    from importlib.util import find_spec
+
+    return Path(find_spec("textblob").submodule_search_locations[0]) / "en"
+
+
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Return English word forms from TextBlob's bundled tagger lexicon and word list."""
-    import textblob
-
-    folder = Path(textblob.__file__).parent / "en"
+    folder = textblob_words()
     words: set[str] = set()
     for name in ("en-lexicon.txt", "en-spelling.txt"):
         with (folder / name).open(encoding="utf-8") as handle:
