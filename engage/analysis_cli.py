@@ -30,8 +30,10 @@ def build() -> None:
     from engage.analysis.screen import default_screener
     from engage.analysis.screen.corpus import model_key
 
-    default_screener()
+    screener = default_screener()
     path = model_cache.path_for("screen", model_key())
+    if not path.exists():  # built or loaded earlier in this process, from another folder
+        model_cache.save(screener, path)
     click.echo(f"Safeguarding screen ready: {path}" if path.exists()
                else "Safeguarding screen built, but the cache folder is not writable: "
                     "each process will train it at first use.")

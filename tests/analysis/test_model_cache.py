@@ -66,3 +66,11 @@ def test_every_development_file_is_read_and_keys_the_model(tmp_path, monkeypatch
     assert ("my uncle hurts me", "one") in texts
     assert ("my uncle hurts me", "file:more_test") in texts
     assert corpus.model_key() != before
+
+
+def test_model_build_command_leaves_the_screen_on_disk(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("ENGAGE_MODEL_CACHE", str(tmp_path))
+    result = runner.invoke(args=["model", "build"])
+    assert result.exit_code == 0, result.output
+    assert "Safeguarding screen ready" in result.output
+    assert list(tmp_path.glob("screen-*.pickle"))
