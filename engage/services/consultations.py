@@ -2,11 +2,11 @@
 import re
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage.definitions.survey import survey_of  # noqa: F401  (re-exported: callers ask services for it)
-from engage.models import AccessCode, Consultation, ConsultationStatus, School
+from engage.models import AccessCode, Consultation, ConsultationStatus, Response, ResponseStatus, School
 from engage.services.errors import ConsultationClosed, NotFound
 
 CODE_CHARS = re.compile(r"[^A-Z0-9]")
@@ -69,3 +69,16 @@ def find(session: Session, ref: str) -> Consultation:
     if found is None:
         raise NotFound(f"There is no consultation '{ref}'.")
     return found
+
+
+def every(session: Session) -> list[Consultation]:
+    """Return every consultation, oldest first."""
+    return list(session.scalars(select(Consultation).order_by(Consultation.id)))
+
+
+def with_response_counts(session: Session) -> list[tuple[Consultation, int]]:
+    """Return every consultation, oldest first, with its number of submitted responses."""
+    counts = dict(session.execute(
+        select(Response.consultation_id, func.count(Response.id))
+        .where(Response.status == ResponseStatus.SUBMITTED).group_by(Response.consultation_id)).all())
+    return [(c, counts.get(c.id, 0)) for c in every(session)]

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from engage.models import Consultation, Response, SafeguardingFlag, SurveyVersion
 from engage.models._time import utcnow
 from engage.services.safeguarding import alerts, mail, outbox
-from engage.services.safeguarding.cli import link_for
+from engage.services.safeguarding.links import link_for
 
 
 def add_flag(db, demo, severity="immediate", school_id=None, created_at=None) -> SafeguardingFlag:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from engage.models import AuditEvent, Role, SafeguardingAlert, SafeguardingFlag
 from engage.services.safeguarding import alerts, outbox
-from engage.services.safeguarding.cli import link_for
+from engage.services.safeguarding.links import link_for
 from tests.alerts.flags import add_flag, send_now
 from tests.conftest import csrf_token
 from tests.respond.journey import begin

@@ -3,22 +3,14 @@ import sys
 from functools import partial
 
 import click
-from flask import current_app, url_for
+from flask import current_app
 from flask.cli import AppGroup
 
 from engage.db import get_session
-from engage.models import SafeguardingAlert
 from engage.models._time import utcnow
+from engage.services.safeguarding.links import link_for
 
 alerts = AppGroup("alerts", help="Email safeguarding leads about flags that need them.")
-
-
-def link_for(alert: SafeguardingAlert) -> str:
-    """Return the full address of the alert's flag (or of the queue), at ENGAGE_BASE_URL."""
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        if alert.flag_id is None:
-            return url_for("triage.queue", _external=True)
-        return url_for("triage.concern", flag_id=alert.flag_id, _external=True)
 
 
 @alerts.command("send")

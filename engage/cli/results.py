@@ -1,14 +1,13 @@
-"""CLI for results: `consultations list`, `summary CONSULTATION`, `export CONSULTATION`."""
+"""CLI for results: `consultations list|count`, `summary CONSULTATION`, `export CONSULTATION`."""
 import json
 import sys
 
 import click
 from flask.cli import AppGroup, with_appcontext
-from sqlalchemy import func, select
 
-from engage import progress
+from engage.cli import progress
 from engage.db import get_session
-from engage.models import Consultation, Response, ResponseStatus
+from engage.models import Consultation
 from engage.results import exports
 from engage.results import summary as svc
 from engage.services import consultations as consultation_service
@@ -20,12 +19,8 @@ consultations = AppGroup("consultations", help="List consultations.")
 @consultations.command("list")
 def consultations_list() -> None:
     """Print one consultation per line: id, slug, status, submitted responses, title."""
-    session = get_session()
-    counts = dict(session.execute(
-        select(Response.consultation_id, func.count(Response.id))
-        .where(Response.status == ResponseStatus.SUBMITTED).group_by(Response.consultation_id)).all())
-    for c in session.scalars(select(Consultation).order_by(Consultation.id)):
-        click.echo(f"{c.id}\t{c.slug}\t{c.status}\t{counts.get(c.id, 0)} responses\t{c.title}")
+    for c, responses in consultation_service.with_response_counts(get_session()):
+        click.echo(f"{c.id}\t{c.slug}\t{c.status}\t{responses} responses\t{c.title}")
 
 
 @consultations.command("count")
@@ -37,8 +32,7 @@ def consultations_count(consultation: str | None) -> None:
     every answer; run this from a scheduler so officers never wait for it.
     """
     session = get_session()
-    chosen = [_find(consultation)] if consultation else list(
-        session.scalars(select(Consultation).order_by(Consultation.id)))
+    chosen = [_find(consultation)] if consultation else consultation_service.every(session)
     waiting = svc.uncounted(session, [c.id for c in chosen])
     counted = 0
     with progress.meter("Counting responses", sum(waiting.values())) as meter:
@@ -94,15 +88,3 @@ def export_command(consultation: str, fmt: str, out: str) -> None:
             written += len(chunk)
     progress.summary(f"Wrote {out}: {read:,} {unit} read, {written / 1e6:.1f} MB, in {meter.seconds():.1f} s.")
 
-
-COMMANDS = (consultations, summary_command, export_command)
-
-
-def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
-    """Add n synthetic submitted responses to a consultation, showing progress on a terminal."""
-    from engage.services.synthetic import generate
-
-    with progress.meter("Writing synthetic responses", n) as meter:
-        generate(get_session(), consultation, n, batch=min(5000, max(100, n // 50)), progress=meter.to,
-                 seed=1 - wave, wave=wave)
-    progress.summary(f"Added {n:,} synthetic responses to {consultation.slug} in {meter.seconds():.1f} s.")

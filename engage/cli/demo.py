@@ -1,0 +1,72 @@
+"""`flask --app engage demo`: a demo consultation, schools, class codes and accounts to try."""
+import sys
+
+import click
+from flask import current_app, url_for
+
+from engage.cli import progress
+from engage.db import get_session
+from engage.models import Consultation
+from engage.models._time import utcnow
+
+
+@click.command("demo")
+@click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
+@click.option("--responses", default=0, show_default=True,
+              help="Also add this many synthetic submitted responses.")
+@click.option("--yes-this-is-a-demo", "demo_confirmed", is_flag=True,
+              help="Add demo content (and demo accounts with a published password) to a database "
+                   "that has real staff accounts.")
+@click.pass_context
+def demo(ctx: click.Context, base_url: str, responses: int = 0, demo_confirmed: bool = False) -> None:
+    """Create an open demo consultation with two schools and class codes; print its URLs."""
+    from engage.services.demo import create_demo
+    from engage.services.workspace_demo import holds_real_data
+
+    if holds_real_data(get_session()) and not demo_confirmed:
+        click.echo("This database has real staff accounts, so it is not a demo. The demo adds accounts "
+                   "whose password is published. If this really is a demo, run again with "
+                   "--yes-this-is-a-demo.", err=True)
+        sys.exit(1)
+    content = create_demo(get_session(), utcnow())
+    if responses:  # synthetic responses for the results pages and benchmarks
+        from engage.services.demo import create_last_year
+
+        add_synthetic(content.consultations[0], responses)
+        # Last year's wave, smaller, so the results show change since then.
+        add_synthetic(create_last_year(get_session(), utcnow()), max(responses // 2, 1), wave=-1)
+    with current_app.test_request_context(base_url=base_url):
+        click.echo(f"Start page: {url_for('respond.start', _external=True)}")
+        for consultation in content.consultations:
+            link = url_for("respond.choose", slug=consultation.slug, _external=True)
+            click.echo(f"{consultation.title}: {link}")
+        for code in content.codes:
+            link = url_for("respond.join", code=code.code, _external=True)
+            click.echo(f"Class code {code.code} ({code.school.name}, year {code.year_group}): {link}")
+    _demo_accounts(base_url)
+
+
+def _demo_accounts(base_url: str) -> None:
+    """Create and print one account per staff role, so every part of the workspace can be tried."""
+    from engage.services.workspace_demo import create_demo_accounts
+    from engage.services.workspace_schools import list_schools
+
+    made = create_demo_accounts(get_session(), list_schools(get_session()))
+    click.echo(f"Workspace: {base_url.rstrip('/')}/workspace/ (demo accounts below; demo only)")
+    for account in made:
+        note = " (sets up two-step sign-in at first sign-in)" if account.two_step else ""
+        click.echo(f"  {account.role}: {account.email} / {account.password}{note}")
+    click.echo("  Two-step sign-in: scan the QR code it shows with an authenticator app, or, with no "
+               "phone to hand, print the code for the key it shows with:\n"
+               "    .venv/bin/python -c \"import pyotp, sys; print(pyotp.TOTP(sys.argv[1].replace(' ', '')).now())\" "
+               "'KEY SHOWN'")
+
+
+def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
+    """Add n synthetic submitted responses to a consultation, showing progress on a terminal."""
+    from engage.services.synthetic import generate
+
+    with progress.meter("Writing synthetic responses", n) as meter:
+        generate(get_session(), consultation, n, batch=min(5000, max(100, n // 50)), progress=meter.to,
+                 seed=1 - wave, wave=wave)
+    progress.summary(f"Added {n:,} synthetic responses to {consultation.slug} in {meter.seconds():.1f} s.")
