@@ -96,6 +96,8 @@ BLIND_SETS = {
     "youth_a": "Big Ambition, young carers, food poverty, school mental health (79% young people)",
     "local_b": "youth councils, housing, move to adult services, vaping and health (67% young people)",
     "plan": "the council's own plan measures and commitments not in the framework seed",
+    "youth_c": "youth voice, care experience, CAMHS, exam stress, holiday hunger, short breaks (69% young people)",
+    "local_d": "school and college mental health, SEND forums, family hubs, cost of living, safety (70% young people)",
 }
 
 
