@@ -22,7 +22,7 @@ from engage.analysis.evaluation.metrics import (
     with_interval,
 )
 
-TARGETS = {"youth_a": 0.80, "local_b": 0.80, "plan": 0.75, "youth_c": 0.80, "local_d": 0.80}
+TARGETS = {"plan": 0.75, "youth_c": 0.80, "local_d": 0.80}
 
 
 @dataclass(frozen=True)
