@@ -10,6 +10,7 @@ from functools import lru_cache
 from engage.definitions.variants import AUDIENCES
 from engage.reports import layout
 from engage.reports.cells import escape
+from engage.reports.layout import RECORD, UNIT
 
 LONG_HEADINGS = ["Response number", "Audience", "Survey version", "School", "Area", "School year",
                  "Date sent", "Item", "Question", "Value", "Sub-theme", "Answer", "Answer code",
@@ -61,15 +62,33 @@ def responses_csv(grouped_rows: Iterable[tuple], columns: list[layout.Column],
     return _stream(layout.headings(columns), map(wide.cells, grouped_rows))
 
 
-def long_csv(answer_rows: Iterable[tuple], tags: Iterable[tuple], columns: list[layout.Column],
+def long_csv(grouped_rows: Iterable[tuple], tags: Iterable[tuple], columns: list[layout.Column],
              redact: Callable[[str], str]) -> Iterator[bytes]:
-    """Stream the long CSV: one row per answer with its tags; both ordered by response, answer.
+    """Stream the long CSV: one row per answer with its tags, ordered by response, then answer.
 
-    `answer_rows` are results.export_rows.answer_rows: (answer id, response id, variant,
-    school, area, year, submitted at, item key, value id, sub-theme, value, choices as JSON
-    text, text, polarity).
+    `grouped_rows` are results.export_rows.long_rows: one per response, (response id, variant,
+    school, area, year, submitted at, answer records, texts as JSON); `tags` are tag_rows.
     """
-    return _stream(LONG_HEADINGS, _long_rows(answer_rows, _tag_stream(tags), LongRows(columns, redact)))
+    long = LongLines(columns, redact, _tag_stream(tags))
+    lines = [_line(["\ufeff" + LONG_HEADINGS[0], *LONG_HEADINGS[1:]])]
+    for row in grouped_rows:
+        lines += long.lines(row)
+        if len(lines) >= CHUNK * 10:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    yield "".join(lines).encode("utf-8")
+
+
+def _line(cells: list) -> str:
+    """Return cells as csv.writer writes them, line end included."""
+    out = io.StringIO()
+    csv.writer(out).writerow(cells)
+    return out.getvalue()
+
+
+def _fields(cells: list) -> str:
+    """Return cells as csv.writer writes them, without the line end: to join with commas."""
+    return _line(cells)[:-2]
 
 
 def _tag_stream(tags: Iterable[tuple]) -> Iterator[tuple[tuple, str, str]]:
@@ -88,57 +107,75 @@ def _tag_stream(tags: Iterable[tuple]) -> Iterator[tuple[tuple, str, str]]:
         yield current, "; ".join(v for v, _s in found), found[0][1]
 
 
-def _long_rows(answer_rows, tags: Iterator, long: LongRows) -> Iterator[list]:
-    """Merge the answers with their tags; both come ordered by response, then answer."""
-    pending = next(tags, None)
-    for row in answer_rows:
-        key = (row[1], row[0])
-        while pending is not None and pending[0] < key:
-            pending = next(tags, None)
-        yield long.cells(row, pending if pending is not None and pending[0] == key else None)
+class LongLines:
+    """The long CSV's lines of one response at a time, with little work per answer.
 
-
-class LongRows:
-    """Escaped long rows with little work per answer: who answered is worked out once per
-    response, and each distinct answer (item, value, choices) once, then looked up."""
+    A million responses hold 27 million answers: who answered is written once per response,
+    each distinct answer (item, value, choices) once and looked up after, and both are kept
+    as finished CSV text, so most lines are three strings joined. Only answers with a comment,
+    sentiment or tags go through csv.writer one by one.
+    """
 
     CACHE_LIMIT = 200_000  # bounded, so memory stays flat
 
-    def __init__(self, columns: list[layout.Column], redact: Callable[[str], str]) -> None:
+    def __init__(self, columns: list[layout.Column], redact: Callable[[str], str],
+                 tags: Iterator[tuple]) -> None:
         self.by_key = {c.key: c for c in columns}
         self.redact = lru_cache(maxsize=20_000)(redact)  # comments repeat word for word
-        self.cache: dict[tuple, list] = {}
-        self.who: tuple = (None, [])
+        self.cache: dict[str, str] = {}
+        self.tags = tags
+        self.pending = next(tags, None)
 
-    def cells(self, row: tuple, tagged: tuple | None) -> list:
-        """Return one answer's row: who, the answer, then its comment, sentiment and tags."""
-        _id, response_id, *_who, key, value_id, subtheme_id, value, choices, text, polarity = row
-        if self.who[0] != response_id:
-            self.who = (response_id, self._who(row))
-        answer = (key, value_id, subtheme_id, value, choices)
-        middle = self.cache.get(answer) or self._answer(answer)
-        return self.who[1] + middle + [
-            escape(self.redact(text)) if text else "",
-            round(polarity, 3) if polarity is not None else "",
-            *((escape(tagged[1]), escape(tagged[2])) if tagged else ("", ""))]
+    def lines(self, row: tuple) -> list[str]:
+        """Return the lines of one response's answers, in answer id order."""
+        response_id, _variant, _school, _area, _year, _submitted, answers, texts = row
+        who = _fields(self._who(row))
+        said = {a: (text, polarity) for a, text, polarity in json.loads(texts)} if texts else {}
+        tagged = self._tags_of(response_id)
+        records = sorted((int(a), rest) for a, rest in (r.split(UNIT, 1) for r in answers.split(RECORD)))
+        cache, out = self.cache, []
+        for answer_id, rest in records:
+            middle = cache[rest] if rest in cache else self._answer(rest)
+            extra = said.get(answer_id), tagged.get(answer_id)
+            if extra == (None, None):
+                out.append(f"{who},{middle},,,,\r\n")
+            else:
+                out.append(f"{who},{middle},{_fields(self._tail(*extra))}\r\n")
+        return out
+
+    def _tags_of(self, response_id: int) -> dict[int, tuple[str, str]]:
+        """Take this response's tags off the tag stream: {answer id: (values, source)}."""
+        found = {}
+        while self.pending is not None and self.pending[0][0] <= response_id:
+            (tag_response, answer_id), values, source = self.pending
+            if tag_response == response_id:
+                found[answer_id] = (values, source)
+            self.pending = next(self.tags, None)
+        return found
 
     @staticmethod
     def _who(row: tuple) -> list:
-        _id, response_id, variant, school, area, year, submitted = row[:7]
+        response_id, variant, school, area, year, submitted = row[:6]
         return [response_id, AUDIENCES.get(variant, ""), escape(variant), escape(school or ""),
                 escape(area or ""), year, submitted.date().isoformat() if submitted else ""]
 
-    def _answer(self, answer: tuple) -> list:
+    def _tail(self, said: tuple | None, tagged: tuple | None) -> list:
+        text, polarity = said or (None, None)
+        return [escape(self.redact(text)) if text else "",
+                round(polarity, 3) if polarity is not None else "",
+                *((escape(tagged[0]), escape(tagged[1])) if tagged else ("", ""))]
+
+    def _answer(self, record: str) -> str:
         if len(self.cache) >= self.CACHE_LIMIT:
             self.cache.clear()
-        key, value_id, subtheme_id, value, choices = answer
+        key, value_id, subtheme_id, value, choices = record.split(UNIT)
         picked = json.loads(choices) if choices else None
         column = self.by_key.get(key)
         cell = ""
         if column is not None and column.type != "text":
-            cell = layout.answer_cell(layout.answer_row(value, picked), column, None)
+            cell = layout.answer_cell(layout.answer_row(value or None, picked), column, None)
         code = "; ".join(picked or []) or value or ""
-        middle = [escape(key), escape(column.wording) if column else "", value_id,
-                  escape(subtheme_id or ""), escape(cell), escape(code)]
-        self.cache[answer] = middle
+        middle = _fields([escape(key), escape(column.wording) if column else "", value_id,
+                          escape(subtheme_id), escape(cell), escape(code)])
+        self.cache[record] = middle
         return middle

@@ -1,8 +1,9 @@
 """The wide layout of a response export: which columns, headed how, filled from which answer.
 
 Rows arrive either as tuples of results.answers.answers_query (ANSWER_COLUMNS), ordered by response, folded into
-one dict per response (`by_response`, for the .sav), or already folded by the database, one
-per response (`WideRows`, for the CSV and XLSX); neither holds more than one response.
+one dict per response (`by_response`: the plain path the tests hold the fast one to), or already
+folded by the database, one per response (`WideRows`, for the CSV and XLSX); neither holds more
+than one response.
 """
 from __future__ import annotations
 

@@ -1,36 +1,27 @@
 """SPSS .sav for researchers: numeric codes with value labels, one 0/1 variable per option.
 
-pyreadstat writes from a DataFrame, so this export holds one consultation in memory; it is
-meant for research extracts, not the million-response CSV.
+Streamed one response at a time through reports.sav_file, so memory stays flat however many
+responses there are.
 """
 from __future__ import annotations
 
+import json
 import re
-import tempfile
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
-import pandas as pd
-import pyreadstat
-
-from engage.reports import layout
+from engage.reports import layout, sav_file
 from engage.reports.cells import escape
+from engage.reports.layout import RECORD, UNIT
 
 RATHER_NOT_CODE = 9
+AREA_BYTES = 160  # an area code is at most 40 characters, each at most 4 bytes of UTF-8
 _NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
 def _var(name: str) -> str:
     name = _NAME.sub("_", name)
     return (name if name[0].isalpha() else f"v_{name}")[:64]
-
-
-def records_frame(records: list[list], columns: list[str], numeric: list[str] = ()) -> pd.DataFrame:
-    """Return rows as a DataFrame for pyreadstat, numeric columns as floats."""
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for name in numeric:
-        frame[name] = pd.to_numeric(frame[name]).astype("float64")
-    return frame
 
 
 def codes_for(column: layout.Column) -> dict[str, int]:
@@ -41,21 +32,52 @@ def codes_for(column: layout.Column) -> dict[str, int]:
     return {k: n for n, k in enumerate(keys, 1)} | {"rather_not": RATHER_NOT_CODE}
 
 
-def sav(answer_rows: Iterable[tuple], columns: list[layout.Column],
-        redact: Callable[[str], str]) -> bytes:
-    """Build the .sav file and return its bytes."""
-    records, labels, names = [], {}, {}
-    for first, answers in layout.by_response(answer_rows):
-        records.append(_record(first, answers, columns, redact))
+def sav(grouped_rows: Iterable[tuple], columns: list[layout.Column], redact: Callable[[str], str],
+        widths: dict[str, int]) -> Iterator[bytes]:
+    """Stream the .sav file: one case per response, in chunks of bytes.
+
+    `grouped_rows` are results.export_rows.long_rows; `widths` gives each string variable's
+    width in bytes (string_widths), which the file must declare before its first case.
+    """
+    labels, names = {}, {}
     meta = _meta(columns, labels, names)
-    numeric = [n for n in names if n in meta or n in ("response_id", "year_group")]
-    numeric += [_var(c.key) for c in columns if c.type == "number"]
-    frame = records_frame(records, list(names), numeric)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "export.sav"
-        pyreadstat.write_sav(frame, str(path), column_labels=list(names.values()),
-                             variable_value_labels=meta, missing_ranges=_missing(columns))
-        return path.read_bytes()
+    strings = _string_names(columns)
+    variables = [sav_file.Variable(name, label, width=max(1, widths.get(name, 1)) if name in strings else 0,
+                                   value_labels=meta.get(name, {}), missing=tuple(map(float, missing.get(name, ()))))
+                 for missing in [_missing(columns)] for name, label in names.items()]
+    cases = Cases(columns, redact)
+    return sav_file.write(variables, map(cases.record, grouped_rows))
+
+
+def _string_names(columns: list[layout.Column]) -> set[str]:
+    return {"audience", "variant", "school_name", "area_code"} | {
+        _var(c.key) for c in columns if c.type in ("text", "date")}
+
+
+def string_widths(columns: list[layout.Column], redact: Callable[[str], str], schools: Iterable[str],
+                  variants: Iterable[str], answers: Iterable[tuple[str, str]]) -> dict[str, int]:
+    """Return the bytes each string variable needs: the longest value it will hold.
+
+    `answers` are (item key, text or value) of the text and date items, the text as stored:
+    it is measured as the file will hold it, redacted and escaped.
+    """
+    size = _utf8_size
+    widths = {"audience": max(map(size, layout.AUDIENCES.values())),
+              "variant": max(map(size, variants), default=1),
+              "school_name": max((size(escape(s)) for s in schools), default=1),
+              "area_code": AREA_BYTES}
+    kinds = {c.key: c.type for c in columns}
+    redact = lru_cache(maxsize=20_000)(redact)
+    for key, said in answers:
+        kind = kinds.get(key)
+        if kind in ("text", "date") and said:
+            width = size(escape(redact(said)) if kind == "text" else said)
+            widths[_var(key)] = max(widths.get(_var(key), 1), width)
+    return widths
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8"))
 
 
 def _meta(columns: list[layout.Column], labels: dict, names: dict) -> dict:
@@ -84,26 +106,51 @@ def _missing(columns: list[layout.Column]) -> dict:
     return {_var(c.key): [RATHER_NOT_CODE] for c in columns if c.type in ("scale", "single", "yesno")}
 
 
-def _record(first: tuple, answers: dict, columns: list[layout.Column], redact) -> list:
-    v = layout.value
-    row = [v(first, "response_id"), layout.AUDIENCES.get(v(first, "variant"), ""),
-           v(first, "variant"), escape(v(first, "school") or ""), v(first, "area_id") or "",
-           v(first, "year_group")]
-    for c in columns:
-        answer = answers.get(c.key)
+class Cases:
+    """Turn grouped response rows into cases, in the variables' order."""
+
+    def __init__(self, columns: list[layout.Column], redact: Callable[[str], str]) -> None:
+        self.columns = columns
+        self.codes = {c.key: codes_for(c) for c in columns}
+        self.redact = lru_cache(maxsize=20_000)(redact)  # comments repeat word for word
+
+    def record(self, row: tuple) -> list:
+        """Return one response's case."""
+        response_id, variant, school, area, year, _submitted, records, texts = row
+        said = {a: text for a, text, _polarity in json.loads(texts)} if texts else {}
+        answers = {}
+        for record in sorted(records.split(RECORD), key=_answer_id):
+            answer_id, key, _value_id, _subtheme, value, choices = record.split(UNIT)
+            answers[key] = (value or None, _choices(choices), said.get(int(answer_id)))
+        case = [response_id, layout.AUDIENCES.get(variant, ""), variant, escape(school or ""),
+                area or "", year]
+        for c in self.columns:
+            case += self._cells(c, answers.get(c.key))
+        return case
+
+    def _cells(self, c: layout.Column, answer: tuple | None) -> list:
+        value, picked, text = answer or (None, None, None)
         if c.type in ("multi", "top3"):
-            picked = set(v(answer, "choices") or []) if answer else None
-            row += [None if picked is None else int(o in picked) for o in c.labels if o != "rather_not"]
-        elif c.rank:
-            places = {option: place for place, option in enumerate(v(answer, "choices") or [], 1)} if answer else {}
-            row += [places.get(option) for option in c.labels]
-        elif c.type == "text":
-            text = v(answer, "text") if answer else None
-            row.append(escape(redact(text)) if text else "")
-        elif c.type == "number":
-            row.append(float(v(answer, "value")) if answer and v(answer, "value") else None)
-        elif c.type == "date":
-            row.append(v(answer, "value") or "" if answer else "")
-        else:
-            row.append(codes_for(c).get(v(answer, "value")) if answer else None)
-    return row
+            chosen = set(picked or [])
+            return [None if answer is None else int(o in chosen) for o in c.labels if o != "rather_not"]
+        if c.rank:
+            places = {option: place for place, option in enumerate(picked or [], 1)}
+            return [places.get(option) for option in c.labels]
+        if c.type == "text":
+            return [escape(self.redact(text)) if text else ""]
+        if c.type == "number":
+            return [float(value) if value else None]
+        if c.type == "date":
+            return [value or ""]
+        return [self.codes[c.key].get(value) if answer else None]
+
+
+def _answer_id(record: str) -> int:
+    return int(record[:record.index(UNIT)])
+
+
+@lru_cache(maxsize=4096)
+def _choices(text: str) -> tuple | None:
+    """Parse a JSON list of choices once per distinct list (there are few)."""
+    found = json.loads(text) if text else None
+    return tuple(found) if found is not None else None

@@ -1,4 +1,4 @@
-"""One row per response, its answers folded by the database: the fast path of the wide exports.
+"""One row per response, its answers folded by the database: the fast path of every export.
 
 Reading a million responses one answer at a time means 27 million rows through Python, which
 alone takes longer than the export's budget. Here the database groups each response's answers
@@ -8,6 +8,11 @@ into two strings, so Python sees one row per response:
   separators); keys, stored values and JSON choices are the survey's own identifiers, so they
   never hold those characters;
 - `texts`: a JSON array of [item_key, text] pairs, so a child's text can hold any character.
+
+The long CSV and the .sav need every answer, in order, with its own ids: `long_query` folds
+"answer_id US item_key US value_id US subtheme_id US value US choices" records the same way,
+and [answer_id, text, polarity] triples, so 27 million long rows are written by Python from a
+million rows read.
 
 The text of an answer with a safeguarding flag is replaced by NULL inside the query, as in
 `results.answers.answers_query`: it never reaches Python.
@@ -39,10 +44,16 @@ def grouped_query(consultation_id: int, dialect: str):
         (Answer.value.is_not(None)) | (Answer.choices.is_not(None)))
     text = case((flagged, None), else_=Answer.text)
     texts = cast(json_agg(json_array(Answer.item_key, text)).filter(Answer.text.is_not(None)), Text)
+    return _per_response(consultation_id, answers, texts, with_channel=True)
+
+
+def _per_response(consultation_id: int, answers, texts, with_channel: bool):
+    """Select who answered, then the folded answers and texts, one row per submitted response."""
+    channel = (Response.channel,) if with_channel else ()
     return (
         # Grouped by the response alone (its school wrapped in max(), one school per response)
         # so SQLite walks responses in id order and streams groups without a sort.
-        select(Response.id, Response.variant, Response.channel, func.max(School.name),
+        select(Response.id, Response.variant, *channel, func.max(School.name),
                func.coalesce(Response.area_id, func.max(School.area_id)), Response.year_group,
                Response.submitted_at, answers, texts)
         .join(Answer, Answer.response_id == Response.id)
@@ -54,28 +65,25 @@ def grouped_query(consultation_id: int, dialect: str):
     )
 
 
-def answers_query(consultation_id: int):
-    """Select every submitted answer, ordered by response, then answer (to merge with tags).
+def long_query(consultation_id: int, dialect: str):
+    """Select (response columns..., answers, texts) per submitted response, for the long CSV.
 
-    Ordered by the response's own id because that is how the index walks them, so SQLite sorts
-    only within each response; ordering by answer id made it sort every answer before the first.
-
-    The flag check runs only for answers with text or sentiment: most answers have neither.
+    Every answer is one `answer_id US item_key US value_id US subtheme_id US value US choices`
+    record (the database does not promise their order: the reader sorts them by answer id);
+    `texts` holds [answer_id, text, polarity] for each answer with either, both None when a
+    flag withholds the text.
     """
     flagged = withholds_text(Answer)
-    return (
-        select(Answer.id, Answer.response_id, Response.variant, School.name,
-               func.coalesce(Response.area_id, School.area_id), Response.year_group,
-               Response.submitted_at, Answer.item_key, Answer.value_id, Answer.subtheme_id,
-               Answer.value, cast(Answer.choices, Text),
-               case((Answer.text.is_(None), None), (flagged, None), else_=Answer.text),
-               case((Answer.polarity.is_(None), None), (flagged, None), else_=Answer.polarity))
-        .join(Response, Response.id == Answer.response_id)
-        .outerjoin(School, School.id == Response.school_id)
-        .where(Response.consultation_id == consultation_id,
-               Response.status == ResponseStatus.SUBMITTED)
-        .order_by(Response.id, Answer.id)
-    )
+    json_agg, json_array = _JSON.get(dialect, _JSON_DEFAULT)
+    record = (cast(Answer.id, Text) + UNIT + Answer.item_key + UNIT
+              + func.coalesce(cast(Answer.value_id, Text), "") + UNIT
+              + func.coalesce(Answer.subtheme_id, "") + UNIT + func.coalesce(Answer.value, "") + UNIT
+              + func.coalesce(cast(Answer.choices, Text), ""))
+    said = json_array(Answer.id, case((flagged, None), else_=Answer.text),
+                      case((flagged, None), else_=Answer.polarity))
+    texts = cast(json_agg(said).filter(Answer.text.is_not(None) | Answer.polarity.is_not(None)), Text)
+    return _per_response(consultation_id, func.aggregate_strings(record, RECORD), texts,
+                         with_channel=False)
 
 
 def tags_query(consultation_id: int):
@@ -92,13 +100,26 @@ def tags_query(consultation_id: int):
     )
 
 
-def answer_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
-    """Stream one row per submitted answer in batches, ordered by response, then answer."""
-    return _stream(session, answers_query(consultation_id))
+def string_answers(session: Session, consultation_id: int, keys: list[str]) -> Iterator[tuple]:
+    """Stream (item key, text or value) of these items' submitted answers, flagged text withheld."""
+    flagged = withholds_text(Answer)
+    query = (
+        select(Answer.item_key, func.coalesce(case((flagged, None), else_=Answer.text), Answer.value))
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.consultation_id == consultation_id,
+               Response.status == ResponseStatus.SUBMITTED, Answer.item_key.in_(keys),
+               Answer.text.is_not(None) | Answer.value.is_not(None))
+    )
+    return _stream(session, query)
+
+
+def long_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
+    """Stream one row per submitted response, every answer folded in (long_query)."""
+    return _stream(session, long_query(consultation_id, session.get_bind().dialect.name))
 
 
 def tag_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
-    """Stream the tags in batches, in answer_rows' order."""
+    """Stream the tags in batches, ordered by response, then answer."""
     return _stream(session, tags_query(consultation_id))
 
 

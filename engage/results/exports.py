@@ -8,21 +8,19 @@ from sqlalchemy.orm import Session
 
 from engage.analysis.redact import redact
 from engage.definitions.survey import survey_of
-from engage.models import Answer, Consultation, Response, ResponseStatus
+from engage.models import Consultation, Response, ResponseStatus, School
 from engage.reports import csv_files, layout, sav, xlsx
 from engage.results import summary as summary_service
-from engage.results.answers import answers_query
-from engage.results.export_rows import answer_rows, response_rows, tag_rows
+from engage.results.export_rows import long_rows, response_rows, string_answers, tag_rows
 
 FORMATS = {
     "csv": ("text/csv", "csv"), "long.csv": ("text/csv", "long.csv"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "sav": ("application/x-spss-sav", "sav"),
 }
-BATCH = 5000
 PROGRESS = 1_000  # rows between progress reports: often enough for a smooth bar, cheap to call
-# What each format reads a row per: a response (wide files) or an answer (long CSV, SPSS).
-ROWS_OF = {"csv": "responses", "xlsx": "responses", "long.csv": "answers", "sav": "answers"}
+# Every export reads one row per response (the database folds its answers into it).
+ROWS_OF = {"csv": "responses", "xlsx": "responses", "long.csv": "responses", "sav": "responses"}
 
 
 def columns(consultation: Consultation) -> list[layout.Column]:
@@ -30,16 +28,17 @@ def columns(consultation: Consultation) -> list[layout.Column]:
     return layout.item_columns(survey_of(consultation.version), list(consultation.variants))
 
 
-def _rows(session: Session, consultation: Consultation, by_answer: bool = False) -> Iterator[tuple]:
-    """Stream answer rows in batches (a server-side cursor on PostgreSQL)."""
-    query = answers_query(consultation.id, by_answer).execution_options(yield_per=BATCH)
-    for row in session.connection().execute(query):
-        yield tuple(row)
+def _sav_widths(session: Session, consultation: Consultation, cols: list[layout.Column]) -> dict[str, int]:
+    """Measure the string variables first: a .sav declares their widths before any case."""
+    keys = [c.key for c in cols if c.type in ("text", "date")]
+    schools = session.scalars(select(School.name))
+    answers = string_answers(session, consultation.id, keys) if keys else ()
+    return sav.string_widths(cols, redact, schools, list(consultation.variants), answers)
 
 
 def export(session: Session, consultation: Consultation, fmt: str,
            progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
-    """Return the export as byte chunks; CSVs stream, the others come as one chunk.
+    """Return the export as byte chunks; CSVs and .sav stream, the others come as one chunk.
 
     `progress`, if given, is called with the number of rows read so far, every PROGRESS rows.
     """
@@ -50,7 +49,7 @@ def export(session: Session, consultation: Consultation, fmt: str,
     if fmt == "long.csv":
         # A second session reads the tags alongside the answers, each with its own cursor.
         tag_session = Session(bind=session.get_bind())
-        rows = _counted(answer_rows(session, consultation.id), progress)
+        rows = _counted(long_rows(session, consultation.id), progress)
         return _closing(csv_files.long_csv(rows, tag_rows(tag_session, consultation.id), cols, redact),
                         tag_session)
     if fmt == "xlsx":
@@ -58,7 +57,8 @@ def export(session: Session, consultation: Consultation, fmt: str,
         rows = _counted(response_rows(session, consultation.id), progress)
         return iter([xlsx.workbook(rows, cols, summary, redact)])
     if fmt == "sav":
-        return iter([sav.sav(_counted(_rows(session, consultation), progress), cols, redact)])
+        widths = _sav_widths(session, consultation, cols)
+        return sav.sav(_counted(long_rows(session, consultation.id), progress), cols, redact, widths)
     if fmt in ("docx", "pdf"):
         from engage.results import report
 
@@ -72,10 +72,7 @@ def row_total(session: Session, consultation: Consultation, fmt: str) -> tuple[i
     if unit is None:
         return None, "rows"
     submitted = (Response.consultation_id == consultation.id, Response.status == ResponseStatus.SUBMITTED)
-    if unit == "responses":
-        return session.scalar(select(func.count(Response.id)).where(*submitted)) or 0, unit
-    query = select(func.count(Answer.id)).join(Response, Answer.response_id == Response.id).where(*submitted)
-    return session.scalar(query) or 0, unit
+    return session.scalar(select(func.count(Response.id)).where(*submitted)) or 0, unit
 
 
 def _counted(rows: Iterator[tuple], progress: Callable[[int], None] | None) -> Iterator[tuple]:

@@ -5,16 +5,18 @@ import io
 import re
 
 import openpyxl
+import pyreadstat
 import pytest
 from sqlalchemy import select, update
 
 from engage.analysis.redact import redact
 from engage.db import get_session
+from engage.definitions.variants import AUDIENCES
 from engage.models import Answer
-from engage.reports import layout
+from engage.reports import csv_files, layout
 from engage.reports.cells import safe
 from engage.results import exports
-from engage.results.answers import answers_query
+from engage.results.answers import answers_query, tags_query
 from engage.services import consultations
 from tests.summary.known import LIGHTS, build_known
 
@@ -46,6 +48,33 @@ def _plain_rows(app) -> list[list]:
                 for first, answers in layout.by_response(tuple(r) for r in rows)]
 
 
+def _plain_long_rows(app) -> list[list]:
+    """The long rows built the slow, obvious way: one answer row at a time, its tags looked up."""
+    with app.app_context():
+        session = get_session()
+        consultation = consultations.find(session, "known")
+        cols = {c.key: c for c in exports.columns(consultation)}
+        tags: dict[int, list] = {}
+        for answer_id, value_id, subtheme_id, source, *_ in session.execute(tags_query(consultation.id)):
+            tags.setdefault(answer_id, []).append((subtheme_id or str(value_id), source))
+        return [_plain_long_row(dict(zip(layout.ANSWER_COLUMNS, row, strict=True)), cols, tags)
+                for row in session.execute(answers_query(consultation.id))]
+
+
+def _plain_long_row(a: dict, cols: dict, tags: dict) -> list:
+    column = cols.get(a["item_key"])
+    row = layout.answer_row(a["value"], a["choices"])
+    answer = layout.answer_cell(row, column, None) if column and column.type != "text" else ""
+    tagged = tags.get(a["answer_id"], [])
+    cells = [a["response_id"], AUDIENCES.get(a["variant"], ""), a["variant"], a["school"] or "",
+             a["area_id"] or "", a["year_group"], a["submitted_at"].date().isoformat(), a["item_key"],
+             column.wording if column else "", a["value_id"], a["subtheme_id"] or "", answer,
+             "; ".join(a["choices"] or []) or a["value"] or "", redact(a["text"]) if a["text"] else "",
+             round(a["polarity"], 3) if a["polarity"] is not None else "",
+             "; ".join(v for v, _ in tagged), tagged[0][1] if tagged else ""]
+    return [safe(c) for c in cells]
+
+
 def _as_csv_text(row: list) -> list[str]:
     return ["" if c is None else str(c) for c in row]
 
@@ -55,6 +84,17 @@ def test_wide_csv_matches_the_answer_by_answer_layout(app):
     got = list(csv.reader(io.StringIO(_export(app, "csv").decode("utf-8-sig"))))[1:]
     assert len(got) == len(plain) == 33
     assert got == [_as_csv_text(r) for r in plain]
+
+
+def test_long_csv_matches_the_answer_by_answer_layout(app, monkeypatch):
+    plain = _plain_long_rows(app)
+    # A cache of one answer and chunks of one row: nothing may depend on either.
+    monkeypatch.setattr(csv_files.LongLines, "CACHE_LIMIT", 1)
+    monkeypatch.setattr(csv_files, "CHUNK", 1)
+    got = list(csv.reader(io.StringIO(_export(app, "long.csv").decode("utf-8-sig"), newline="")))
+    assert got[0] == csv_files.LONG_HEADINGS
+    assert len(got) - 1 == len(plain) == 108
+    assert got[1:] == [_as_csv_text(r) for r in plain]
 
 
 def test_xlsx_responses_match_the_answer_by_answer_layout(app):
@@ -71,8 +111,8 @@ def test_cache_bound_does_not_change_cells(app, monkeypatch):
     assert _export(app, "csv") == before
 
 
-@pytest.mark.parametrize("fmt", ["csv", "long.csv", "xlsx"])
-def test_awkward_text_arrives_whole(app, db, fmt):
+@pytest.mark.parametrize("fmt", ["csv", "long.csv", "xlsx", "sav"])
+def test_awkward_text_arrives_whole(app, db, fmt, tmp_path):
     first = db.scalar(select(Answer.id).where(Answer.text == LIGHTS).order_by(Answer.id).limit(1))
     db.execute(update(Answer).where(Answer.id == first).values(text=AWKWARD))
     db.commit()
@@ -80,6 +120,9 @@ def test_awkward_text_arrives_whole(app, db, fmt):
     if fmt == "xlsx":
         cells = [_excel_text(c) for row in openpyxl.load_workbook(io.BytesIO(data))["Responses"].values
                  for c in row]
+    elif fmt == "sav":
+        (tmp_path / "export.sav").write_bytes(data)
+        cells = list(pyreadstat.read_sav(str(tmp_path / "export.sav"))[0]["safe_better"])
     else:
         cells = [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) for c in row]
     assert redact(AWKWARD) == AWKWARD  # nothing in it to redact: it must arrive as typed
