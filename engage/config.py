@@ -20,6 +20,8 @@ class Config:
     # Free text is capped per answer; the request cap stops abuse well above that.
     MAX_TEXT_LENGTH = 5000
     MAX_CONTENT_LENGTH = 1024 * 1024
+    # Blank survey pages kept per worker (each about 10-30 kB), the least recently read dropped.
+    RESPOND_PAGE_CACHE_SIZE = 500
     # A child may leave a page open through a lesson; a short CSRF window would lose their answers.
     WTF_CSRF_TIME_LIMIT = 6 * 3600
     SESSION_COOKIE_HTTPONLY = True

@@ -1,5 +1,6 @@
 """What every template gets, and the security headers every response carries."""
 from flask import Flask, Response, current_app
+from markupsafe import Markup
 
 # No inline script or style, nothing from another origin, never framed.
 CSP = (
@@ -20,7 +21,15 @@ HSTS = "max-age=31536000"
 def init_app(app: Flask) -> None:
     """Register the context processor and the header hook."""
     app.context_processor(_globals)
+    app.add_template_filter(boolean_attr)
     app.after_request(_security_headers)
+
+
+def boolean_attr(state, name: str) -> Markup | str:
+    """Write ` name` (checked, selected) when state is true; a slot marker is written as it is."""
+    if isinstance(state, Markup):
+        return state
+    return Markup(f" {name}") if state else ""
 
 
 def _globals() -> dict:

@@ -1,5 +1,6 @@
 """Build a FlaskForm for one survey page from its items, via a question-type registry."""
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, TextAreaField
@@ -125,3 +126,26 @@ def initial_data(items: list[Item], saved: dict) -> dict:
         else:
             data[field_name(item)] = answer.value
     return data
+
+
+def saved_field(item: Item, data) -> SimpleNamespace:
+    """Return what a page form's field holds when drawn from initial data (no post), without a form.
+
+    Mirrors the fields' own processing of `data` as initial_data() gives it: choices as text,
+    a number's spaces trimmed, a date split into its boxes.
+    """
+    if item.type == "date":
+        saved = data if isinstance(data, str) else ""
+        year, _, rest = saved.partition("-")
+        month, _, day = rest.partition("-")
+        return SimpleNamespace(data=data, parts={"day": day.lstrip("0"), "month": month.lstrip("0"),
+                                                 "year": year}, errors=[])
+    if item.type == "number":
+        data = (data or "").strip()
+    elif item.type in ("multi", "top3"):
+        data = [str(v) for v in data] if data is not None else None
+    elif item.type == "ballot" and item.rank:
+        data = list(data or [])
+    elif item.type != "text" and data is not None:
+        data = str(data)
+    return SimpleNamespace(data=data, errors=[])

@@ -9,12 +9,13 @@ from engage.definitions.choices import choices_for
 from engage.definitions.survey import Page
 from engage.extensions import limiter
 from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, talk_to_me_form
-from engage.forms.survey import answers_from, initial_data, page_form_class
+from engage.forms.survey import answers_from, field_name, initial_data, page_form_class
 from engage.models import ResponseStatus
 from engage.models._time import utcnow
-from engage.respond import bp, kiosk, support
+from engage.respond import blank_pages, bp, kiosk, support
 from engage.respond.easy_read import easy_question
-from engage.respond.viewmodels import error_list, question
+from engage.respond.settings import display_settings
+from engage.respond.viewmodels import FieldState, error_list, question
 from engage.respond.words import GENERAL, audience_labels, copy_languages, words
 from engage.services import consultations as svc
 from engage.services import plan
@@ -162,31 +163,69 @@ def page(number: int):
 
 
 def _page(db, response, pages: list[Page], number: int):
-    copy = support.adjust_words(words(response.variant, i18n.page_language()), response.variant,
-                                response.rendition, response.assisted)
     items = _items_to_ask(response, pages[number - 1])
-    needs_schools = any(i.profile == "school" for i in items)
-    school_list = [(str(s.id), s.name) for s in svc.schools(db)] if needs_schools else []
-    choices = {i.id: choices_for(i, response.variant, copy, school_list) for i in items}
+    if request.method == "GET" and blank_pages.shareable(items):
+        return _shared_page(db, response, pages, number, items)
+    copy = _page_words(response)
+    choices = _choices(db, items, response.variant, copy)
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)
     form = form_class() if request.method == "POST" else form_class(
-        data=initial_data(items, rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token)))
+        data=initial_data(items, _refill(db, response)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages))
-    questions = [question(i, form, choices[i.id], response.variant, copy, len(items) == 1, max_text)
-                 for i in items]
+    questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
+    status = 400 if form.errors else 200
+    return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
+
+
+def _shared_page(db, response, pages: list[Page], number: int, items: list):
+    """Fill the page drawn once for everyone reading it with this respondent's answers."""
+    shown = display_settings()
+    key = blank_pages.page_key(response, number, i18n.page_language(), shown["display_classes"])
+
+    def draw(slots, state_of) -> str:
+        copy = _page_words(response)
+        questions = _questions(items, _choices(db, items, response.variant, copy), response, copy, state_of)
+        return _draw(response, pages, number, questions, copy, errors=[], **blank_pages.draw_context(slots))
+
+    saved = initial_data(items, _refill(db, response))
+    return blank_pages.filled(key, items, saved, shown["settings_url"], draw)
+
+
+def _page_words(response) -> dict:
+    return support.adjust_words(words(response.variant, i18n.page_language()), response.variant,
+                                response.rendition, response.assisted)
+
+
+def _choices(db, items: list, variant: str, copy: dict) -> dict:
+    needs_schools = any(i.profile == "school" for i in items)
+    school_list = [(str(s.id), s.name) for s in svc.schools(db)] if needs_schools else []
+    return {i.id: choices_for(i, variant, copy, school_list) for i in items}
+
+
+def _refill(db, response) -> dict:
+    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token)
+
+
+def _questions(items: list, choices: dict, response, copy: dict, state_of) -> list[dict]:
+    max_text = current_app.config["MAX_TEXT_LENGTH"]
+    questions = [question(i, None, choices[i.id], response.variant, copy, len(items) == 1, max_text,
+                          state=state_of(i)) for i in items]
     if response.rendition == support.EASY_READ:
         questions = [easy_question(q, i) for q, i in zip(questions, items, strict=True)]
+    return questions
+
+
+def _draw(response, pages: list[Page], number: int, questions: list[dict], copy: dict, **context) -> str:
     progress = (copy["progress_one"] if response.variant == "primary" else copy["progress_many"])
-    status = 400 if form.errors else 200
     return render_template(
         "respond/page.html", page=pages[number - 1], number=number, total=len(pages),
-        questions=questions, form=form, copy=copy, variant=response.variant,
-        progress=progress.format(n=number, total=len(pages)), errors=error_list(form),
+        questions=questions, copy=copy, variant=response.variant,
+        progress=progress.format(n=number, total=len(pages)),
         back_url=url_for("respond.page", number=number - 1) if number > 1 else None,
-        last=number == len(pages),
-    ), status
+        last=number == len(pages), **context,
+    )
 
 
 def _items_to_ask(response, page: Page) -> list:

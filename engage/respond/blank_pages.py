@@ -1,0 +1,91 @@
+"""Survey pages on GET: drawn once per survey version, audience, page, language and rendition,
+then filled with this respondent's CSRF token and saved answers (see page_cache.py).
+
+Pages that cannot be shared are drawn whole every time: a kiosk's (its idle timer names the
+page), and pages listing schools (the list lives in the database, not in the survey version).
+"""
+from collections.abc import Callable, Hashable
+
+from flask import current_app, g
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+
+from engage.definitions.survey import Item
+from engage.forms.survey import field_name, saved_field
+from engage.respond.page_cache import BlankPage, PageCache, Slots
+from engage.respond.viewmodels import FieldState
+from engage.templating import boolean_attr
+
+CACHE = "engage.page_cache"
+CSRF_INPUT = Markup('<input id="csrf_token" name="csrf_token" type="hidden" value="{}">')
+
+
+class SlotState(FieldState):
+    """A field that answers every question with a slot marker instead of a respondent's data."""
+
+    def __init__(self, name: str, slots: Slots) -> None:
+        self.name, self.slots, self.error = name, slots, None
+
+    def checked(self, value: str) -> Markup:
+        return self.slots.marker(("checked", self.name, value))
+
+    def selected(self, place: int, value: str) -> Markup:
+        return self.slots.marker(("selected", self.name, place, value))
+
+    def typed(self, item_type: str) -> Markup:
+        return self.slots.marker(("typed", self.name, item_type))
+
+    def part(self, name: str) -> Markup:
+        return self.slots.marker(("part", self.name, name))
+
+
+def init_app(app) -> None:
+    """Give the app its own bounded cache of blank pages."""
+    app.extensions[CACHE] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
+
+
+def shareable(items: list[Item]) -> bool:
+    """Say whether this page may be drawn once for everyone who reads it (a cache of size 0: never)."""
+    return (current_app.extensions[CACHE].size > 0 and g.get("kiosk") is None
+            and not any(i.profile == "school" for i in items))
+
+
+def page_key(response, number: int, language: str, display_classes: str) -> tuple:
+    """Everything a blank page's drawing depends on, besides the app's own settings."""
+    version = response.version
+    return (version.id, version.checksum, response.variant, number, language, response.rendition,
+            bool(response.assisted), bool(response.school_fixed), display_classes)
+
+
+def filled(key: Hashable, items: list[Item], saved: dict, settings_url: str,
+           draw: Callable[[Slots, Callable[[Item], FieldState]], str]) -> str:
+    """Return the page for this respondent, drawing its blank first if it is not kept yet."""
+    cache: PageCache = current_app.extensions[CACHE]
+    blank = cache.get(key)
+    if blank is None:
+        slots = Slots()
+        blank = BlankPage(draw(slots, lambda item: SlotState(field_name(item), slots)), slots)
+        cache.put(key, blank)
+    states = {field_name(i): FieldState(saved_field(i, saved.get(field_name(i)))) for i in items}
+    return blank.fill(lambda slot: _value(slot, states, settings_url))
+
+
+def _value(slot: tuple, states: dict[str, FieldState], settings_url: str) -> str:
+    kind, *args = slot
+    if kind == "csrf":
+        return CSRF_INPUT.format(generate_csrf()) if current_app.config.get("WTF_CSRF_ENABLED", True) else ""
+    if kind == "settings_url":
+        return escape(settings_url)
+    state = states[args[0]]
+    if kind == "checked":
+        return boolean_attr(state.checked(args[1]), "checked")
+    if kind == "selected":
+        return boolean_attr(state.selected(args[1], args[2]), "selected")
+    if kind == "typed":
+        return escape(state.typed(args[1]))
+    return escape(state.part(args[1]))
+
+
+def draw_context(slots: Slots) -> dict:
+    """The per-request template values of a blank page, as slot markers."""
+    return {"form": {"csrf_token": slots.marker(("csrf",))}, "settings_url": slots.marker(("settings_url",))}
