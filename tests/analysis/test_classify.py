@@ -42,3 +42,15 @@ def test_a_disclosure_is_tagged_to_its_safeguarding_value():
     hit, cut = classify_lines(["my dad hits me when he is drunk", "i cut myself when im sad"])
     assert (hit["primary_value"], hit["subtheme"]) == (1, "1a")
     assert (cut["primary_value"], cut["subtheme"]) == (2, "2b")
+
+
+def test_a_flag_on_another_topic_keeps_the_taggers_value():
+    from engage.analysis.disclosure import tag_disclosure
+    from engage.analysis.safeguarding import Screening
+    from engage.analysis.tagging import Tagging
+
+    money = Tagging(4, ((4, 0.9),), "4a", 0.9)
+    flagged = Screening(flag=True, severity="concern", category="neglect")
+    assert tag_disclosure(money, flagged) == money  # value 1 is not even a candidate
+    close = Tagging(4, ((4, 0.5), (1, 0.4)), "4c", 0.5)
+    assert tag_disclosure(close, flagged).primary_value == 1
