@@ -12,6 +12,7 @@ from engage.definitions.survey import Item
 from engage.definitions.variants import TOP_CHOICES
 from engage.forms.answers import date_field, number_field, number_value
 from engage.forms.ballot import rank_field, ranked
+from engage.forms.wtforms_words import TranslatedForm
 from engage.services.responses import AnswerValue
 
 FieldBuilder = Callable[[Item, list[Choice], dict, int], Field]
@@ -91,7 +92,7 @@ def page_form_class(items: list[Item], choices: dict[str, list[Choice]], copy: d
                     max_text: int) -> type[FlaskForm]:
     """Return a form class with one field per item, built by its type's builder."""
     fields = {field_name(i): FIELD_TYPES[i.type](i, choices[i.id], copy, max_text) for i in items}
-    return type("SurveyPageForm", (FlaskForm,), fields)
+    return type("SurveyPageForm", (TranslatedForm,), fields)
 
 
 def answers_from(form: FlaskForm, items: list[Item]) -> dict[str, AnswerValue]:
