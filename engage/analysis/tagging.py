@@ -3,7 +3,7 @@ boundary rules as features, linear SVMs.
 
 Trained in-process from the shipped framework descriptions, the labelled comments and the
 source-grouped corpus (plus any officer corrections), so no model file has to be committed or
-downloaded. A tag is only a suggestion for an officer to confirm (domain.md R5); a tag below
+downloaded. A tag is only a suggestion for an officer to confirm (a model can be wrong); a tag below
 UNCERTAIN_BELOW is marked uncertain and reaches officers first.
 """
 

@@ -1,4 +1,4 @@
-"""Check the issue 7 sections of copy.yaml: support, easy_read and assisted.
+"""Check the copy.yaml sections that help people take part: support, easy_read and assisted.
 
 ``support`` and ``easy_read`` are read by easy-read readers, so they meet the easy-read
 limits; ``assisted`` sentences meet their own audience's reading age.

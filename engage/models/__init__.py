@@ -4,8 +4,8 @@ from engage.models.api_token import ApiToken
 from engage.models.audit import AuditEvent  # workspace
 from engage.models.ballot import BallotTally, BallotTallySheet  # reach everyone
 from engage.models.consultation import AccessCode, Consultation, ConsultationStatus, School
-from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # issue 5
-from engage.models.reads import CommentRead  # issue 5
+from engage.models.plan import ActionStatus, PlanAction, PlanPublication, YouSaid  # the plan and "You said, we did"
+from engage.models.reads import CommentRead  # comments review
 from engage.models.response import Answer, Response, ResponseStatus
 from engage.models.safeguarding import (
     ContactRequest,
@@ -16,7 +16,7 @@ from engage.models.safeguarding import (
 )
 from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
 from engage.models.tagging import AnswerTag, TagSource
-from engage.models.tally import SummaryTally  # issue 5: the summary at scale
+from engage.models.tally import SummaryTally  # results counted once, folded in as responses arrive
 from engage.models.throttle import RateLimitCounter, SignInFailure
 from engage.models.user import RecoveryCode, Role, User, user_schools  # workspace
 

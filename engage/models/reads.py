@@ -1,4 +1,4 @@
-"""Which free-text answers an officer has read in the comments review (issue 5, use of feedback)."""
+"""Which free-text answers an officer has read, so the comments review can show what is still unread."""
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, UniqueConstraint

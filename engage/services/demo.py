@@ -12,7 +12,7 @@ ANNUAL = "annual-survey-demo"
 LAST_YEAR = "annual-survey-demo-last-year"
 SERIES = "annual-survey"  # the annual survey's waves, compared year on year
 DRAFT_PLAN = "draft-plan-demo"
-BALLOT = "priority-ballot-demo"  # issue 7: a youth council priority ballot
+BALLOT = "priority-ballot-demo"  # so the ballot pages and their results have something to show
 SCHOOLS = (
     ("Riverside Primary School", "primary", "north", [("primary", 5), ("primary", 6)]),
     ("Park Hill Secondary School", "secondary", "south", [("secondary", 8), ("secondary", 10)]),

@@ -1,4 +1,4 @@
-"""Plan and feedback: "You said" statements, actions and outcomes, and publication (issue 5).
+"""Plan and feedback: "You said" statements, actions and outcomes, and publication.
 
 Revision ID: 0004
 Revises: 0003

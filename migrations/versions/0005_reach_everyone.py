@@ -1,4 +1,4 @@
-"""Reach everyone (issue 7): response language, rendition and assistance; ballot tallies.
+"""Reach everyone: response language, rendition and assistance; ballot tallies.
 
 Revision ID: 0005
 Revises: 0004

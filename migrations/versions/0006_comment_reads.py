@@ -1,4 +1,4 @@
-"""Use of feedback (issue 5): which comments an officer has read in the comments review.
+"""Use of feedback: which comments an officer has read in the comments review.
 
 Revision ID: 0006
 Revises: 0005

@@ -1,4 +1,4 @@
-"""The summary at scale (issue 5): kept tallies and each response's fold batch.
+"""The summary at scale: kept tallies and each response's fold batch.
 
 Revision ID: 0007
 Revises: 0006

@@ -1,4 +1,4 @@
-"""Done when (issue 7): a young person completes the survey in Arabic in Chromium with the
+"""A young person completes the survey in Arabic in Chromium with the
 keyboard alone, axe-core finds nothing on any page, and GOV.UK components mirror right to left."""
 import pytest
 

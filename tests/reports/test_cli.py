@@ -28,7 +28,7 @@ def test_summary_json(runner, known):
     assert [v["id"] for v in data["values"]] == [1, 2, 3, 4, 5]
     assert data["suppression"]["label"] == "fewer than 5"
     assert "home_ok" in {i["key"] for i in data["items"]}
-    # The issue's four breakdowns; other issues may add more (language, channel).
+    # The four breakdowns officers always need; others (language, channel) may be added.
     assert {"age_band", "school", "area", "priority_group"} <= set(data["groups"])
 
 

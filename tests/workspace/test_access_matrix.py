@@ -33,7 +33,7 @@ ALLOWED = {
     "workspace.readability": {A, OFF, Y},
     "workspace.export_survey": {A, OFF, Y},
     "workspace.import_survey": {A, OFF, Y},
-    "workspace.survey": {A, OFF, Y},  # issue 3: the survey editor
+    "workspace.survey": {A, OFF, Y},  # the youth council edits surveys too
     "workspace.new_survey": {A, OFF, Y},
     "workspace.edit_survey_details": {A, OFF, Y},
     "workspace.new_item": {A, OFF, Y},
@@ -43,14 +43,14 @@ ALLOWED = {
     "workspace.remove_page": {A, OFF, Y},
     "workspace.move_in_survey": {A, OFF, Y},
     "workspace.preview_survey": {A, OFF, Y},
-    "workspace.edit_user": {A},  # issue 3: role changes
+    "workspace.edit_user": {A},  # only an admin changes what someone may do
     "workspace.import_xlsform": {A, OFF, Y},
     "workspace.export_xlsform_file": {A, OFF, Y},
-    "workspace.start_kiosk": {A, OFF},  # issue 7: kiosk mode for events
-    "workspace.paper_forms": {A, OFF},  # issue 7: paper surveys
+    "workspace.start_kiosk": {A, OFF},  # an event device is set up by council staff
+    "workspace.paper_forms": {A, OFF},  # paper forms are printed and entered by council staff
     "workspace.paper_pdf_download": {A, OFF},
     "workspace.paper_entry": {A, OFF},
-    "workspace.ballots_index": {A, OFF, Y, S},  # issue 7: ballots
+    "workspace.ballots_index": {A, OFF, Y, S},  # each sees the ballots of the consultations it may see
     "workspace.ballot_results": {A, OFF, S},  # officer-led: not the youth council's; a school sees its own
     "workspace.ballot_tally": {A, OFF, S},
     "workspace.erase_response": {A, OFF},  # erasure: one response, with a reason

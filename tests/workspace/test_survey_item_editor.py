@@ -8,7 +8,7 @@ from tests.workspace.factories import sign_in_as
 from tests.workspace.html_forms import form_fields
 
 BASE = "/workspace/surveys/annual-young-people"
-# The annual survey is offered in Arabic and Polish, so a new question needs both (issue 7).
+# The annual survey is offered in Arabic and Polish, so a new question needs both.
 TRANSLATED = """translations:
   ar:
     text: {primary: "هل تشعر بالأمان في الحديقة؟", secondary: "هل تشعر بالأمان في حديقتك؟"}
