@@ -1,13 +1,11 @@
 """`flask api-tokens create|list|revoke`: the tokens BI tools use to read results."""
-import sys
-
 import click
 from flask.cli import AppGroup
 
+from engage.cli.refused import call_or_exit
 from engage.db import get_session
 from engage.models._time import utcnow
 from engage.services import api_tokens
-from engage.services.errors import DomainError
 
 tokens = AppGroup("api-tokens", help="Make, list and revoke tokens for the read-only data API.")
 
@@ -16,10 +14,7 @@ tokens = AppGroup("api-tokens", help="Make, list and revoke tokens for the read-
 @click.option("--name", required=True, help="What uses the token, e.g. 'Power BI dashboard'.")
 def create_command(name: str) -> None:
     """Make a token and show it once: it cannot be shown again."""
-    try:
-        token = api_tokens.create(get_session(), name, utcnow())
-    except DomainError as exc:
-        _fail(exc.message)
+    token = call_or_exit(api_tokens.create, get_session(), name, utcnow())
     click.echo(token)
     click.echo("Copy this token now: engage keeps only a fingerprint of it and cannot show it again.", err=True)
 
@@ -40,13 +35,5 @@ def list_command() -> None:
 @click.option("--name", required=True, help="The token's name, as in `api-tokens list`.")
 def revoke_command(name: str) -> None:
     """Revoke a token; requests with it are refused at once."""
-    try:
-        token = api_tokens.revoke(get_session(), name, utcnow())
-    except DomainError as exc:
-        _fail(exc.message)
+    token = call_or_exit(api_tokens.revoke, get_session(), name, utcnow())
     click.echo(f"Revoked '{token.name}'.")
-
-
-def _fail(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)

@@ -1,17 +1,16 @@
 """CLI for results: `consultations list|count`, `summary CONSULTATION`, `export CONSULTATION`."""
 import json
-import sys
 
 import click
 from flask.cli import AppGroup, with_appcontext
 
 from engage.cli import progress
+from engage.cli.refused import call_or_exit
 from engage.db import get_session
 from engage.models import Consultation
 from engage.results import exports
 from engage.results import summary as svc
 from engage.services import consultations as consultation_service
-from engage.services.errors import NotFound
 
 consultations = AppGroup("consultations", help="List consultations.")
 
@@ -47,11 +46,7 @@ def consultations_count(consultation: str | None) -> None:
 
 
 def _find(ref: str) -> Consultation:
-    try:
-        return consultation_service.find(get_session(), ref)
-    except NotFound as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+    return call_or_exit(consultation_service.find, get_session(), ref)
 
 
 @click.command("summary")

@@ -1,14 +1,12 @@
 """`flask --app engage users ...`: create, list, disable, reset and change the role of staff accounts."""
-import sys
-
 import click
 from flask.cli import AppGroup
 
+from engage.cli.refused import call_or_exit
 from engage.db import get_session
 from engage.models import Role
 from engage.services import accounts
 from engage.services.security import credentials
-from engage.services.workspace_errors import InvalidInput
 
 users = AppGroup("users", help="Create, list, disable and reset staff accounts, and change their role.")
 
@@ -23,11 +21,7 @@ def create(email: str, role: str, schools: tuple[int, ...], password: str | None
     """Create a staff account with a role."""
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
-        user = accounts.create_user(get_session(), email, role, password, schools)
-    except InvalidInput as exc:
-        click.echo(exc.message, err=True)
-        sys.exit(1)
+    user = call_or_exit(accounts.create_user, get_session(), email, role, password, schools)
     click.echo(f"Created {user.email} ({user.role}).")
 
 
@@ -44,11 +38,7 @@ def list_users() -> None:
 @click.option("--email", required=True, help="The account to disable.")
 def disable(email: str) -> None:
     """Stop an account signing in (its history stays)."""
-    try:
-        user = accounts.disable_user(get_session(), email)
-    except InvalidInput as exc:
-        click.echo(exc.message, err=True)
-        sys.exit(1)
+    user = call_or_exit(accounts.disable_user, get_session(), email)
     click.echo(f"Disabled {user.email}.")
 
 
@@ -59,11 +49,7 @@ def disable(email: str) -> None:
               help="School id a school contact or a school's safeguarding lead looks after (repeat; replaces).")
 def set_role(email: str, role: str, schools: tuple[int, ...]) -> None:
     """Change an account's role (and a school contact's schools); the change is audited."""
-    try:
-        user = accounts.set_role(get_session(), email, role, schools or None)
-    except InvalidInput as exc:
-        click.echo(exc.message, err=True)
-        sys.exit(1)
+    user = call_or_exit(accounts.set_role, get_session(), email, role, schools or None)
     scope = f" for schools {', '.join(str(s.id) for s in user.schools)}" if user.schools else ""
     click.echo(f"{user.email} is now {user.role}{scope}.")
 
@@ -77,10 +63,6 @@ def reset_password(email: str, password: str | None, clear_two_step: bool) -> No
     """Give an account a new password; every session of it ends; audited."""
     if password is None:
         password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
-    try:
-        user = credentials.reset_password(get_session(), email, password, clear_two_step)
-    except InvalidInput as exc:
-        click.echo(exc.message, err=True)
-        sys.exit(1)
+    user = call_or_exit(credentials.reset_password, get_session(), email, password, clear_two_step)
     extra = " Two-step sign-in is off until they set it up again." if clear_two_step else ""
     click.echo(f"New password set for {user.email}; every session of it has ended.{extra}")

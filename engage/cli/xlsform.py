@@ -1,13 +1,12 @@
 """`flask surveys import-xlsform` and `export-xlsform`: survey families to and from XLSForm."""
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 import yaml
 from flask import current_app
 from flask.cli import with_appcontext
 
+from engage.cli.refused import fail
 from engage.db import get_session
 from engage.definitions.variants import VARIANTS
 from engage.definitions.xlsform import Imported, ImportOptions
@@ -37,12 +36,12 @@ def import_command(file: Path, family: str | None, variants: tuple[str, ...], va
         imported = xlsform.convert(file.read_bytes(), options, framework)
     except XLSFormError as exc:
         _report(exc.notes)
-        _fail(str(exc))
+        fail(str(exc))
     except xlsform.ImportRejected as exc:
         _report(exc.imported.notes)
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        _fail(f"The imported survey has {len(exc.problems)} problem(s), so it was not saved.")
+        fail(f"The imported survey has {len(exc.problems)} problem(s), so it was not saved.")
     _report(imported.notes)
     click.echo(imported.summary())
     if out:
@@ -62,7 +61,7 @@ def export_command(family: str, out: Path) -> None:
     try:
         version = latest(get_session(), family)
     except NotFound:
-        _fail(f"There is no survey '{family}' in the database. Load it first (flask surveys load).")
+        fail(f"There is no survey '{family}' in the database. Load it first (flask surveys load).")
     out.write_bytes(export_xlsform(version.definition))
     click.echo(f"Wrote {family} version {version.number} to {out}.")
 
@@ -74,8 +73,3 @@ def _report(notes: list) -> None:
 
 def _yaml(imported: Imported) -> str:
     return yaml.safe_dump(imported.definition, allow_unicode=True, sort_keys=False, width=100)
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(message, err=True)
-    sys.exit(1)
