@@ -1,4 +1,6 @@
 """Erase one response (officers, with a reason) or all of a closed consultation's (admins)."""
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -42,17 +44,13 @@ def erase_response(consultation_id: int):
     """Erase one response, with a reason; recorded in the audit log."""
     consultation = _consultation(consultation_id)
     form = EraseResponseForm()
-    if form.validate_on_submit():
-        try:
-            erasure.erase_response(get_session(), consultation.id, form.response.data, current_user,
-                                   form.reason.data.strip())
-        except DomainError as exc:
-            form.response.errors = [exc.message]
-        else:
-            flash(f"Response {form.response.data} was erased.", "success")
-            return redirect(url_for("workspace.consultation", consultation_id=consultation.id))
-    return render_template("workspace/erase_response.html", consultation=consultation,
-                           form=form), 400 if form.errors else 200
+
+    def erase() -> str:
+        erasure.erase_response(get_session(), consultation.id, form.response.data, current_user,
+                               form.reason.data.strip())
+        return f"Response {form.response.data} was erased."
+
+    return _erase_page(consultation, form, form.response, "workspace/erase_response.html", erase)
 
 
 @bp.route("/consultations/<int:consultation_id>/erase-all", methods=["GET", "POST"])
@@ -61,16 +59,25 @@ def erase_all(consultation_id: int):
     """Erase every response of a closed consultation, with a reason; recorded in the audit log."""
     consultation = _consultation(consultation_id)
     form = EraseAllForm()
+
+    def erase() -> str:
+        count = erasure.erase_consultation(get_session(), consultation.id, current_user, form.reason.data.strip())
+        return f"All {count} responses were erased."
+
+    return _erase_page(consultation, form, form.reason, "workspace/erase_all.html", erase)
+
+
+def _erase_page(consultation, form: FlaskForm, refused_field, template: str, erase: Callable[[], str]):
+    """Erase once the form is valid and say so; else show the form, with the rules' refusal on refused_field."""
     if form.validate_on_submit():
         try:
-            count = erasure.erase_consultation(get_session(), consultation.id, current_user, form.reason.data.strip())
+            done = erase()
         except DomainError as exc:
-            form.reason.errors = [exc.message]
+            refused_field.errors = [exc.message]
         else:
-            flash(f"All {count} responses were erased.", "success")
+            flash(done, "success")
             return redirect(url_for("workspace.consultation", consultation_id=consultation.id))
-    return render_template("workspace/erase_all.html", consultation=consultation,
-                           form=form), 400 if form.errors else 200
+    return render_template(template, consultation=consultation, form=form), 400 if form.errors else 200
 
 
 def _consultation(consultation_id: int):
