@@ -112,4 +112,15 @@ def _options(item: dict, given: object, file: str, where: str) -> list[Problem]:
                                        f"from static/images/symbols", where, "easy_read"))
     labels = " ".join(f"{str(o.get('label')).rstrip('.?!')}." for o in given.values() if isinstance(o, dict))
     reason = check_easy_wording(labels)
-    return found + ([Problem(file, f"options: {reason}", where, "easy_read")] if reason else [])
+    found += [Problem(file, f"options: {reason}", where, "easy_read")] if reason else []
+    if item.get("profile") == "priority_groups":  # sentences about the reader: each must be easy
+        found += _each_label(given, file, where)
+    return found
+
+
+def _each_label(given: dict, file: str, where: str) -> list[Problem]:
+    found = []
+    for option_id, option in given.items():
+        reason = check_easy_wording(str(option.get("label") or "")) if isinstance(option, dict) else None
+        found += [Problem(file, f"option '{option_id}' label: {reason}", where, "easy_read")] if reason else []
+    return found

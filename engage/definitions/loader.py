@@ -94,6 +94,11 @@ def _framework_titles(framework: Framework) -> list[Problem]:
                 reason = check_wording(words, variant)
                 if reason:
                     problems.append(Problem("framework.yaml", reason, f"theme {theme_id}", variant))
+    for group in framework.priority_groups:  # what a child reads about a group they may belong to
+        for variant, words in (group.get("child_label") or {}).items():
+            reason = check_wording(str(words), variant)
+            if reason:
+                problems.append(Problem("framework.yaml", reason, f"priority group {group.get('id')}", variant))
     return problems
 
 

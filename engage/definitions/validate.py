@@ -255,7 +255,26 @@ def _options(item: dict, variants: tuple, file: str, where: str) -> list[Problem
     ids: set[str] = set()
     for option in options:
         problems += _option(option, variants, file, where, ids)
-    return problems + _options_readability(options, variants, file, where)
+    problems += _options_readability(options, variants, file, where)
+    if item.get("profile") == "priority_groups":
+        problems += _each_label_readability(options, variants, file, where)
+    return problems
+
+
+def _each_label_readability(options: list, variants: tuple, file: str, where: str) -> list[Problem]:
+    """Check each label on its own, for options that are whole sentences about the reader.
+
+    A child answers "I am a young carer" only if they understand that one sentence; read as
+    one passage, easy labels would let a hard one through.
+    """
+    problems = []
+    for variant in variants:
+        for option in options:
+            label = _label(option, variant) if isinstance(option, dict) else ""
+            reason = check_wording(label, variant) if label else None
+            if reason:
+                problems.append(Problem(file, f"option '{option.get('id')}' label: {reason}", where, variant))
+    return problems
 
 
 def _options_readability(options: list, variants: tuple, file: str, where: str) -> list[Problem]:
