@@ -58,6 +58,23 @@ def test_email_case_does_not_matter(app, db, client):
     assert back.status_code == 302 and client.get("/workspace/accounts").status_code == 200
 
 
+def test_single_sign_on_skips_engages_own_second_step(app, db, client):
+    """The identity provider is trusted for the second factor: an admin who has engage's
+    authenticator set up is not asked for its code when signing in through the provider,
+    though password sign-in still asks for it."""
+    admin = make_user(db, Role.ADMIN, email="admin@example.org")
+    assert admin.totp_secret is not None
+    back = _finish(client, sign_in_at_provider(_start(client), "admin"))
+    assert back.status_code == 302 and back.headers["Location"] == "/workspace/"
+    assert client.get("/workspace/accounts").status_code == 200
+    by_password = app.test_client()
+    page = by_password.get("/auth/sign-in").text
+    asked = by_password.post("/auth/sign-in", data={"csrf_token": csrf_token(page), "email": "admin@example.org",
+                                                    "password": PASSWORD})
+    assert asked.status_code == 302 and asked.headers["Location"].startswith("/auth/two-step")
+    assert by_password.get("/workspace/").status_code == 302  # not signed in until the code is given
+
+
 @pytest.mark.parametrize(("login", "words", "detail"), [
     ("stranger", "There is no engage account for stranger@example.org", "no account: stranger@example.org"),
     ("unverified", "email address is not verified", "email not verified: officer@example.org"),
