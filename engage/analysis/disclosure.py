@@ -5,14 +5,13 @@ The tagger may read "my dad hits me" as parenting (value 4) because of "dad", wi
 thoughts are about health (value 2). But the screen flags widely on purpose (a person reads
 every flag), so many flagged comments are about something else: a food-poverty comment
 flagged for neglect is still value 4. Overriding every flag cost 0.016 macro-F1 in
-cross-validation by source group; following the category only when the tagger gives its value
-at least CATEGORY_PLAUSIBLE lost nothing there and keeps disclosures like the one above on
-their safeguarding value.
+cross-validation by source group; following the category only when its value is among the
+tagger's suggestions (at least SECONDARY_THRESHOLD) won most of that back and keeps
+disclosures like the one above on their safeguarding value.
 """
 from engage.analysis.safeguarding import Screening
-from engage.analysis.tagging import Tagging
+from engage.analysis.tagging import SECONDARY_THRESHOLD, Tagging
 
-CATEGORY_PLAUSIBLE = 0.3
 CATEGORY_TAGS: dict[str, tuple[int, str]] = {
     "physical_abuse": (1, "1a"), "sexual_abuse": (1, "1a"), "emotional_abuse": (1, "1a"),
     "neglect": (1, "1a"), "domestic_abuse": (1, "1a"), "exploitation": (1, "1a"),
@@ -24,11 +23,11 @@ CATEGORY_TAGS: dict[str, tuple[int, str]] = {
 
 
 def tag_disclosure(tagging: Tagging, screening: Screening) -> Tagging:
-    """Put the category's value first when the screen flags the text and the tagger agrees enough."""
+    """Put the category's value first when the screen flags the text and the tagger suggests it."""
     if not screening.flag or screening.category not in CATEGORY_TAGS:
         return tagging
     value, subtheme = CATEGORY_TAGS[screening.category]
-    if dict(tagging.values).get(value, 0.0) < CATEGORY_PLAUSIBLE:
+    if dict(tagging.values).get(value, 0.0) < SECONDARY_THRESHOLD:
         return tagging
     others = tuple((v, c) for v, c in tagging.values if v != value)
     return Tagging(value, ((value, 1.0), *others), subtheme, 1.0)
