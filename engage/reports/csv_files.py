@@ -10,18 +10,31 @@ from functools import lru_cache
 from engage.definitions.variants import AUDIENCES
 from engage.reports import layout
 from engage.reports.cells import escape
-from engage.reports.layout import RECORD, UNIT
+from engage.reports.layout import RECORD, UNIT, answer_key
 
 LONG_HEADINGS = ["Response number", "Audience", "Survey version", "School", "Area", "School year",
                  "Date sent", "Item", "Question", "Value", "Sub-theme", "Answer", "Answer code",
                  "Comment", "Sentiment", "Value tags (primary first)", "Tagged by"]
 CHUNK = 2000  # rows per yielded chunk: big enough to be fast, small enough to stay flat
+KEY_WIDTH = len(answer_key(0))
+PLAIN_END = ",,,,\r\n"  # an answer's line ends so when it has no comment, sentiment or tags
 
 
 class _Buffer:
     def __init__(self) -> None:
         self.io = io.StringIO()
         self.writer = csv.writer(self.io)
+
+    def line(self, cells: list) -> str:
+        """Return cells as csv.writer writes them, line end included."""
+        self.io.seek(0)
+        self.io.truncate()
+        self.writer.writerow(cells)
+        return self.io.getvalue()
+
+    def fields(self, cells: list) -> str:
+        """Return cells as csv.writer writes them, without the line end: to join with commas."""
+        return self.line(cells)[:-2]
 
     def take(self) -> bytes:
         data = self.io.getvalue().encode("utf-8")
@@ -81,14 +94,7 @@ def long_csv(grouped_rows: Iterable[tuple], tags: Iterable[tuple], columns: list
 
 def _line(cells: list) -> str:
     """Return cells as csv.writer writes them, line end included."""
-    out = io.StringIO()
-    csv.writer(out).writerow(cells)
-    return out.getvalue()
-
-
-def _fields(cells: list) -> str:
-    """Return cells as csv.writer writes them, without the line end: to join with commas."""
-    return _line(cells)[:-2]
+    return _Buffer().line(cells)
 
 
 def _tag_stream(tags: Iterable[tuple]) -> Iterator[tuple[tuple, str, str]]:
@@ -112,7 +118,7 @@ class LongLines:
 
     A million responses hold 27 million answers: who answered is written once per response,
     each distinct answer (item, value, choices) once and looked up after, and both are kept
-    as finished CSV text, so most lines are three strings joined. Only answers with a comment,
+    as finished CSV text, so most lines are two strings joined. Only answers with a comment,
     sentiment or tags go through csv.writer one by one.
     """
 
@@ -125,31 +131,33 @@ class LongLines:
         self.cache: dict[str, str] = {}
         self.tags = tags
         self.pending = next(tags, None)
+        self.fields = _Buffer().fields
 
     def lines(self, row: tuple) -> list[str]:
         """Return the lines of one response's answers, in answer id order."""
         response_id, _variant, _school, _area, _year, _submitted, answers, texts = row
-        who = _fields(self._who(row))
+        prefix = self.fields(self._who(row)) + ","
         said = {a: (text, polarity) for a, text, polarity in json.loads(texts)} if texts else {}
         tagged = self._tags_of(response_id)
-        records = sorted((int(a), rest) for a, rest in (r.split(UNIT, 1) for r in answers.split(RECORD)))
-        cache, out = self.cache, []
-        for answer_id, rest in records:
-            middle = cache[rest] if rest in cache else self._answer(rest)
-            extra = said.get(answer_id), tagged.get(answer_id)
-            if extra == (None, None):
-                out.append(f"{who},{middle},,,,\r\n")
-            else:
-                out.append(f"{who},{middle},{_fields(self._tail(*extra))}\r\n")
+        records = answers.split(RECORD)
+        records.sort()  # fixed-width answer keys first: answer id order
+        get, start = self.cache.get, KEY_WIDTH + 1
+        out = [prefix + (get(r[start:]) or self._answer(r[start:])) for r in records]
+        if said or tagged:  # the few answers with a comment, sentiment or tags: found by key
+            at_key = {r[:KEY_WIDTH]: at for at, r in enumerate(records)}
+            for key in (said.keys() | tagged.keys()) & at_key.keys():
+                at = at_key[key]
+                extra = self.fields(self._tail(said.get(key), tagged.get(key)))
+                out[at] = f"{out[at][:-len(PLAIN_END)]},{extra}\r\n"
         return out
 
-    def _tags_of(self, response_id: int) -> dict[int, tuple[str, str]]:
-        """Take this response's tags off the tag stream: {answer id: (values, source)}."""
+    def _tags_of(self, response_id: int) -> dict[str, tuple[str, str]]:
+        """Take this response's tags off the tag stream: {answer key: (values, source)}."""
         found = {}
         while self.pending is not None and self.pending[0][0] <= response_id:
             (tag_response, answer_id), values, source = self.pending
             if tag_response == response_id:
-                found[answer_id] = (values, source)
+                found[answer_key(answer_id)] = (values, source)
             self.pending = next(self.tags, None)
         return found
 
@@ -175,7 +183,7 @@ class LongLines:
         if column is not None and column.type != "text":
             cell = layout.answer_cell(layout.answer_row(value or None, picked), column, None)
         code = "; ".join(picked or []) or value or ""
-        middle = _fields([escape(key), escape(column.wording) if column else "", value_id,
-                          escape(subtheme_id), escape(cell), escape(code)])
-        self.cache[record] = middle
-        return middle
+        plain = self.fields([escape(key), escape(column.wording) if column else "", value_id,
+                            escape(subtheme_id), escape(cell), escape(code)]) + PLAIN_END
+        self.cache[record] = plain
+        return plain

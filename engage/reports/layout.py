@@ -35,6 +35,12 @@ SATISFIED_LABELS = {"5": "Very satisfied", "4": "Satisfied", "3": "Neither", "2"
 _INDEX = {name: i for i, name in enumerate(ANSWER_COLUMNS)}
 # Separators of the answer records the database folds per response (results.export_rows).
 UNIT, RECORD = "\x1f", "\x1e"
+ANSWER_KEY_OFFSET = 10**12  # added to answer ids in those records: below 9 * 10**12, all 13 digits
+
+
+def answer_key(answer_id: int) -> str:
+    """Return the fixed-width text key the folded records give an answer."""
+    return str(answer_id + ANSWER_KEY_OFFSET)
 
 
 @dataclass(frozen=True)

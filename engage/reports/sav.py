@@ -119,9 +119,11 @@ class Cases:
         response_id, variant, school, area, year, _submitted, records, texts = row
         said = {a: text for a, text, _polarity in json.loads(texts)} if texts else {}
         answers = {}
-        for record in sorted(records.split(RECORD), key=_answer_id):
-            answer_id, key, _value_id, _subtheme, value, choices = record.split(UNIT)
-            answers[key] = (value or None, _choices(choices), said.get(int(answer_id)))
+        records = records.split(RECORD)
+        records.sort()  # fixed-width answer keys first: answer id order, so the last answer wins
+        for record in records:
+            answer_key, key, _value_id, _subtheme, value, choices = record.split(UNIT)
+            answers[key] = (value or None, _choices(choices), said.get(answer_key))
         case = [response_id, layout.AUDIENCES.get(variant, ""), variant, escape(school or ""),
                 area or "", year]
         for c in self.columns:
@@ -143,10 +145,6 @@ class Cases:
         if c.type == "date":
             return [value or ""]
         return [self.codes[c.key].get(value) if answer else None]
-
-
-def _answer_id(record: str) -> int:
-    return int(record[:record.index(UNIT)])
 
 
 @lru_cache(maxsize=4096)

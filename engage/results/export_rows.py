@@ -10,8 +10,8 @@ into two strings, so Python sees one row per response:
 - `texts`: a JSON array of [item_key, text] pairs, so a child's text can hold any character.
 
 The long CSV and the .sav need every answer, in order, with its own ids: `long_query` folds
-"answer_id US item_key US value_id US subtheme_id US value US choices" records the same way,
-and [answer_id, text, polarity] triples, so 27 million long rows are written by Python from a
+"answer key US item_key US value_id US subtheme_id US value US choices" records the same way,
+and [answer key, text, polarity] triples, so 27 million long rows are written by Python from a
 million rows read.
 
 The text of an answer with a safeguarding flag is replaced by NULL inside the query, as in
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from engage.models import Answer, AnswerTag, Response, ResponseStatus, School
 from engage.models.safeguarding import withholds_text
-from engage.reports.layout import RECORD, UNIT
+from engage.reports.layout import ANSWER_KEY_OFFSET, RECORD, UNIT
 
 BATCH = 2000
 # The JSON aggregate and array builder each engine spells its own way.
@@ -68,18 +68,20 @@ def _per_response(consultation_id: int, answers, texts, with_channel: bool):
 def long_query(consultation_id: int, dialect: str):
     """Select (response columns..., answers, texts) per submitted response, for the long CSV.
 
-    Every answer is one `answer_id US item_key US value_id US subtheme_id US value US choices`
-    record (the database does not promise their order: the reader sorts them by answer id);
-    `texts` holds [answer_id, text, polarity] for each answer with either, both None when a
-    flag withholds the text.
+    Every answer is one `answer key US item_key US value_id US subtheme_id US value US choices`
+    record, where the answer key is its id plus ANSWER_KEY_OFFSET as text: all of one width, so
+    sorting the records as strings puts them in answer id order (the database does not promise
+    an order). `texts` holds [answer key, text, polarity] for each answer with either, both
+    None when a flag withholds the text.
     """
     flagged = withholds_text(Answer)
     json_agg, json_array = _JSON.get(dialect, _JSON_DEFAULT)
-    record = (cast(Answer.id, Text) + UNIT + Answer.item_key + UNIT
+    key = cast(Answer.id + ANSWER_KEY_OFFSET, Text)
+    record = (key + UNIT + Answer.item_key + UNIT
               + func.coalesce(cast(Answer.value_id, Text), "") + UNIT
               + func.coalesce(Answer.subtheme_id, "") + UNIT + func.coalesce(Answer.value, "") + UNIT
               + func.coalesce(cast(Answer.choices, Text), ""))
-    said = json_array(Answer.id, case((flagged, None), else_=Answer.text),
+    said = json_array(key, case((flagged, None), else_=Answer.text),
                       case((flagged, None), else_=Answer.polarity))
     texts = cast(json_agg(said).filter(Answer.text.is_not(None) | Answer.polarity.is_not(None)), Text)
     return _per_response(consultation_id, func.aggregate_strings(record, RECORD), texts,
