@@ -14,6 +14,8 @@ class Config:
     """Defaults for running on one machine with the embedded SQLite database."""
 
     DATABASE_URL = os.environ.get("ENGAGE_DATABASE_URL", "")
+    # A read replica of DATABASE_URL for the exports, which read every response; unset: the primary.
+    RESULTS_DATABASE_URL = os.environ.get("ENGAGE_RESULTS_DATABASE_URL", "")
     SECRET_KEY = os.environ.get("ENGAGE_SECRET_KEY", "")
     SURVEYS_DIR = os.environ.get("ENGAGE_SURVEYS_DIR", str(PROJECT_ROOT / "surveys"))
     COUNCIL_NAME = os.environ.get("ENGAGE_COUNCIL_NAME", "Your council")

@@ -72,11 +72,24 @@ def begin_write(session: Session) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Create the app's engine and close the request session at teardown."""
+    """Create the app's engine (and a read replica's, if set); close the request session at teardown."""
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["engage.engine"] = engine
     app.extensions["engage.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    replica = app.config.get("RESULTS_DATABASE_URL")
+    app.extensions["engage.results_sessionmaker"] = (
+        sessionmaker(make_engine(replica), expire_on_commit=False) if replica
+        else app.extensions["engage.sessionmaker"])
     app.teardown_appcontext(_close_session)
+
+
+def results_sessionmaker() -> sessionmaker:
+    """Return the sessions that only read results (exports): a read replica's when one is set.
+
+    Only reads go there: a summary folds new responses into its tallies (a write), so it stays
+    on the primary; an export from a replica may miss the last seconds of replication lag.
+    """
+    return current_app.extensions["engage.results_sessionmaker"]
 
 
 def get_session() -> Session:

@@ -3,7 +3,7 @@ from flask import Blueprint, Response, current_app, g, jsonify, request, stream_
 from sqlalchemy import select
 
 from engage.api.openapi import document
-from engage.db import get_session
+from engage.db import get_session, results_sessionmaker
 from engage.extensions import limiter
 from engage.models import ApiToken, Consultation, ConsultationStatus
 from engage.models._time import utcnow
@@ -88,7 +88,7 @@ def answers(consultation_id: int):
     """Stream one row per answer: redacted, and never a flagged text (the long CSV export)."""
     consultation = _consultation(consultation_id)
     _audit("api_answers", consultation)
-    chunks = exports.stream(current_app.extensions["engage.sessionmaker"], consultation.id, "long.csv")
+    chunks = exports.stream(results_sessionmaker(), consultation.id, "long.csv")
     return Response(stream_with_context(chunks), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{consultation.slug}-answers.csv"'})
 

@@ -1,10 +1,10 @@
 """Results pages: which consultations have results, the summary with filters, and downloads."""
-from flask import Response, abort, current_app, render_template, request, stream_with_context
+from flask import Response, abort, render_template, request, stream_with_context
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from engage import permissions as can
-from engage.db import get_session
+from engage.db import get_session, results_sessionmaker
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.definitions.variants import AUDIENCES
 from engage.insights import bp, viewmodel
@@ -100,6 +100,6 @@ def download(consultation_id: int, fmt: str):
     audit.record(session, "export", current_user, target=consultation.slug, detail=f"format {fmt}")
     session.commit()
     mime, suffix = exports.FORMATS[fmt]
-    chunks = exports.stream(current_app.extensions["engage.sessionmaker"], consultation.id, fmt)
+    chunks = exports.stream(results_sessionmaker(), consultation.id, fmt)
     return Response(stream_with_context(chunks), mimetype=mime, headers={
         "Content-Disposition": f'attachment; filename="{consultation.slug}.{suffix}"'})
