@@ -1,12 +1,13 @@
-"""Export benchmark: streamed CSV and XLSX against reading the same rows into pandas.
+"""Export benchmark: every export (CSV, long CSV, XLSX, .sav) against reading the same rows into pandas.
 
     python -m bench.export [--responses 20000] [--db /tmp/engage-results.db]
-                           [--formats csv,long.csv,xlsx]
+                           [--formats csv,long.csv,xlsx,sav]
 
 Each run is a fresh process, so its peak RSS is its own. The floor reads the answer rows into
 DataFrames (pd.read_sql, 100,000 rows at a time, so a million responses fit in memory) and
-writes them with DataFrame.to_csv. The last line reads
-`floor_s=<n> floor_peak_mib=<n> csv_s=<n> csv_ratio=<n> csv_peak_mib=<n> ...` for each format.
+writes them with DataFrame.to_csv. Each format's line gives its time as a ratio to that floor,
+measured in the same run (wall and CPU: CPU is steadier on a shared machine). The last line
+reads `floor_s=<n> floor_peak_mib=<n> csv_s=<n> csv_ratio=<n> csv_peak_mib=<n> ...` for each.
 """
 import argparse
 import os
@@ -57,7 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--responses", type=int, default=20000)
     parser.add_argument("--db", default="/tmp/engage-results.db")
-    parser.add_argument("--formats", default="csv,long.csv,xlsx")
+    parser.add_argument("--formats", default="csv,long.csv,xlsx,sav")
     args = parser.parse_args()
     ensure_data(args.db, args.responses)
     figures = []
@@ -68,8 +69,8 @@ def main() -> None:
         figures.append(f"floor_s={floor_s:.2f} floor_cpu_s={floor_cpu:.1f} floor_peak_mib={floor_mib:.0f}")
         for fmt in args.formats.split(","):
             seconds, mib, (size, cpu) = measure(export, args.db, fmt, f"{folder}/out.{fmt}")
-            print(f"{fmt}: {seconds:.2f}s ({cpu:.1f} s CPU) peak {mib:.0f} MiB ({size / 1e6:.1f} MB)",
-                  flush=True)
+            print(f"{fmt}: {seconds:.2f}s, ratio to the floor {seconds / floor_s:.2f} ({cpu:.1f} s CPU, "
+                  f"ratio {cpu / floor_cpu:.2f}) peak {mib:.0f} MiB ({size / 1e6:.1f} MB)", flush=True)
             name = fmt.replace(".csv", "")
             figures.append(f"{name}_s={seconds:.2f} {name}_ratio={seconds / floor_s:.2f} "
                            f"{name}_cpu_ratio={cpu / floor_cpu:.2f} {name}_peak_mib={mib:.0f}")

@@ -1,6 +1,10 @@
 """Submission benchmark: concurrent respondents complete real journeys; app vs a bare baseline.
 
     python -m bench.submit [--database sqlite|postgresql] [--concurrency 32] [--duration 20]
+                           [--servers 2]
+
+With --servers N, N gunicorns (each with --workers) serve the same database on their own
+ports, and each new journey goes to the next server in turn, as a round-robin balancer would.
 
 Both servers run under gunicorn.conf.py on 127.0.0.1 with the same workers, each on a fresh
 database, one after the other in the same run. The last line reads
@@ -52,13 +56,16 @@ class Result:
         return 1000 * data[min(len(data) - 1, int(q / 100 * len(data)))]
 
 
-def run_load(port: int, variants: list[str], concurrency: int, warmup: float, duration: float,
-             max_journeys: int, master_pid: int | None = None, label: str = "") -> Result:
+def run_load(port: int | list[int], variants: list[str], concurrency: int, warmup: float, duration: float,
+             max_journeys: int, master_pid: int | list[int] | None = None, label: str = "") -> Result:
     """Run `concurrency` respondents in a closed loop; measure the steady state after a warm-up.
 
     A journey takes seconds, so respondents start before the measured window opens and the
     window counts the responses completed inside it (and the requests started inside it).
+    Given several ports, each journey goes to the next one in turn.
     """
+    ports = port if isinstance(port, list) else [port]
+    masters = master_pid if isinstance(master_pid, list) else [master_pid] if master_pid else []
     stop = threading.Event()
     lock = threading.Lock()
     finished: list[float] = []
@@ -70,7 +77,7 @@ def run_load(port: int, variants: list[str], concurrency: int, warmup: float, du
     def respondent(index: int) -> None:
         n = 0
         while not stop.is_set() and time.perf_counter() < closes:
-            browser = Browser(port)
+            browser = Browser(ports[(index + n) % len(ports)])
             variant = variants[(index + n) % len(variants)]
             n += 1
             try:
@@ -94,11 +101,11 @@ def run_load(port: int, variants: list[str], concurrency: int, warmup: float, du
     for thread in threads:
         thread.start()
     time.sleep(max(0.0, opens - time.perf_counter()))
-    cpu0, server0 = time.process_time(), _server_cpu(master_pid)
+    cpu0, server0 = time.process_time(), _server_cpu(masters)
     while not stop.is_set() and time.perf_counter() < closes:
         time.sleep(0.05)
     end = min(time.perf_counter(), closes)
-    cpu1, server1 = time.process_time(), _server_cpu(master_pid)
+    cpu1, server1 = time.process_time(), _server_cpu(masters)
     stop.set()
     for thread in threads:
         thread.join(timeout=120)
@@ -110,8 +117,8 @@ def run_load(port: int, variants: list[str], concurrency: int, warmup: float, du
     )
 
 
-def _server_cpu(master_pid: int | None) -> float:
-    return serve.cpu_seconds(master_pid) if master_pid else 0.0
+def _server_cpu(masters: list[int]) -> float:
+    return sum(serve.cpu_seconds(pid) for pid in masters)
 
 
 def capture_pages(port: int, variants: list[str]) -> dict:
@@ -146,13 +153,15 @@ def databases(engine: str, workdir: Path):
 
 def measure(label: str, app: str, env: dict, args: argparse.Namespace, workdir: Path,
             before: Callable[[int], None] | None = None) -> Result:
-    """Serve one app, warm it up, then time it."""
-    port = serve.free_port()
-    with serve.gunicorn(app, port, env, args.workers, log=workdir / f"{label}.log") as proc:
+    """Serve one app (on --servers servers), warm it up, then time it."""
+    with ExitStack() as stack:
+        ports = [serve.free_port() for _ in range(args.servers)]
+        procs = [stack.enter_context(serve.gunicorn(app, port, env, args.workers, log=workdir / f"{label}.log"))
+                 for port in ports]
         if before:
-            before(port)
-        result = run_load(port, args.variants, args.concurrency, args.warmup, args.duration,
-                          args.journeys, master_pid=proc.pid, label=label)
+            before(ports[0])
+        result = run_load(ports, args.variants, args.concurrency, args.warmup, args.duration,
+                          args.journeys, master_pid=[p.pid for p in procs], label=label)
     if result.errors:
         log = (workdir / f"{label}.log").read_text(errors="replace").splitlines()
         print(f"{label} server log (last lines):", *log[-25:], sep="\n")
@@ -187,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             pages_file.write_text(json.dumps(capture_pages(port, args.variants)))
 
         print(f"engage submission benchmark: {args.database}, {args.concurrency} respondents, "
-              f"{args.workers or 'gunicorn.conf.py'} sync workers, {args.duration:g} s or "
+              f"{args.servers} server(s) x {args.workers or 'gunicorn.conf.py'} sync workers, {args.duration:g} s or "
               f"{args.journeys} responses, variants {','.join(args.variants)}", flush=True)
         app = measure("app", "engage:create_app()", app_env, args, workdir, before=capture)
         base = measure("baseline", "bench.baseline_app:create_app()", base_env, args, workdir)
@@ -213,6 +222,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=15,
                         help="seconds of load before the measured window opens (default 15)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (0: gunicorn.conf.py)")
+    parser.add_argument("--servers", type=int, default=1, help="gunicorn servers on one database (default 1)")
     parser.add_argument("--variants", type=lambda s: s.split(","), default=["secondary", "primary"],
                         help="audiences to cycle through (default secondary,primary)")
     args = parser.parse_args(argv)
