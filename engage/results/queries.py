@@ -171,10 +171,10 @@ def themes():
             func.coalesce(_primary_tag(AnswerTag.subtheme_id), Answer.subtheme_id))
 
 
-def comments_query(scope: Scope, *columns) -> Select:
-    """Select columns of the scope's comments: unflagged free-text answers."""
+def comments_query(scope: Scope, *columns, dims: bool = False) -> Select:
+    """Select columns of the scope's comments: unflagged free-text answers (dims: join school and groups)."""
     query = select(*columns).select_from(Answer).join(Response, Response.id == Answer.response_id)
-    return scope.where(scope.joins(query)).where(
+    return scope.where(scope.joins(query, dims)).where(
         Answer.item_key.in_(scope.keys.text), Answer.text.is_not(None), ~_flagged())
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 import secrets
-from decimal import Decimal
 
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
@@ -25,13 +24,26 @@ from engage.results import fold as fold_q
 from engage.results import queries as q
 from engage.results.filters import Filters
 
-# The filters the tallies answer (they are grouped by variant); any other falls back to SQL.
-COVERED = ("audience", "variant")
+# Filters the tallies answer together with any other: everything is kept by variant.
+ALWAYS = ("audience", "variant")
+# Filters the tallies answer one at a time (with audience or variant), and their slice's name.
+SLICE_OF = {"channel": "channel", "language": "language", "school_id": "school", "area_id": "area",
+            "priority_group": "group"}
 
 
 def covers(filters: Filters) -> bool:
-    """Return whether the tallies can answer a summary under these filters."""
-    return all(k in COVERED for k in filters.active())
+    """Return whether the tallies can answer a summary under these filters (dates and pairs of others
+    are counted by SQL)."""
+    others = [k for k in filters.active() if k not in ALWAYS]
+    return len(others) <= 1 and all(k in SLICE_OF for k in others)
+
+
+def _slice(filters: Filters) -> tuple[str, str] | None:
+    """Return the slice (name, key) a covered filter reads, or None when only audience or variant is set."""
+    for name, value in filters.active().items():
+        if name in SLICE_OF:
+            return SLICE_OF[name], value
+    return None
 
 
 def _unfolded(consultation_id: int):
@@ -94,49 +106,84 @@ def _lock(session: Session, consultation_id: int) -> None:
 
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
-    kept = {(t.kind, t.dims): t for t in session.scalars(
-        select(SummaryTally).where(SummaryTally.consultation_id == consultation_id))}
     for kind, query in fold_q.QUERIES.items():
-        width = len(fold_q.KINDS[kind][0])
-        for row in session.execute(query(batch)):
-            dims, figures = json.dumps(list(row[:width])), [_number(v) * sign for v in row[width:]]
-            tally = kept.get((kind, dims))
-            if tally is None:
-                tally = kept[(kind, dims)] = SummaryTally(consultation_id=consultation_id, kind=kind, dims=dims,
-                                                          figures=[0] * len(figures))
-                session.add(tally)
-            tally.figures = [a + b for a, b in zip(tally.figures, figures, strict=True)]
-            if not any(tally.figures[:2]):  # no people, answers or comments left in this group
-                _drop(session, kept.pop((kind, dims)))
-    session.flush()
+        rows = session.execute(query(batch))
+        if kind in fold_q.SLICED:
+            for rolled, groups in fold_q.rollup(kind, rows).items():
+                _merge(session, consultation_id, rolled, groups, sign)
+        else:
+            width = len(fold_q.KINDS[kind][0])
+            groups = {json.dumps(list(r[:width])): [fold_q.number(v) for v in r[width:]] for r in rows}
+            _merge(session, consultation_id, kind, groups, sign)
 
 
-def _drop(session: Session, tally: SummaryTally) -> None:
-    if tally.id is None:
-        session.expunge(tally)
-    else:
-        session.delete(tally)
-
-
-def _number(value):
-    """Return a count as int and a summed polarity as float (PostgreSQL sums give Decimal)."""
-    if value is None:
-        return 0
-    return int(value) if isinstance(value, Decimal) else value
+def _merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:
+    """Add one kind's counts by group into its kept rows: only the groups in the batch are read and written."""
+    table = SummaryTally.__table__
+    kept = {}
+    keys = list(groups)
+    for start in range(0, len(keys), 500):
+        kept.update((dims, (i, figures)) for i, dims, figures in session.execute(
+            select(table.c.id, table.c.dims, table.c.figures).where(
+                table.c.consultation_id == consultation_id, table.c.kind == kind,
+                table.c.dims.in_(keys[start:start + 500]))))
+    added, changed, emptied = [], [], []
+    for dims, figures in groups.items():
+        old_id, old = kept.get(dims, (None, [0] * len(figures)))
+        new = [a + b * sign for a, b in zip(old, figures, strict=True)]
+        if not any(new[:2]):  # no people, answers or comments left in this group
+            if old_id is not None:
+                emptied.append(old_id)
+        elif old_id is None:
+            added.append({"consultation_id": consultation_id, "kind": kind, "dims": dims, "figures": new})
+        else:
+            changed.append({"tally_id": old_id, "new": new})
+    if added:
+        session.execute(insert(table), added)
+    if changed:
+        session.execute(update(table).where(table.c.id == bindparam("tally_id")).values(figures=bindparam("new")),
+                        changed)
+    for start in range(0, len(emptied), 500):
+        session.execute(delete(table).where(table.c.id.in_(emptied[start:start + 500])))
 
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
-    """Return the kept tallies shaped as queries' frames, for the audience/variant filter."""
-    wanted = _variants(filters)
+    """Return the kept tallies shaped as queries' frames, for the filters (see covers)."""
+    wanted, picked = _variants(filters), _slice(filters)
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
-    for kind, dims, figures in session.execute(select(SummaryTally.kind, SummaryTally.dims, SummaryTally.figures)
-                                               .where(SummaryTally.consultation_id == consultation_id)):
+    for kind, dims, figures in session.execute(_kept(consultation_id, picked)):
         group = json.loads(dims)
+        if kind in SLICED_KIND:
+            kind, group = SLICED_KIND[kind], group[2:]
+        elif picked and not _in_slice(group, picked):
+            continue
         if wanted is None or group[0] in wanted:
             rows[kind].append((*group, *figures))
     frames = {kind: pd.DataFrame.from_records(rows[kind], columns=list(dims + figs))
               for kind, (dims, figs) in fold_q.KINDS.items()}
     return _shaped(session, frames)
+
+
+SLICED_KIND = {v: k for k, v in fold_q.SLICED.items()}
+
+
+def _kept(consultation_id: int, picked: tuple[str, str] | None):
+    """Select the kept rows a summary reads: profile-grain kinds, and the sliced kinds' rows for the slice."""
+    t = SummaryTally
+    columns = select(t.kind, t.dims, t.figures).where(t.consultation_id == consultation_id)
+    if picked is None:
+        return columns.where(t.kind.in_(list(fold_q.KINDS)))
+    # The slice's rows start with its name and key: compare that prefix of the JSON text.
+    prefix = json.dumps(list(picked))[:-1] + ", "
+    profiled = t.kind.in_([k for k in fold_q.KINDS if k not in fold_q.SLICED])
+    sliced = and_(t.kind.in_(list(SLICED_KIND)), func.substr(t.dims, 1, len(prefix)) == prefix)
+    return columns.where(or_(profiled, sliced))
+
+
+def _in_slice(profile: list, picked: tuple[str, str]) -> bool:
+    """Say whether a profile-grain group (people, values) falls in the slice."""
+    name, key = picked
+    return key in fold_q.slice_keys(name, profile[fold_q.SLICES[name]])
 
 
 def _variants(filters: Filters) -> set[str] | None:

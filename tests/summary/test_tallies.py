@@ -4,16 +4,21 @@ Synthetic responses (with an officer's tag and a flagged comment, as in test_sql
 summarised from the tallies and by SQL under the filters the tallies cover; again after more
 responses are submitted (a warm fold), and after an officer corrects a counted comment's tag.
 """
+import random
+from datetime import date
+
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Answer, AnswerTag, Consultation, Response, Role, SummaryTally
+from engage.models import Answer, AnswerTag, Consultation, Response, Role, SafeguardingFlag, SummaryTally
 from engage.results import aggregates as agg
 from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
 from engage.services.corrections import correct_tag
+from engage.services.erasure import erase_response
 from engage.services.synthetic import generate
+from engage.services.synthetic_story import PRIORITY_SHARE
 from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
 from tests.workspace.factories import make_user
 
@@ -90,8 +95,56 @@ def test_folding_twice_counts_once(loaded, db, synthetic):  # noqa: F811
 
 
 def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
-    assert not tallies.covers(Filters(audience="young", school_id=3))
-    assert not tallies.covers(Filters(channel="paper"))
+    assert not tallies.covers(Filters(date_from=date(2026, 1, 1)))
+    assert not tallies.covers(Filters(school_id=3, channel="paper"))
+    assert tallies.covers(Filters(audience="young", school_id=3))
+    assert tallies.covers(Filters(variant="secondary", priority_group="young_carer"))
+
+
+def _random_filters(db, consultation_id: int, seed: int) -> list[Filters]:
+    """One filter of each slice with a value drawn from the data (audience or variant added at random),
+    and a school nobody from this consultation named."""
+    rng = random.Random(seed)
+    submitted = select(Response).where(Response.consultation_id == consultation_id).subquery()
+    schools = sorted(db.scalars(select(submitted.c.school_id).distinct().where(submitted.c.school_id.is_not(None))))
+    areas = sorted(db.scalars(select(submitted.c.area_id).distinct().where(submitted.c.area_id.is_not(None))))
+    channels = sorted(db.scalars(select(submitted.c.channel).distinct()))
+    languages = sorted(db.scalars(select(submitted.c.language).distinct()))
+    picked = [{"school_id": rng.choice(schools)}, {"area_id": rng.choice(areas)}, {"channel": rng.choice(channels)},
+              {"language": rng.choice(languages)}, {"priority_group": rng.choice(sorted(PRIORITY_SHARE))},
+              {"priority_group": "looked_after"}, {"school_id": max(schools) + 1000}]
+    also = [{}, {"audience": "young"}, {"audience": "parent"}, {"variant": "secondary"}]
+    return [Filters(**f, **rng.choice(also)) for f in picked]
+
+
+def _assert_filtered_same(app, db, consultation_id: int, filters: list[Filters]) -> None:
+    with app.app_context():
+        survey = survey_of(db.get(Consultation, consultation_id).version)
+        for chosen in filters:
+            assert tallies.covers(chosen)
+            kept = _tables(svc.count(db, consultation_id, survey, chosen), survey)
+            assert kept == _tables(svc.count_by_sql(db, consultation_id, survey, chosen), survey), chosen
+            db.rollback()
+
+
+def test_filtered_tallies_match_a_direct_count(loaded, db, synthetic):  # noqa: F811
+    """Random single filters: cold, after new submissions (warm) and after a response is erased."""
+    for seed in (1, 2):
+        _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, seed))
+    with loaded.app_context():
+        generate(db, db.get(Consultation, synthetic), 40, seed=12, batch=40, tagger=SpreadTagger())
+    _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, 3))
+    counted = db.scalars(select(Response.id).where(Response.consultation_id == synthetic,
+                                                    Response.summary_batch.is_not(None),
+                                                    Response.id.not_in(select(SafeguardingFlag.response_id)))
+                         .order_by(Response.id)).all()
+    admin = make_user(db, Role.ADMIN)
+    with loaded.app_context():
+        for response_id in counted[::37]:  # a few counted responses, from several slices
+            erase_response(db, synthetic, response_id, admin, "asked to be forgotten")
+    _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, 4))
+    # Taking responses out leaves no empty group behind in any slice.
+    assert all(any(figures[:2]) for figures in db.scalars(select(SummaryTally.figures)))
 
 
 def test_reset_counts_afresh(loaded, db, synthetic):  # noqa: F811
