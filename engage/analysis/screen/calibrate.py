@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from engage.analysis.screen.corpus import all_rows
 from engage.analysis.screen.facts import explained_away
-from engage.analysis.screen.screener import build, has_signal, rule_hits
+from engage.analysis.screen.screener import CHECK_THRESHOLD, CONCERN_THRESHOLD, build, has_signal, rule_hits
 from engage.analysis.screen.spelling import clean
 
 FOLDS = 10
@@ -32,10 +32,16 @@ class Scored:
     row: dict
     rules: bool        # a concept rule fired
     probability: float  # the model's P(disclosure), trained without this text's source
-    eligible: bool     # the screen would act on a model score (a worrying word, not explained away)
+    signal: bool       # a worrying word: needed for a flag between CHECK and CONCERN
+    explained: bool    # negated, hypothetical, an opinion or an accident: no model flag
 
-    def flagged(self, check: float) -> bool:
-        return self.rules or self.eligible and self.probability >= check
+    def flagged(self, check: float, concern: float = CONCERN_THRESHOLD) -> bool:
+        """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
+        if self.rules:
+            return True
+        if self.explained or self.probability < check:
+            return False
+        return self.signal or self.probability >= concern
 
 
 def fold_of(row: dict, folds: int) -> int:
@@ -48,31 +54,33 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
     fold = [fold_of(row, folds) for row in rows]
     norms = [clean(row["text"]) for row in rows]
     rules = [bool(rule_hits(norm)) for norm in norms]
-    eligible = [has_signal(norm) and not explained_away(norm) for norm in norms]
+    signal = [has_signal(norm) for norm in norms]
+    explained = [explained_away(norm) for norm in norms]
     out = []
     for k in range(folds):
         screener = build([r for r, f in zip(rows, fold, strict=True) if f != k], categories=False)
-        out += [Scored(row, rules[i], screener.probability(norms[i]), eligible[i])
+        out += [Scored(row, rules[i], screener.probability(norms[i]), signal[i], explained[i])
                 for i, row in enumerate(rows) if fold[i] == k]
     return out
 
 
-def summary(scored: list[Scored], check: float) -> dict[str, float]:
+def summary(scored: list[Scored], check: float,
+            concern: float = CONCERN_THRESHOLD) -> dict[str, float]:
     """Recall, immediate caught, precision at 40% prevalence, ordinary flagged, worst groups."""
     positives = [s for s in scored if s.row["flag"]]
     negatives = [s for s in scored if not s.row["flag"]]
     immediate = [s for s in positives if s.row.get("severity") == "immediate"]
-    recall = sum(s.flagged(check) for s in positives) / len(positives)
-    false_rate = sum(s.flagged(check) for s in negatives) / len(negatives)
+    recall = sum(s.flagged(check, concern) for s in positives) / len(positives)
+    false_rate = sum(s.flagged(check, concern) for s in negatives) / len(negatives)
     caught = PREVALENCE * recall
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in positives:
         by_group[s.row["source_id"]].append(s)
-    group_recall = sorted(sum(s.flagged(check) for s in g) / len(g) for g in by_group.values()
+    group_recall = sorted(sum(s.flagged(check, concern) for s in g) / len(g) for g in by_group.values()
                           if len(g) >= 5)
     return {
         "recall": recall,
-        "immediate": sum(s.flagged(check) for s in immediate) / len(immediate),
+        "immediate": sum(s.flagged(check, concern) for s in immediate) / len(immediate),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
         "worst group recall": group_recall[0] if group_recall else 1.0,
@@ -80,7 +88,7 @@ def summary(scored: list[Scored], check: float) -> dict[str, float]:
     }
 
 
-def group_table(scored: list[Scored], check: float) -> list[str]:
+def group_table(scored: list[Scored], check: float, concern: float) -> list[str]:
     """One line per source group: its size, and the share flagged (recall or false flags)."""
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in scored:
@@ -91,9 +99,9 @@ def group_table(scored: list[Scored], check: float) -> list[str]:
         neg = [s for s in group if not s.row["flag"]]
         parts = []
         if pos:
-            parts.append(f"recall {sum(s.flagged(check) for s in pos)}/{len(pos)}")
+            parts.append(f"recall {sum(s.flagged(check, concern) for s in pos)}/{len(pos)}")
         if neg:
-            parts.append(f"false flags {sum(s.flagged(check) for s in neg)}/{len(neg)}")
+            parts.append(f"false flags {sum(s.flagged(check, concern) for s in neg)}/{len(neg)}")
         lines.append(f"  {name:40s} {'  '.join(parts)}")
     return lines
 
@@ -109,21 +117,18 @@ def main() -> None:
     print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
     rules_only = summary(scored, check=2.0)
     print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
-    for check in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        print(f"check {check:.2f}: " + "  ".join(f"{k} {v:.3f}"
-                                                for k, v in summary(scored, check).items()))
+    for concern in (0.7, 0.8, 0.9, 2.0):
+        for check in (0.4, 0.5, 0.55, 0.6, 0.7):
+            print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(
+                f"{k} {v:.3f}" for k, v in summary(scored, check, concern).items()))
     # The model with no rules and no gate: the honest part, since no rule was written for it.
-    alone = [Scored(s.row, False, s.probability, True) for s in scored]
+    alone = [Scored(s.row, False, s.probability, True, False) for s in scored]
     for check in (0.3, 0.5, 0.7):
         print(f"model alone {check:.2f}: " + "  ".join(
             f"{k} {v:.3f}" for k, v in summary(alone, check).items()))
-    gated = [s for s in scored if s.row["flag"] and not s.eligible]
-    print(f"disclosures the gate keeps from the model: {len(gated)}")
     if args.groups:
-        from engage.analysis.screen.screener import CHECK_THRESHOLD
-
-        print(f"by source group at check {CHECK_THRESHOLD}:")
-        print("\n".join(group_table(scored, CHECK_THRESHOLD)))
+        print(f"by source group at check {CHECK_THRESHOLD}, concern {CONCERN_THRESHOLD}:")
+        print("\n".join(group_table(scored, CHECK_THRESHOLD, CONCERN_THRESHOLD)))
 
 
 if __name__ == "__main__":

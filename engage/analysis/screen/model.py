@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,16 +25,25 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
                   "JOKE", "ACCIDENT", "PAST")
 
 
-def features(norm: str) -> list[str]:
-    """Return the distinct feature names of a normalised text."""
+@lru_cache(maxsize=100_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """Return a word's own feature and its character 3-5-grams (remembered: words repeat)."""
+    padded = f" {word} "
+    return (f"w:{word}", *(f"c:{padded[i:i + n]}" for n in (3, 4, 5)
+                           for i in range(len(padded) - n + 1)))
+
+
+def features(norm: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
+    """Return the distinct feature names of a normalised text.
+
+    concepts may leave out those a caller already knows are absent (a regular-expression search
+    each is most of the cost); the features are the same either way.
+    """
     words = _TOKEN.findall(norm)
-    feats = {f"w:{w}" for w in words}
-    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    feats = {f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     for word in set(words):
-        padded = f" {word} "
-        feats.update(f"c:{padded[i:i + n]}" for n in (3, 4, 5)
-                     for i in range(len(padded) - n + 1))
-    feats.update(f"k:{name}" for name in MODEL_CONCEPTS if PATTERNS[name].search(norm))
+        feats.update(_word_features(word))
+    feats.update(f"k:{name}" for name in concepts if PATTERNS[name].search(norm))
     return list(feats)
 
 
@@ -84,7 +94,7 @@ def train_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScor
     from sklearn.linear_model import LogisticRegression
 
     vectorizer, matrix = _matrix(feature_lists)
-    model = LogisticRegression(C=10.0, solver="liblinear")
+    model = LogisticRegression(C=30.0, solver="liblinear")
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w}

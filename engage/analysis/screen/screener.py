@@ -12,12 +12,14 @@ from engage.analysis.screen.facts import Facts, explained_away, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
 from engage.analysis.screen.spelling import clean
 
-# Chosen with `python -m engage.analysis.screen.calibrate` on source-grouped folds of the
-# development corpus's training sources (never the held-out sources or the blind sets). On
-# those folds the rules alone caught 0.82 of disclosures with no false flag; adding the model
-# at these thresholds caught 0.93 while flagging 4.8% of the (deliberately hard) ordinary
-# comments. CONCERN is where the model alone is usually right; CHECK is the uncertain band.
-CHECK_THRESHOLD = 0.60
+# Chosen with `python -m engage.analysis.screen.calibrate`: ten folds by source group over
+# every development text (each source scored by a model that never saw it), recall first.
+# A score at CONCERN flags a text on its own, worrying word or not (wording like "i don't see
+# a reason to be here" holds none); between CHECK and CONCERN a worrying word must be there
+# too, and the text goes to the lead as "check". On those folds: recall 0.962, immediate
+# disclosures flagged 0.975, hard ordinary comments flagged 4.8% (the old gate everywhere and
+# a check at 0.60: 0.933, 0.959 and 3.2%).
+CHECK_THRESHOLD = 0.55
 CONCERN_THRESHOLD = 0.80
 # Every rule needs one of these concepts (or words) before it can fire: a text with none of
 # them skips the rules, which keeps the screen fast on ordinary comments.
@@ -30,6 +32,8 @@ _TRIGGER = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in _
                           r"|between us|delete|vodka|alcohol|drinks?|stay over|vapes?|weed|cigarettes"
                           r"|fags|money|presents|bought me|buys me|a phone)")
 _SIGNAL = compile_fast(rf"\b{lexicon.SIGNAL}")
+# The model's concepts that can occur in a text with no trigger (the others are trigger words).
+_QUIET_CONCEPTS = tuple(name for name in model.MODEL_CONCEPTS if name not in _TRIGGERS)
 # Kinds of harm where a flag from the model alone is still treated as urgent.
 URGENT_KINDS = {"sexual_abuse", "physical_abuse", "suicidal_thoughts", "exploitation",
                 "online_grooming", "position_of_trust", "harmful_practices"}
@@ -55,6 +59,11 @@ def has_signal(norm: str) -> bool:
     return bool(_SIGNAL.search(norm)) or has_trigger(norm)
 
 
+def _features(norm: str, triggered: bool) -> list[str]:
+    """Return the model's features, skipping trigger concepts when the trigger found none."""
+    return model.features(norm) if triggered else model.features(norm, _QUIET_CONCEPTS)
+
+
 def _from_rules(found: list[rules.Hit]) -> Screening:
     top = max(found, key=lambda hit: RANK[hit[1]])
     reasons = tuple(dict.fromkeys(reason for _, _, reason in found))
@@ -72,7 +81,7 @@ class Screener:
 
     def probability(self, norm: str) -> float:
         """Return the model's P(disclosure) for a normalised text."""
-        return self.flag_model.probability(model.features(norm))
+        return self.flag_model.probability(_features(norm, has_trigger(norm)))
 
     def screen(self, text: str) -> Screening:
         """Screen one free-text answer; any flag must be read by a safeguarding reviewer."""
@@ -83,11 +92,13 @@ class Screener:
         found = rule_hits(norm) if triggered else []
         if found:
             return _from_rules(found)
-        if not (triggered or _SIGNAL.search(norm)):
-            return NONE
-        feats = model.features(norm)
+        feats = _features(norm, triggered)
         probability = self.flag_model.probability(feats)
-        if probability < self.check or explained_away(norm):
+        if probability < self.check:
+            return NONE
+        if probability < self.concern and not (triggered or _SIGNAL.search(norm)):
+            return NONE
+        if explained_away(norm):
             return NONE
         category = self.category_model.best(feats)
         if probability < self.concern:
