@@ -171,7 +171,7 @@ def _page(db, response, pages: list[Page], number: int):
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)
     form = form_class() if request.method == "POST" else form_class(
-        data=initial_data(items, _refill(db, response)))
+        data=initial_data(items, _refill(db, response, items)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages))
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
@@ -189,7 +189,7 @@ def _shared_page(db, response, pages: list[Page], number: int, items: list):
         questions = _questions(items, _choices(db, items, response.variant, copy), response, copy, state_of)
         return _draw(response, pages, number, questions, copy, errors=[], **blank_pages.draw_context(slots))
 
-    saved = initial_data(items, _refill(db, response))
+    saved = initial_data(items, _refill(db, response, items))
     return blank_pages.filled(key, items, saved, shown["settings_url"], draw)
 
 
@@ -204,8 +204,8 @@ def _choices(db, items: list, variant: str, copy: dict) -> dict:
     return {i.id: choices_for(i, variant, copy, school_list) for i in items}
 
 
-def _refill(db, response) -> dict:
-    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token)
+def _refill(db, response, items: list) -> dict:
+    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token, [i.id for i in items])
 
 
 def _questions(items: list, choices: dict, response, copy: dict, state_of) -> list[dict]:

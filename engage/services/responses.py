@@ -260,9 +260,13 @@ def resume(session: Session, code: str, now: datetime) -> Response:
     return response
 
 
-def answers_to_refill(session: Session, response: Response, resumed: bool) -> dict[str, Answer]:
-    """Return the saved answers to show again; after a resume, never text that raised a concern."""
-    answers = answers_of(session, response)
+def answers_to_refill(session: Session, response: Response, resumed: bool,
+                      item_keys: list[str] | None = None) -> dict[str, Any]:
+    """Return the saved answers to show again; after a resume, never text that raised a concern.
+
+    With item_keys, only those items' answers (one page's), read as plain rows.
+    """
+    answers = answers_of(session, response, item_keys)
     if resumed:
         flagged = set(session.scalars(select(SafeguardingFlag.item_key)
                                       .where(SafeguardingFlag.response_id == response.id)))
@@ -270,10 +274,13 @@ def answers_to_refill(session: Session, response: Response, resumed: bool) -> di
     return answers
 
 
-def answers_of(session: Session, response: Response) -> dict[str, Answer]:
-    """Return the answers saved so far, by item id."""
-    rows = session.scalars(select(Answer).where(Answer.response_id == response.id))
-    return {a.item_key: a for a in rows}
+def answers_of(session: Session, response: Response, item_keys: list[str] | None = None) -> dict[str, Any]:
+    """Return the answers saved so far (value, choices, text), by item id."""
+    query = select(Answer.item_key, Answer.value, Answer.choices, Answer.text).where(
+        Answer.response_id == response.id)
+    if item_keys is not None:
+        query = query.where(Answer.item_key.in_(item_keys))
+    return {row.item_key: row for row in session.execute(query)}
 
 
 def request_contact(session: Session, token: str, how_to_reach: str) -> ContactRequest:
