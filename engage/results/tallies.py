@@ -63,15 +63,30 @@ def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
     return {consultation_id: n for consultation_id, n in rows}
 
 
-def fold(session: Session, consultation_id: int, keys: q.Keys) -> int:
+# The most responses one fold transaction counts: a first fold of a million responses commits in
+# steps, so submissions (which need the write lock on SQLite) wait seconds, not minutes.
+CHUNK = 100_000
+
+
+def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int = CHUNK) -> int:
     """Count the consultation's submitted, uncounted responses into its tallies; return how many."""
+    total = 0
+    while True:
+        claimed = _fold_some(session, consultation_id, keys, chunk)
+        total += claimed
+        if claimed < chunk:
+            return total
+
+
+def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int) -> int:
+    """Claim and count up to `chunk` uncounted responses in one write transaction; return how many."""
     if session.scalar(_unfolded(consultation_id).limit(1)) is None:
         return 0
     begin_write(session)
     _lock(session, consultation_id)
     token = secrets.token_hex(16)
     claimed = session.execute(
-        update(Response).where(Response.id.in_(_unfolded(consultation_id)))
+        update(Response).where(Response.id.in_(_unfolded(consultation_id).order_by(Response.id).limit(chunk)))
         .values(summary_batch=token).execution_options(synchronize_session=False)).rowcount
     if claimed:
         _add(session, consultation_id, fold_q.Batch(consultation_id, keys, Response.summary_batch == token), 1)

@@ -94,6 +94,15 @@ def test_folding_twice_counts_once(loaded, db, synthetic):  # noqa: F811
         assert db.scalars(select(SummaryTally.figures).order_by(SummaryTally.id)).all() == kept
 
 
+def test_a_fold_in_steps_counts_every_response_once(loaded, db, synthetic):  # noqa: F811
+    with loaded.app_context():
+        keys = svc.keys_of(survey_of(db.get(Consultation, synthetic).version))
+        assert tallies.fold(db, synthetic, keys, chunk=70) == 300  # five transactions: 70 x 4 and 20
+        assert db.scalar(select(func.count(func.distinct(Response.summary_batch)))) == 5
+    _assert_same(loaded, db, synthetic)
+    _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, 5))
+
+
 def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
     assert not tallies.covers(Filters(date_from=date(2026, 1, 1)))
     assert not tallies.covers(Filters(school_id=3, channel="paper"))
