@@ -127,3 +127,12 @@ def test_screening_keeps_its_shape():
     result = screen("my dad hits me")
     assert isinstance(result, Screening)
     assert result.category in CATEGORIES
+
+
+def test_a_confident_model_flags_wording_with_no_worrying_word():
+    from engage.analysis.screen.screener import has_signal
+    from engage.analysis.screen.spelling import clean
+
+    text = "he says im his favourite and picks me up first"
+    assert not has_signal(clean(text))  # no rule and no worrying word could have caught it
+    assert screen(text).flag
