@@ -98,7 +98,7 @@ BLIND_SETS = {
     "plan": "the council's own plan measures and commitments not in the framework seed",
     "youth_c": "youth voice, care experience, CAMHS, exam stress, holiday hunger, short breaks (69% young people)",
     "local_d": "school and college mental health, SEND forums, family hubs, cost of living, safety (70% young people)",
-    "youth_e": "youth clubs, transport and safety on it, parks, mental health lessons, health visiting, short breaks (68% young people)",
+    "youth_e": "youth clubs, transport, parks, mental health lessons, health visiting (68% young people)",
 }
 
 

@@ -97,3 +97,8 @@ def test_second_labelling_covers_at_least_300_corpus_comments_and_is_reported():
     result = agreement.agreement()
     assert 0 < result.kappa <= 1
     assert "kappa" in agreement.report(result)[0]
+
+
+def test_every_blind_set_has_a_target():
+    """A set frozen without a target would stop the evaluation before it reports."""
+    assert set(blind.TARGETS) == set(corpus.BLIND_SETS)
