@@ -170,7 +170,7 @@ class LongLines:
     def _tail(self, said: tuple | None, tagged: tuple | None) -> list:
         text, polarity = said or (None, None)
         return [escape(self.redact(text)) if text else "",
-                round(polarity, 3) if polarity is not None else "",
+                round(float(polarity), 3) if polarity is not None else "",  # JSON may give 0 for 0.0
                 *((escape(tagged[0]), escape(tagged[1])) if tagged else ("", ""))]
 
     def _answer(self, record: str) -> str:

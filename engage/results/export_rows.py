@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Text, case, cast, func, select
+from sqlalchemy import BigInteger, Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from engage.models import Answer, AnswerTag, Response, ResponseStatus, School
@@ -76,7 +76,7 @@ def long_query(consultation_id: int, dialect: str):
     """
     flagged = withholds_text(Answer)
     json_agg, json_array = _JSON.get(dialect, _JSON_DEFAULT)
-    key = cast(Answer.id + ANSWER_KEY_OFFSET, Text)
+    key = cast(cast(Answer.id, BigInteger) + ANSWER_KEY_OFFSET, Text)
     record = (key + UNIT + Answer.item_key + UNIT
               + func.coalesce(cast(Answer.value_id, Text), "") + UNIT
               + func.coalesce(Answer.subtheme_id, "") + UNIT + func.coalesce(Answer.value, "") + UNIT
