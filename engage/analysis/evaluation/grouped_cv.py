@@ -14,20 +14,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from engage.analysis import corpus, tagging
-from engage.analysis.evaluation.metrics import (
-    VALUES,
-    Interval,
-    confusion,
-    macro_f1,
-    per_value_f1,
-    samples_f1,
-    with_interval,
-)
+from engage.analysis.evaluation.tagging import BlindScore, score
 
 # The council judges comments from people and its own plan sentences separately.
 SLICES: dict[str, frozenset[str]] = {
@@ -48,16 +40,10 @@ class HeldOut:
 
 
 @dataclass(frozen=True)
-class SliceScore:
-    """Pooled held-out scores for one slice of the corpus."""
+class SliceScore(BlindScore):
+    """Pooled held-out scores for one slice of the corpus, scored as the blind sets are, and how
+    often the tags marked uncertain (and the others) are right."""
 
-    name: str
-    size: int
-    macro_f1: Interval
-    samples_f1: Interval
-    per_value: dict[int, float]
-    confusion: list[list[int]]
-    uncertain_share: float
     accuracy_uncertain: float
     accuracy_sure: float
 
@@ -79,24 +65,14 @@ def held_out_tags(make_tagger: Callable[[], tagging.ValueTagger] = tagging.Value
 
 
 def score_slice(name: str, rows: list[HeldOut]) -> SliceScore:
-    """Score the pooled held-out tags of one slice, with bootstrap intervals."""
-    truth = np.array([h.comment.value for h in rows])
-    guess = np.array([h.result["primary_value"] or 0 for h in rows])
-    true_sets = [frozenset(h.comment.values) for h in rows]
-    guess_sets = [frozenset(h.result["values"]) for h in rows]
+    """Score the pooled held-out tags of one slice, and how often uncertain tags are right."""
+    figures = score(name, [h.comment for h in rows], [h.result for h in rows])
+    right = np.array([h.comment.value == (h.result["primary_value"] or 0) for h in rows])
     unsure = np.array([bool(h.result["uncertain"]) for h in rows])
-    right = truth == guess
-    matrix = confusion(truth, guess)
     return SliceScore(
-        name, len(rows),
-        with_interval(lambda idx: macro_f1(truth[idx], guess[idx]), len(rows)),
-        with_interval(lambda idx: samples_f1([true_sets[i] for i in idx], [guess_sets[i] for i in idx]),
-                      len(rows)),
-        dict(zip(VALUES, per_value_f1(matrix).round(3).tolist(), strict=True)),
-        matrix.tolist(),
-        float(unsure.mean()),
-        float(right[unsure].mean()) if unsure.any() else 0.0,
-        float(right[~unsure].mean()) if (~unsure).any() else 0.0,
+        **{f.name: getattr(figures, f.name) for f in fields(figures)},
+        accuracy_uncertain=float(right[unsure].mean()) if unsure.any() else 0.0,
+        accuracy_sure=float(right[~unsure].mean()) if (~unsure).any() else 0.0,
     )
 
 
