@@ -44,11 +44,10 @@ def test_a_missing_wording_is_named_by_item_variant_and_language(annual, framewo
 
 
 def test_a_missing_option_label_and_hint_are_named(annual, framework):
-    item = _item(annual, "area_better")
-    del item["translations"]["pl"]["options"]["parks"]
-    del item["translations"]["pl"]["hint"]["post16"]
+    del _item(annual, "area_better")["translations"]["pl"]["options"]["parks"]
+    del _item(annual, "young_carer_support")["translations"]["pl"]["hint"]["post16"]
     found = _problems(annual, framework)
-    assert "annual.yaml: item area_better: variant post16: no Polish (pl) hint" in found
+    assert "annual.yaml: item young_carer_support: variant post16: no Polish (pl) hint" in found
     assert "annual.yaml: item area_better: variant primary: no Polish (pl) label for option 'parks'" in found
 
 
