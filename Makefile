@@ -16,8 +16,8 @@ run: setup
 	$(PY) -m flask db upgrade
 	@echo "==> Loading the survey definitions from surveys/"
 	$(PY) -m flask surveys load
-	@echo "==> Adding the demo consultations, schools, class codes and accounts"
-	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT)
+	@echo "==> Adding the demo consultations, schools, class codes, accounts and 2,000 synthetic responses"
+	$(PY) -m flask demo --base-url http://127.0.0.1:$(PORT) --fill-to 2000
 	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
 	ENGAGE_BIND=127.0.0.1:$(PORT) ENGAGE_WORKERS=2 $(VENV)/bin/gunicorn -c gunicorn.conf.py "engage:create_app()"
 

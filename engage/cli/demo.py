@@ -3,10 +3,11 @@ import sys
 
 import click
 from flask import current_app, url_for
+from sqlalchemy import func, select
 
 from engage.cli import progress
 from engage.db import get_session
-from engage.models import Consultation
+from engage.models import Consultation, Response, ResponseStatus
 from engage.models._time import utcnow
 
 
@@ -14,11 +15,15 @@ from engage.models._time import utcnow
 @click.option("--base-url", default="http://127.0.0.1:5000", help="Where the app is served.")
 @click.option("--responses", default=0, show_default=True,
               help="Also add this many synthetic submitted responses.")
+@click.option("--fill-to", default=0, show_default=True,
+              help="Add synthetic submitted responses until the demo survey holds this many (and last "
+                   "year's wave half as many); running again adds none.")
 @click.option("--yes-this-is-a-demo", "demo_confirmed", is_flag=True,
               help="Add demo content (and demo accounts with a published password) to a database "
                    "that has real staff accounts.")
 @click.pass_context
-def demo(ctx: click.Context, base_url: str, responses: int = 0, demo_confirmed: bool = False) -> None:
+def demo(ctx: click.Context, base_url: str, responses: int = 0, fill_to: int = 0,
+         demo_confirmed: bool = False) -> None:
     """Create an open demo consultation with two schools and class codes; print its URLs."""
     from engage.services.demo import create_demo
     from engage.services.workspace_demo import holds_real_data
@@ -29,12 +34,13 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0, demo_confirmed: 
                    "--yes-this-is-a-demo.", err=True)
         sys.exit(1)
     content = create_demo(get_session(), utcnow())
-    if responses:  # synthetic responses for the results pages and benchmarks
+    if responses or fill_to:  # synthetic responses for the results pages and benchmarks
         from engage.services.demo import create_last_year
 
-        add_synthetic(content.consultations[0], responses)
+        this_year, last_year = content.consultations[0], create_last_year(get_session(), utcnow())
         # Last year's wave, smaller, so the results show change since then.
-        add_synthetic(create_last_year(get_session(), utcnow()), max(responses // 2, 1), wave=-1)
+        add_synthetic(this_year, max(responses, fill_to - submitted(this_year)))
+        add_synthetic(last_year, max(responses // 2, fill_to // 2 - submitted(last_year)), wave=-1)
     with current_app.test_request_context(base_url=base_url):
         click.echo(f"Start page: {url_for('respond.start', _external=True)}")
         for consultation in content.consultations:
@@ -62,9 +68,18 @@ def _demo_accounts(base_url: str) -> None:
                "'KEY SHOWN'")
 
 
+def submitted(consultation: Consultation) -> int:
+    """Count a consultation's submitted responses."""
+    return get_session().scalar(select(func.count()).select_from(Response).where(
+        Response.consultation_id == consultation.id, Response.status == ResponseStatus.SUBMITTED))
+
+
 def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
     """Add n synthetic submitted responses to a consultation, showing progress on a terminal."""
     from engage.services.synthetic import generate
+
+    if n <= 0:
+        return
 
     with progress.meter("Writing synthetic responses", n) as meter:
         generate(get_session(), consultation, n, batch=min(5000, max(100, n // 50)), progress=meter.to,

@@ -23,3 +23,20 @@ def test_demo_with_responses(runner, loaded, db, monkeypatch):
     assert set(variants) == {"primary", "secondary", "post16", "parent", "professional"}
     summary = runner.invoke(args=["summary", "annual-survey-demo"])
     assert summary.exit_code == 0, summary.output
+
+
+def test_demo_fills_to_a_size_once_so_make_run_can_run_again(runner, loaded, db, monkeypatch):
+    from engage.services import free_text
+
+    monkeypatch.setattr(free_text, "tagger", lambda: StubTagger())
+    submitted = select(Response.consultation_id, func.count()).where(Response.status == "submitted") \
+        .group_by(Response.consultation_id)
+    with loaded.app_context():
+        first = runner.invoke(args=["demo", "--fill-to", "120"])
+        assert first.exit_code == 0, first.output
+        after_first = dict(db.execute(submitted).all())
+        again = runner.invoke(args=["demo", "--fill-to", "120"])
+        assert again.exit_code == 0, again.output
+    db.rollback()
+    assert sorted(after_first.values()) == [60, 120]  # this year, and half as many last year
+    assert dict(db.execute(submitted).all()) == after_first
