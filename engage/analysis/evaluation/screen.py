@@ -16,7 +16,12 @@ from engage.analysis.evaluation.intervals import Proportion
 BLIND_DIR = Path(__file__).resolve().parent.parent / "data" / "blind"
 # Sets A-F were blind once; after their first runs were reported they became development
 # data (data/screen/retired_blind_*.jsonl) and are no longer scored here.
-BLIND_SETS = ("safeguarding_blind_g.jsonl", "safeguarding_blind_h.jsonl", "safeguarding_blind_i.jsonl")
+BLIND_SETS = (
+    "safeguarding_blind_g.jsonl",
+    "safeguarding_blind_h.jsonl",
+    "safeguarding_blind_i.jsonl",
+    "safeguarding_blind_j.jsonl",
+)
 TARGETS = {"recall": 0.95, "immediate_caught": 0.98, "precision": 0.70, "ordinary_flagged": 0.05}
 
 
