@@ -99,6 +99,7 @@ BLIND_SETS = {
     "youth_c": "youth voice, care experience, CAMHS, exam stress, holiday hunger, short breaks (69% young people)",
     "local_d": "school and college mental health, SEND forums, family hubs, cost of living, safety (70% young people)",
     "youth_e": "youth clubs, transport, parks, mental health lessons, health visiting (68% young people)",
+    "youth_f": "young carers, homelessness, cost of living, childcare, vaping, care leavers, exams (69% young people)",
 }
 
 
