@@ -21,6 +21,7 @@ BLIND_SETS = (
     "safeguarding_blind_h.jsonl",
     "safeguarding_blind_i.jsonl",
     "safeguarding_blind_j.jsonl",
+    "safeguarding_blind_k.jsonl",
 )
 TARGETS = {"recall": 0.95, "immediate_caught": 0.98, "precision": 0.70, "ordinary_flagged": 0.05}
 
