@@ -1,4 +1,6 @@
 """What every template gets, and the security headers every response carries."""
+from numbers import Integral
+
 from flask import Flask, Response, current_app
 from markupsafe import Markup
 
@@ -22,6 +24,7 @@ def init_app(app: Flask) -> None:
     """Register the context processor and the header hook."""
     app.context_processor(_globals)
     app.add_template_filter(boolean_attr)
+    app.add_template_filter(count)
     app.after_request(_security_headers)
 
 
@@ -30,6 +33,12 @@ def boolean_attr(state, name: str) -> Markup | str:
     if isinstance(state, Markup):
         return state
     return Markup(f" {name}") if state else ""
+
+
+def count(value) -> str:
+    """Write a whole number with thousands separators ("2,000"); a label such as "fewer than 5"
+    is written as it is."""
+    return f"{value:,}" if isinstance(value, Integral) and not isinstance(value, bool) else str(value)
 
 
 def _globals() -> dict:

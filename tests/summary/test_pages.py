@@ -89,3 +89,12 @@ def test_download_is_a_post_with_a_csrf_token_so_no_link_can_write_the_audit_log
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 400  # no token: the CSRF page, nothing exported
     assert db.scalar(select(AuditEvent).where(AuditEvent.action == "export")) is None
+
+
+def test_counts_are_written_with_thousands_separators_and_labels_as_they_are():
+    import numpy as np
+
+    from engage.templating import count
+
+    assert count(2000) == "2,000" and count(np.int64(1234567)) == "1,234,567" and count(7) == "7"
+    assert count("fewer than 5") == "fewer than 5"
