@@ -100,6 +100,7 @@ BLIND_SETS = {
     "local_d": "school and college mental health, SEND forums, family hubs, cost of living, safety (70% young people)",
     "youth_e": "youth clubs, transport, parks, mental health lessons, health visiting (68% young people)",
     "youth_f": "young carers, homelessness, cost of living, childcare, vaping, care leavers, exams (69% young people)",
+    "local_g": "family hubs, SEND waits, social care, youth justice, feeding (78% parents and professionals)",
 }
 
 
