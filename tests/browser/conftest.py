@@ -26,10 +26,16 @@ def browser():
         chromium.close()
 
 
+# Playwright waits 30 s by default; a results page folding a thousand responses on a busy 2-core
+# machine can take longer. How busy the machine is may change how long a test takes, never its verdict.
+WAIT_MS = 180_000
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser context and page for one test."""
     context = browser.new_context()
+    context.set_default_timeout(WAIT_MS)
     yield context.new_page()
     context.close()
 
