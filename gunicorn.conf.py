@@ -80,15 +80,16 @@ if os.environ.get("ENGAGE_CONTROL_SOCKET"):
 def post_worker_init(worker):
     """Warm the free-text models before the first respondent has to wait for them.
 
-    Training the value tagger and loading TextBlob's lexicon takes seconds of CPU; done lazily
-    it lands on the first free-text answer a new worker saves, inside its write transaction.
+    Loading the screen, training the value tagger and loading TextBlob's lexicon take seconds of
+    CPU; done lazily they land on the first respondent or officer a new worker serves.
     """
     try:
-        from engage.analysis import sentiment
+        from engage.analysis import analyse, sentiment
         from engage.services import free_text
 
+        analyse.screen("warming up")  # every free-text answer waits for the screen
         with worker.wsgi.app_context():
-            free_text.tagger().predict(["warming up"])
+            free_text.tagger().predict(["warming up"])  # officers' pages tag waiting comments
         sentiment.sentiment("warming up")
     except Exception:  # noqa: BLE001  (a cold start is slower, never fatal)
         worker.log.exception("Could not warm the free-text models; they will load on first use")

@@ -7,6 +7,10 @@ the command and the evaluation report is what a respondent's answer gets.
 Text the English models cannot read (another language) gets no tags and no sentiment, and its
 screen comes from analysis.language: a keyword hit, or "not screened" so a person reads it.
 A flagged text is tagged by its safeguarding category (analysis.disclosure).
+
+`screen` is the part a respondent must wait for (the language and the safeguarding screen, so a
+disclosure is flagged and help shown at once); value tags and sentiment can follow in batches,
+where the tagger costs a small fraction of what it costs one text at a time.
 """
 from __future__ import annotations
 
@@ -38,22 +42,41 @@ class TextAnalysis:
         return self.language == language.ENGLISH
 
 
+@dataclass(frozen=True)
+class Screened:
+    """A text's language and its safeguarding screen."""
+
+    text: str
+    language: str
+    screening: safeguarding.Screening
+
+    @property
+    def english(self) -> bool:
+        """Say whether the English models read this text."""
+        return self.language == language.ENGLISH
+
+
+def screen(text: str) -> Screened:
+    """Find a text's language and screen it, as analyse() would, without tags or sentiment."""
+    lang = language.detect(text or "")
+    screening = safeguarding.screen(text or "") if lang == language.ENGLISH else _screen_other(text or "", lang)
+    return Screened(text or "", lang, screening)
+
+
 def analyse(texts: Sequence[str], tagger: ValueTagger | None = None) -> list[TextAnalysis]:
     """Analyse each text, in order; the tagger defaults to the one built from shipped data."""
-    languages = [language.detect(text or "") for text in texts]
-    english = [text or "" for text, lang in zip(texts, languages, strict=True)
-               if lang == language.ENGLISH]
+    screened = [screen(text) for text in texts]
+    english = [found.text for found in screened if found.english]
     taggings = iter((tagger or default_tagger()).predict(english) if english else ())
-    return [_one(text or "", lang, taggings) for text, lang in zip(texts, languages, strict=True)]
+    return [_one(found, taggings) for found in screened]
 
 
-def _one(text: str, lang: str, taggings) -> TextAnalysis:
-    if lang != language.ENGLISH:
-        return TextAnalysis(text, lang, _screen_other(text, lang), None, None, None)
-    screening = safeguarding.screen(text)
-    polarity, subjectivity = sentiment(text)
-    return TextAnalysis(text, lang, screening, tag_disclosure(next(taggings), screening),
-                        polarity, subjectivity)
+def _one(found: Screened, taggings) -> TextAnalysis:
+    if not found.english:
+        return TextAnalysis(found.text, found.language, found.screening, None, None, None)
+    polarity, subjectivity = sentiment(found.text)
+    return TextAnalysis(found.text, found.language, found.screening,
+                        tag_disclosure(next(taggings), found.screening), polarity, subjectivity)
 
 
 def _screen_other(text: str, lang: str) -> safeguarding.Screening:

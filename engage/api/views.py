@@ -9,7 +9,7 @@ from engage.models import ApiToken, Consultation, ConsultationStatus
 from engage.models._time import utcnow
 from engage.results import exports
 from engage.results import summary as summaries
-from engage.services import api_tokens, audit
+from engage.services import api_tokens, audit, free_text
 from engage.services.errors import DomainError, NotFound
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -32,6 +32,11 @@ def require_token():
         return body, status, {"WWW-Authenticate": "Bearer"}
     g.api_token = token
     return None
+
+
+# Comments saved since the last batch get their value tags before anything is read (after the
+# token check, so no caller without a token sets the tagger to work).
+bp.before_request(free_text.catch_up)
 
 
 @bp.after_request

@@ -11,6 +11,7 @@ from engage.models import Consultation
 from engage.results import exports
 from engage.results import summary as svc
 from engage.services import consultations as consultation_service
+from engage.services import free_text
 
 consultations = AppGroup("consultations", help="List consultations.")
 
@@ -31,6 +32,7 @@ def consultations_count(consultation: str | None) -> None:
     every answer; run this from a scheduler so officers never wait for it.
     """
     session = get_session()
+    free_text.tag_waiting(session)
     chosen = [_find(consultation)] if consultation else consultation_service.every(session)
     waiting = svc.uncounted(session, [c.id for c in chosen])
     counted = 0
@@ -57,6 +59,7 @@ def summary_command(consultation: str, fmt: str) -> None:
     """Print the five-values summary of CONSULTATION (id or slug), small numbers protected."""
     found = _find(consultation)
     click.echo("Building the summary...", err=True)
+    free_text.tag_waiting(get_session())
     click.echo(json.dumps(svc.summarise(get_session(), found), indent=2, default=str))
 
 
@@ -70,6 +73,7 @@ def export_command(consultation: str, fmt: str, out: str) -> None:
     """Write an export of CONSULTATION (id or slug) to --out, showing progress on a terminal."""
     found = _find(consultation)
     session = get_session()
+    free_text.tag_waiting(session)
     total, unit = exports.row_total(session, found, fmt)
     written, read = 0, 0
     with progress.meter(f"Exporting {unit}", total) as meter, open(out, "wb") as handle:

@@ -75,7 +75,10 @@ class Answer(Base):
     __table_args__ = (UniqueConstraint("response_id", "item_key"),
                       # Free text only: the summary samples comments in id order (results.queries.sample).
                       Index("ix_answers_comments", "id", sqlite_where=sql_text("text IS NOT NULL"),
-                            postgresql_where=sql_text("text IS NOT NULL")))
+                            postgresql_where=sql_text("text IS NOT NULL")),
+                      # The few answers still waiting for their value tags (services.free_text).
+                      Index("ix_answers_untagged", "id", sqlite_where=sql_text("needs_tagging = 1"),
+                            postgresql_where=sql_text("needs_tagging")))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
@@ -91,5 +94,9 @@ class Answer(Base):
     # Free text written in a language other than English: left for a person to
     # read rather than tagged by an English model.
     text_language: Mapped[str | None] = mapped_column(String(12))
+    # English free text saved, screened and flagged while the respondent waited, but not yet
+    # given its value tags and sentiment: services.free_text adds them in batches, always before
+    # an officer reads comments or results.
+    needs_tagging: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     response: Mapped[Response] = relationship(back_populates="answers")

@@ -14,12 +14,12 @@ import json
 import secrets
 
 import pandas as pd
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
-from engage.models import Consultation, Response, ResponseStatus, School, SummaryTally
+from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
 from engage.results import queries as q
 from engage.results.filters import Filters
@@ -47,9 +47,11 @@ def _slice(filters: Filters) -> tuple[str, str] | None:
 
 
 def _unfolded(consultation_id: int):
+    # A response whose comments still wait for their value tags is counted once they have them.
+    untagged = select(Answer.id).where(Answer.response_id == Response.id, Answer.needs_tagging == true()).exists()
     return select(Response.id).where(Response.consultation_id == consultation_id,
                                      Response.status == ResponseStatus.SUBMITTED,
-                                     Response.summary_batch.is_(None))
+                                     Response.summary_batch.is_(None), ~untagged)
 
 
 def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:

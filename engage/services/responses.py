@@ -106,15 +106,15 @@ def _saved(response: Response, flags: list) -> Saved:
 
 def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
               page: int, now: datetime) -> Saved:
-    """Store one page's answers, analysed and screened, in one transaction."""
-    analyses = free_text.prepare([a.text for a in answers.values() if a.text])
+    """Store one page's answers, screened (tags follow in batches), in one transaction."""
+    screened = free_text.prepare([a.text for a in answers.values() if a.text])
     for attempt in (1, 2):
         try:
             response = _locked_response(session, token, now)
             flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
                 changed = _store_answers(session, response, items, answers)
-                flags = free_text.store(session, response, changed, analyses)
+                flags = free_text.store(session, response, changed, screened)
                 response.page = max(response.page, page)
             session.commit()
             return _saved(response, flags)
@@ -129,12 +129,12 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
 def submit(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
            now: datetime) -> Saved:
     """Store the last page and submit, exactly once however often it is posted."""
-    analyses = free_text.prepare([a.text for a in answers.values() if a.text])
+    screened = free_text.prepare([a.text for a in answers.values() if a.text])
     response = _locked_response(session, token, now)
     flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
         changed = _store_answers(session, response, items, answers)
-        flags = free_text.store(session, response, changed, analyses)
+        flags = free_text.store(session, response, changed, screened)
         # The status guard makes a concurrent second submit a no-op.
         session.execute(
             update(Response)

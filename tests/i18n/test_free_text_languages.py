@@ -2,6 +2,7 @@
 from sqlalchemy import select
 
 from engage.models import Answer, AnswerTag, SafeguardingFlag
+from engage.services import free_text
 from tests.conftest import csrf_token
 from tests.respond.journey import begin
 
@@ -39,6 +40,8 @@ def test_english_written_in_the_polish_survey_is_tagged_as_english(client, demo,
     client.get("/?lang=pl")
     begin(client, demo["annual"], "secondary")
     _answer_first_page_with(client, "More police near the park at night would help")
+    assert db.scalar(select(Answer.needs_tagging).where(Answer.item_key == "safe_better"))
+    free_text.tag_waiting(db)
     answer = db.scalar(select(Answer).where(Answer.item_key == "safe_better"))
     assert answer.text_language is None and answer.polarity is not None
     assert db.scalars(select(AnswerTag).where(AnswerTag.answer_id == answer.id)).all() != []

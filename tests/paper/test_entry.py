@@ -42,7 +42,8 @@ def test_a_typed_in_form_is_stored_as_a_paper_response(app, paper_world, db, cli
     answers = {a.item_key: a for a in db.scalars(select(Answer))}
     assert answers["safe_in_area"].value == "5"  # option 1 on paper is the happiest face
     assert len(answers["area_better"].choices) == 2
-    assert answers["safe_better"].polarity is not None  # analysed like an online answer
+    # Screened like an online answer, and waits for its tags like one too.
+    assert answers["safe_better"].needs_tagging and answers["safe_better"].polarity is None
     flag = db.scalar(select(SafeguardingFlag))
     assert flag is not None and flag.item_key == "safe_better"  # in the triage queue
     event = db.scalar(select(AuditEvent).where(AuditEvent.action == "paper_entry"))

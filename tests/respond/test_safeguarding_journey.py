@@ -4,6 +4,7 @@ import re
 from sqlalchemy import func, select
 
 from engage.models import Answer, AnswerTag, ContactRequest, SafeguardingFlag
+from engage.services import free_text
 from tests.conftest import csrf_token
 from tests.respond.journey import begin, fill
 
@@ -73,10 +74,11 @@ def test_flag_survives_the_answer_being_deleted(client, demo, db):
     assert db.scalar(select(SafeguardingFlag.text)) == DISCLOSURE
 
 
-def test_free_text_is_tagged_and_scored(client, demo, db):
+def test_free_text_is_tagged_and_scored_by_the_next_batch(client, demo, db):
     begin(client, demo["annual"], "parent")
     number, page = _first_text_page(client)
     _post_text(client, number, page, "The parks are lovely but there is nothing for teenagers to do")
+    assert free_text.tag_waiting(db) == 1
     answer = db.scalar(select(Answer).where(Answer.text.is_not(None)))
     assert answer.polarity is not None and -1 <= answer.polarity <= 1
     tags = db.scalars(select(AnswerTag).where(AnswerTag.answer_id == answer.id)

@@ -81,4 +81,5 @@ def build_known(db, monkeypatch, slug="known", series=None) -> Known:
             answers["priority_groups"] = AnswerValue(choices=groups)
         asked = [items[k] for k in answers]
         submit(db, response.token, asked, answers, now)
+    free_text.tag_waiting(db)  # as the scheduled `flask comments tag` does; the stub tags them
     return Known(consultation, schools)
