@@ -45,3 +45,12 @@ def test_every_language_reaches_a_person_through_the_command(tagger):
         assert record["safeguarding"] == {"flag": True, "severity": "concern",
                                           "category": "not_screened"}
         assert record["primary_value"] is None and record["sentiment"] is None
+
+
+def test_the_screen_alone_finds_what_the_whole_analysis_finds(tagger):
+    """The journey screens at once and tags later: the screen it runs is the whole analysis's."""
+    from engage.analysis.analyse import screen
+
+    texts = ["we need more youth clubs", "my dad hits me", "أبي يضربني", "mi padrastro me pega", ""]
+    for whole, alone in zip(analyse(texts, tagger), map(screen, texts), strict=True):
+        assert (alone.language, alone.screening) == (whole.language, whole.screening)
