@@ -43,10 +43,10 @@ lint: $(VENV)/.dev-installed
 
 setup: $(VENV)/.installed css translations models
 
-# The safeguarding screen is trained once here and kept in .cache/models (keyed by a hash of
-# its data and code), so workers, tests and `classify` start warm instead of training.
+# The safeguarding screen and the value tagger are trained once here and kept in .cache/models
+# (keyed by a hash of their data and code), so workers, tests and `classify` start warm.
 models: $(VENV)/.installed
-	@echo "==> Building the safeguarding screen from the shipped data"
+	@echo "==> Building the safeguarding screen and the value tagger from the shipped data"
 	$(PY) -m flask model build
 
 # Compiled catalogues (.mo) are built, never committed; tests/i18n fails if a .po is stale.

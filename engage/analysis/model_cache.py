@@ -1,8 +1,8 @@
 """Trained models kept on disk, keyed by a hash of the data and code they were built from.
 
-Training the safeguarding screen takes seconds to half a minute on a busy machine; `make
-setup` (or `flask --app engage model build`) builds it once, and every process after that
-loads it in a fraction of a second. A model whose data or code changed has a new key, so a
+Training the safeguarding screen or the value tagger takes seconds to half a minute on a busy
+machine; `make setup` (or `flask --app engage model build`) builds them once, and every process
+after that loads them in a fraction of a second. A model whose data or code changed has a new key, so a
 stale one is never used; a missing or unreadable cache just means training in memory.
 
 The folder is ENGAGE_MODEL_CACHE, else .cache/models beside the code. It holds only what we

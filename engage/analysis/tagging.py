@@ -1,15 +1,15 @@
-"""Value and sub-theme tagger: word and character n-grams, the framework lexicon and the
-boundary rules as features, linear SVMs.
+"""Value and sub-theme tagger: word n-grams, the framework lexicon and the boundary rules as
+features, linear SVMs.
 
-Trained in-process from the shipped framework descriptions, the labelled comments and the
-source-grouped corpus (plus any officer corrections), so no model file has to be committed or
-downloaded. A tag is only a suggestion for an officer to confirm (a model can be wrong); a tag below
+Trained from the shipped data (engage.analysis.tagging_data) plus any officer corrections, so
+no model file is committed or downloaded: `make setup` builds it once and keeps it in the model
+cache (analysis.model_cache, keyed by a hash of its data and code), and every later process loads
+it. A tag is only a suggestion for an officer to confirm (a model can be wrong); a tag below
 UNCERTAIN_BELOW is marked uncertain and reaches officers first.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,14 +17,24 @@ from pathlib import Path
 
 from engage.analysis.boundary import RuleFeatures
 from engage.analysis.lexicon import LexiconFeatures  # noqa: F401  (re-exported for older imports)
+from engage.analysis.tagging_data import (  # noqa: F401  (re-exported for older imports)
+    DATA_DIR,
+    Example,
+    corpus_examples,
+    disclosure_examples,
+    read_jsonl,
+    shipped_examples,
+)
 from engage.analysis.text import TOKEN_RE, normalise
 
-DATA_DIR = Path(__file__).parent / "data"
 SECONDARY_THRESHOLD = 0.25  # a second value is worth showing from here (checked on dev folds)
 SUBTHEME_THRESHOLD = 0.45  # share of the primary value's sub-theme mass needed to name one
 UNCERTAIN_BELOW = 0.55  # primary confidence under which a tag is "uncertain" (set on group folds)
 MODEL_VERSION = 3  # bump when features change: a saved model of another version is not loaded
-Example = tuple[str, int, str | None]
+# Disclosures are a different register from survey comments: at full weight they pulled ordinary
+# comments towards value 1 (grouped CV on comments 0.697 -> 0.685); at a fifth they cost nothing
+# and still put "my dad hits me when he is drunk" on value 1 at about 0.7 instead of about 0.4.
+DISCLOSURE_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -55,11 +65,17 @@ def _features():
 
 
 def _value_classifier():
-    """Linear SVM (50x faster to train than lbfgs LR here, same CV F1), sigmoid-calibrated."""
+    """Linear SVM (50x faster to train than lbfgs LR here, same CV F1), sigmoid-calibrated.
+
+    C=1 rather than 0.5: on ten folds of whole source groups, comments 0.697 -> 0.707 without
+    the disclosures and 0.698 -> 0.703 with them (2.0 gave 0.710 but lost 0.008 on parents).
+    Officers' corrections can contradict the shipped labels, which makes the problem harder to
+    solve; more iterations than sklearn's 1,000 let it converge (a converged fit is the same).
+    """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.svm import LinearSVC
 
-    return CalibratedClassifierCV(LinearSVC(C=0.5, random_state=0), cv=3)
+    return CalibratedClassifierCV(LinearSVC(C=1.0, max_iter=10_000, random_state=0), cv=3)
 
 
 def _subtheme_classifier():
@@ -78,12 +94,17 @@ class ValueTagger:
         self.subtheme_model = _subtheme_classifier()
 
     def fit(self, examples: Iterable[Example]) -> ValueTagger:
-        """Train both models from (text, value, subtheme-or-None) examples."""
-        rows = list(examples)
+        """Train both models from (text, value, subtheme-or-None) examples and the disclosures."""
+        import numpy as np
+
+        given = list(examples)
+        rows = given + disclosure_examples()
+        weights = np.array([1.0] * len(given) + [DISCLOSURE_WEIGHT] * (len(rows) - len(given)))
         matrix = self.features.fit_transform([normalise(text) for text, _, _ in rows])
-        self.value_model.fit(matrix, [value for _, value, _ in rows])
+        self.value_model.fit(matrix, [value for _, value, _ in rows], sample_weight=weights)
         with_sub = [i for i, (_, _, sub) in enumerate(rows) if sub]
-        self.subtheme_model.fit(matrix[with_sub], [rows[i][2] for i in with_sub])
+        self.subtheme_model.fit(matrix[with_sub], [rows[i][2] for i in with_sub],
+                                sample_weight=weights[with_sub])
         return self
 
     def predict(self, texts: Sequence[str]) -> list[Tagging]:
@@ -194,45 +215,19 @@ def _softmax(scores):
     return exp / exp.sum(axis=1, keepdims=True)
 
 
-def read_jsonl(name: str) -> list[dict]:
-    """Read one of the shipped JSONL data files."""
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def shipped_examples() -> list[Example]:
-    """Return the framework seed sentences and the labelled training comments."""
-    rows = read_jsonl("framework_seed.jsonl") + read_jsonl("comments_train.jsonl")
-    return [(row["text"], int(row["value"]), row.get("subtheme")) for row in rows]
-
-
-def corpus_examples() -> list[Example]:
-    """Return the source-grouped corpus comments (never the blind sets) by primary value."""
-    from engage.analysis import corpus
-
-    return [(c.text, c.value, c.subtheme) for c in corpus.comments()]
-
-
 def train(extra_examples: Iterable[Example] = ()) -> ValueTagger:
     """Train a tagger on the shipped data plus extra (text, value, subtheme) corrections."""
     extra = [(text, int(value), subtheme or None) for text, value, subtheme in extra_examples]
     return ValueTagger().fit(shipped_examples() + corpus_examples() + extra)
 
 
-@lru_cache(maxsize=4)
-def default_tagger(cache_path: str | None = None) -> ValueTagger:
-    """Return a cached tagger trained on shipped data; optionally persisted at cache_path."""
-    if cache_path and Path(cache_path).exists() and _fresh(Path(cache_path)):
-        return ValueTagger.load(cache_path)
-    tagger = train()
-    if cache_path:
-        tagger.save(cache_path)
-    return tagger
+@lru_cache(maxsize=1)
+def default_tagger() -> ValueTagger:
+    """Return the tagger trained on the shipped data: loaded from the model cache, else trained.
 
+    An officer-retrained tagger (services.retraining) is chosen before this one by its callers.
+    """
+    from engage.analysis import model_cache
+    from engage.analysis.tagging_data import model_key
 
-def _fresh(cache: Path) -> bool:
-    """Say whether the cache is newer than every shipped data file and this module."""
-    here = Path(__file__).parent
-    sources = [*DATA_DIR.glob("*.jsonl"), *DATA_DIR.glob("corpus/*.txt"), Path(__file__),
-               here / "lexicon.py", here / "boundary.py"]
-    return cache.stat().st_mtime >= max(path.stat().st_mtime for path in sources)
+    return model_cache.load_or_build("tagger", model_key(), train)

@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 
 from engage.db import get_session
 
-model = AppGroup("model", help="Build the safeguarding screen; retrain the value tagger.")
+model = AppGroup("model", help="Build the safeguarding screen and value tagger; retrain the tagger.")
 
 
 @click.command("classify")
@@ -25,18 +25,22 @@ def classify(source) -> None:
 
 @model.command("build")
 def build() -> None:
-    """Build the safeguarding screen from the shipped data and keep it on disk for every process."""
+    """Build the safeguarding screen and the value tagger from the shipped data and keep them on disk."""
     from engage.analysis import model_cache
     from engage.analysis.screen import default_screener
-    from engage.analysis.screen.corpus import model_key
+    from engage.analysis.screen.corpus import model_key as screen_key
+    from engage.analysis.tagging import default_tagger
+    from engage.analysis.tagging_data import model_key as tagger_key
 
-    screener = default_screener()
-    path = model_cache.path_for("screen", model_key())
-    if not path.exists():  # built or loaded earlier in this process, from another folder
-        model_cache.save(screener, path)
-    click.echo(f"Safeguarding screen ready: {path}" if path.exists()
-               else "Safeguarding screen built, but the cache folder is not writable: "
-                    "each process will train it at first use.")
+    for label, name, key, load in (("Safeguarding screen", "screen", screen_key(), default_screener),
+                                   ("Value tagger", "tagger", tagger_key(), default_tagger)):
+        model = load()
+        path = model_cache.path_for(name, key)
+        if not path.exists():  # built or loaded earlier in this process, from another folder
+            model_cache.save(model, path)
+        click.echo(f"{label} ready: {path}" if path.exists()
+                   else f"{label} built, but the cache folder is not writable: "
+                        "each process will train it at first use.")
 
 
 @model.command("train")

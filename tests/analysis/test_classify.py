@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from engage.analysis.classify import classify_lines, parse_line
 
 
@@ -42,6 +44,19 @@ def test_a_disclosure_is_tagged_to_its_safeguarding_value():
     hit, cut = classify_lines(["my dad hits me when he is drunk", "i cut myself when im sad"])
     assert (hit["primary_value"], hit["subtheme"]) == (1, "1a")
     assert (cut["primary_value"], cut["subtheme"]) == (2, "2b")
+
+
+@pytest.mark.parametrize("text", [
+    "my dad hits me when he is drunk", "my dad punches me and i am scared to go home",
+    "my mum hits me with a belt when im naughty", "my uncle touches me and says its our secret",
+])
+def test_the_tagger_itself_reads_a_disclosure_as_being_safe(text):
+    from engage.analysis.tagging import SECONDARY_THRESHOLD, default_tagger
+
+    # Well above the cut-off at which the screen's category may decide, so the value does not
+    # hang on that cut-off or on small changes to the training comments.
+    tagging = default_tagger().predict([text])[0]
+    assert tagging.primary_value == 1 and tagging.confidence >= 2 * SECONDARY_THRESHOLD
 
 
 def test_a_flag_on_another_topic_keeps_the_taggers_value():

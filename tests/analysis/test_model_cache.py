@@ -68,9 +68,21 @@ def test_every_development_file_is_read_and_keys_the_model(tmp_path, monkeypatch
     assert corpus.model_key() != before
 
 
-def test_model_build_command_leaves_the_screen_on_disk(runner, tmp_path, monkeypatch):
+def test_model_build_command_leaves_the_screen_and_the_tagger_on_disk(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("ENGAGE_MODEL_CACHE", str(tmp_path))
     result = runner.invoke(args=["model", "build"])
     assert result.exit_code == 0, result.output
-    assert "Safeguarding screen ready" in result.output
-    assert list(tmp_path.glob("screen-*.pickle"))
+    assert "Safeguarding screen ready" in result.output and "Value tagger ready" in result.output
+    assert list(tmp_path.glob("screen-*.pickle")) and list(tmp_path.glob("tagger-*.pickle"))
+
+
+def test_the_tagger_key_changes_with_its_training_data(tmp_path, monkeypatch):
+    from engage.analysis import tagging_data
+
+    (tmp_path / "corpus").mkdir()
+    for name in tagging_data.SHIPPED:
+        (tmp_path / name).write_text("")
+    monkeypatch.setattr(tagging_data, "DATA_DIR", tmp_path)
+    before = tagging_data.model_key()
+    (tmp_path / "corpus" / "g01_new.txt").write_text("# id: g01\n")
+    assert tagging_data.model_key() != before

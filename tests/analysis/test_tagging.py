@@ -44,11 +44,25 @@ def test_save_and_load_roundtrip(tagger, tmp_path):
     assert ValueTagger.load(path).predict(texts) == tagger.predict(texts)
 
 
-def test_default_tagger_is_cached_and_uses_cache_file(tmp_path):
-    assert default_tagger() is default_tagger()
-    path = str(tmp_path / "cache.joblib")
-    default_tagger(path)
-    assert (tmp_path / "cache.joblib").exists()
+def test_default_tagger_is_built_once_and_then_loaded_from_the_model_cache(tmp_path, monkeypatch):
+    from engage.analysis import model_cache, tagging, tagging_data
+
+    monkeypatch.setenv("ENGAGE_MODEL_CACHE", str(tmp_path))
+    texts = ["free school meals in the holidays", "the camhs waiting list is far too long"]
+    default_tagger.cache_clear()
+    try:
+        built = default_tagger()
+        assert built is default_tagger()
+        assert model_cache.path_for("tagger", tagging_data.model_key()).exists()
+        default_tagger.cache_clear()  # as a new process would start
+
+        def no_training(*args):
+            raise AssertionError("a built tagger must be loaded, not trained again")
+
+        monkeypatch.setattr(tagging, "train", no_training)
+        assert default_tagger().predict(texts) == built.predict(texts)
+    finally:
+        default_tagger.cache_clear()
 
 
 def test_officer_corrections_change_the_model():

@@ -28,3 +28,16 @@ def test_a_model_saved_by_an_older_tagger_is_not_used(tmp_path, monkeypatch):
     tagging.train([]).save(path)
     monkeypatch.setattr(tagging, "MODEL_VERSION", tagging.MODEL_VERSION + 1)
     assert retraining.installed_tagger(path) is tagging.default_tagger()
+
+
+def test_an_installed_retrained_tagger_is_used_before_the_built_one(app):
+    from engage.services import free_text
+
+    text = "zorbling widgets at the gloop"
+    with app.app_context():
+        assert free_text.tagger() is tagging.default_tagger()
+        retrained = tagging.train([(text, 5, "5d")] * 3)
+        retrained.save(free_text.model_path())
+        used = free_text.tagger()
+        assert used is not tagging.default_tagger()
+        assert used.predict([text]) == retrained.predict([text])
