@@ -1,13 +1,14 @@
-"""The summary's counts for a batch of responses, grouped finely enough to be added up later.
+"""What the tallies keep for a batch of responses, grouped finely enough to be added up later.
 
-Each query is one of queries' GROUP BY queries restricted to a batch (the responses
-claimed by one fold, or one response being taken out again) and grouped by everything a filter
-can pick (a respondent's profile: variant, channel, language, school, area, priority groups).
-People and values are kept at that grain, so any of those filters is a sum of kept rows. Answer
-cells, sub-themes and comments would be too many at that grain, so they are kept twice: by
-variant alone, and per slice (one filter's value, e.g. school 3) by variant; rollup() adds the
-profile-grain rows up into both. Every kept row is the group's columns (KINDS[kind][0])
-followed by its additive figures (KINDS[kind][1]).
+A batch is the responses claimed by one fold, or one response being taken out again. Its counts
+are grouped by everything a filter can pick (a respondent's profile: variant, channel, language,
+school, area, priority groups). People and values are kept at that grain, so any of those filters
+is a sum of kept rows. Answer cells, sub-themes and comments would be too many at that grain, so
+they are kept twice: by variant alone, and per slice (one filter's value, e.g. school 3) by
+variant. fold_pass counts everything but comments in one pass over the batch's answers; comments
+(a small share of the answers, tagged in another table) are counted by comments() at profile grain
+and added up by rollup(). Every kept row is the group's columns (KINDS[kind][0]) followed by its
+additive figures (KINDS[kind][1]).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import json
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import Select, Text, and_, case, cast, func, select
+from sqlalchemy import Select, func, select
 
 from engage.models import Answer, Response
 from engage.results import queries as q
@@ -52,58 +53,6 @@ def _profile(batch: Batch) -> tuple:
             batch.groups())
 
 
-def people(batch: Batch) -> Select:
-    """Respondents with at least one answer, by every grouping."""
-    dims = (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-            batch.groups())
-    answered = select(Answer.id).where(Answer.response_id == Response.id).exists()
-    query = batch.joins(select(*dims, func.count(Response.id)).select_from(Response), True)
-    return batch.where(query).where(answered).group_by(*dims)
-
-
-def cells(batch: Batch) -> Select:
-    """Answers by profile, item and answer."""
-    dims = (*_profile(batch), Answer.item_key, Answer.value, cast(Answer.choices, Text).label("choices"))
-    query = select(*dims, func.count(Answer.id))
-    return batch.where(_answers_after_profile(batch, query)).group_by(*dims)
-
-
-def values(batch: Batch) -> Select:
-    """Per value and grouping: respondents, closed answers, scale answers and their score."""
-    keys = batch.keys
-    scored = and_(Answer.item_key.in_(keys.scale), Answer.value.in_(list(q.SCORES)))
-    score = case(*((Answer.value == k, v) for k, v in q.SCORES.items()), else_=0)
-    per = batch.where(select(Answer.response_id.label("rid"), Answer.value_id.label("vid"),
-                             func.count(Answer.id).label("closed"),
-                             func.sum(case((scored, 1), else_=0)).label("scale_n"),
-                             func.sum(case((scored, score), else_=0)).label("score"),
-                             func.sum(case((and_(scored, Answer.value.in_(q.AGREE)), 1), else_=0))
-                             .label("positive"))
-                      .join(Response, Response.id == Answer.response_id)
-                      .where(Answer.item_key.in_(keys.closed)))
-    per = per.group_by(Answer.response_id, Answer.value_id).subquery()
-    dims = (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-            batch.groups(), per.c.vid)
-    query = select(*dims, func.count(), func.sum(per.c.closed), func.sum(case((per.c.scale_n > 0, 1), else_=0)),
-                   func.sum(per.c.scale_n), func.sum(per.c.score), func.sum(per.c.positive)).select_from(per).join(
-        Response, Response.id == per.c.rid)
-    return batch.joins(query, True).group_by(*dims)
-
-
-def subthemes(batch: Batch) -> Select:
-    """Per profile and sub-theme: respondents and closed answers (profiles share no respondent, so they add up)."""
-    dims = (*_profile(batch), Answer.subtheme_id)
-    query = select(*dims, func.count(func.distinct(Answer.response_id)), func.count(Answer.id))
-    query = _answers_after_profile(batch, query).where(Answer.item_key.in_(batch.keys.closed),
-                                                        Answer.subtheme_id.is_not(None))
-    return batch.where(query).group_by(*dims)
-
-
-def _answers_after_profile(batch: Batch, query: Select) -> Select:
-    """Join each response's school and groups before its answers, so they are looked up once a response."""
-    return batch.joins(query.select_from(Response), True).join(Answer, Answer.response_id == Response.id)
-
-
 def comments(batch: Batch) -> Select:
     """Per profile, value and sub-theme: comments, how many have a polarity, and its sum."""
     profile = [c.label(f"p{i}") for i, c in enumerate(_profile(batch))]
@@ -111,9 +60,6 @@ def comments(batch: Batch) -> Select:
     inner = q.comments_query(batch, *profile, *theme, Answer.polarity.label("p"), dims=True).subquery()
     dims = [*(inner.c[f"p{i}"] for i in range(len(profile))), inner.c.v, inner.c.s]
     return select(*dims, func.count(), func.count(inner.c.p), func.sum(inner.c.p)).group_by(*dims)
-
-
-QUERIES = {"people": people, "cells": cells, "values": values, "subthemes": subthemes, "comments": comments}
 
 
 def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:

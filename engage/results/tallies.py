@@ -21,6 +21,7 @@ from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
+from engage.results import fold_pass
 from engage.results import queries as q
 from engage.results.filters import Filters
 
@@ -123,15 +124,10 @@ def _lock(session: Session, consultation_id: int) -> None:
 
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
-    for kind, query in fold_q.QUERIES.items():
-        rows = session.execute(query(batch))
-        if kind in fold_q.SLICED:
-            for rolled, groups in fold_q.rollup(kind, rows).items():
-                _merge(session, consultation_id, rolled, groups, sign)
-        else:
-            width = len(fold_q.KINDS[kind][0])
-            groups = {json.dumps(list(r[:width])): [fold_q.number(v) for v in r[width:]] for r in rows}
-            _merge(session, consultation_id, kind, groups, sign)
+    counted = fold_pass.count(session, batch)
+    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch))))
+    for kind, groups in counted.items():
+        _merge(session, consultation_id, kind, groups, sign)
 
 
 def _merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:

@@ -1,0 +1,186 @@
+"""Count a batch of responses for the tallies in one pass over its answers, one row per response.
+
+GROUP BY over every answer makes SQLite sort every answer, once per query; reading each
+response's answers from the (response, item) index instead needs no sort. The database packs each
+response's answers into one string, one piece per answer (item, value, choices, value, sub-theme);
+Python counts the pieces per respondent profile with collections.Counter (whose counting loop runs
+in C), then adds the few distinct pieces of each profile into its variant's and its slices' groups
+(channel, language, school, area, priority groups), and decodes each distinct piece once.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
+
+from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy.orm import Session, aliased
+
+from engage.models import Answer, Response
+from engage.results import fold as fold_q
+from engage.results import queries as q
+
+# Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
+# every control character); item keys and sub-theme ids are identifiers from the definitions.
+ANSWER, FIELD = "\x1e", "\x1f"
+
+
+def _quoted(column, dialect: str):
+    """A text column as JSON (null for NULL), so it never holds a separator."""
+    if dialect == "postgresql":
+        return func.coalesce(cast(func.to_json(column), Text), "null")
+    return func.json_quote(column)
+
+
+def packed(batch: fold_q.Batch, dialect: str) -> Select:
+    """Select each response's profile and its answers packed as text (NULL: no answers)."""
+    a = aliased(Answer, name="packed_answer")
+    piece = (a.item_key + FIELD + _quoted(a.value, dialect) + FIELD + func.coalesce(cast(a.choices, Text), "")
+             + FIELD + cast(a.value_id, Text) + FIELD + func.coalesce(a.subtheme_id, ""))
+    answers = select(func.aggregate_strings(piece, ANSWER)).where(a.response_id == Response.id).scalar_subquery()
+    query = select(Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
+                   batch.groups(), answers).select_from(Response)
+    return batch.where(batch.joins(query, True))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One packed answer, decoded: its cell, and its value and sub-theme if it is a closed question."""
+
+    cell: tuple  # item key, value, choices (JSON text or None)
+    value_id: int | None
+    subtheme: str | None
+    score: int | None  # a scale answer's score, None when not a scored scale answer
+    marks: tuple[str, ...]  # what a respondent is counted once for: "v" value, "s" sub-theme, "c" scored value
+
+
+class Pieces(dict):
+    """Packed answers decoded, each distinct one once."""
+
+    def __init__(self, keys: q.Keys):
+        super().__init__()
+        self.closed, self.scale = set(keys.closed), set(keys.scale)
+
+    def __missing__(self, packed_answer: str) -> Piece:
+        item_key, value, choices, value_id, subtheme = packed_answer.split(FIELD)
+        value = json.loads(value)
+        if item_key not in self.closed:
+            found = Piece((item_key, value, choices or None), None, None, None, ())
+        else:
+            score = q.SCORES[value] if item_key in self.scale and value in q.SCORES else None
+            marks = (("v" + value_id,) + (("s" + subtheme,) if subtheme else ())
+                     + (("c" + value_id,) if score is not None else ()))
+            found = Piece((item_key, value, choices or None), int(value_id), subtheme or None, score, marks)
+        self[packed_answer] = found
+        return found
+
+
+class Marks(dict):
+    """Each packed answer's marks, looked up by dict (the pieces' own lookup is a Python call)."""
+
+    def __init__(self, pieces: Pieces):
+        super().__init__()
+        self.pieces = pieces
+
+    def __missing__(self, packed_answer: str) -> tuple[str, ...]:
+        found = self[packed_answer] = self.pieces[packed_answer].marks
+        return found
+
+
+class Group:
+    """One group of responses: how often each packed answer occurs, and how many respondents each mark has."""
+
+    __slots__ = ("people", "answers", "marks")
+
+    def __init__(self):
+        self.people, self.answers, self.marks = 0, Counter(), Counter()
+
+    def add(self, other: Group) -> None:
+        """Add another group's counts (profiles share no respondent, so people and marks add up)."""
+        self.people += other.people
+        self.answers.update(other.answers)
+        self.marks.update(other.marks)
+
+
+def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
+    """Count a batch's people, answer cells, values and sub-themes: {kind: {dims as JSON: figures}}."""
+    pieces = Pieces(batch.keys)
+    marks = Marks(pieces)
+    profiles: dict[tuple, Group] = {}
+    for row in session.connection().execute(packed(batch, session.get_bind().dialect.name)):
+        if row[6] is None:  # no answers: not counted anywhere
+            continue
+        profile = tuple(row[:6])
+        group = profiles.get(profile)
+        if group is None:
+            group = profiles[profile] = Group()
+        answers = row[6].split(ANSWER)
+        group.people += 1
+        group.answers.update(answers)
+        group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
+    shared: dict[tuple, Group] = {}
+    for profile, group in profiles.items():
+        for key in _shared_keys(profile):
+            shared.setdefault(key, Group()).add(group)
+    return {"people": {_dims(profile): [group.people] for profile, group in profiles.items()},
+            "values": {_dims((*profile, value_id)): figures for profile, group in profiles.items()
+                       for value_id, figures in _values(group, pieces).items()},
+            **_shared_kinds(shared, pieces)}
+
+
+def _shared_keys(profile: tuple) -> list[tuple]:
+    """Return the groups a profile adds into besides its own: its variant's, and each of its slices'."""
+    return [(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
+                              for key in fold_q.slice_keys(name, profile[at])]
+
+
+def _shared_kinds(shared: dict[tuple, Group], pieces: Pieces) -> dict[str, dict[str, list]]:
+    """Answer cells and sub-themes by variant (cells, subthemes) and by slice (cells_by, subs_by)."""
+    out: dict[str, dict[str, list]] = {"cells": {}, "cells_by": {}, "subthemes": {}, "subs_by": {}}
+    for key, group in shared.items():
+        whole = len(key) == 1
+        cells = out["cells" if whole else "cells_by"]
+        for packed_answer, n in group.answers.items():
+            dims = _dims((*key, *pieces[packed_answer].cell))
+            # Answers that differ only in value or sub-theme tags share a cell.
+            cells[dims] = [cells[dims][0] + n] if dims in cells else [n]
+        out["subthemes" if whole else "subs_by"].update(
+            (_dims((*key, subtheme)), figures) for subtheme, figures in _subthemes(group, pieces).items())
+    return out
+
+
+def _dims(dims: tuple) -> str:
+    return json.dumps(list(dims))
+
+
+def _values(group: Group, pieces: Pieces) -> dict[int, list]:
+    """Per value: respondents, closed answers, scale respondents, scale answers, score, agreeing answers."""
+    out: dict[int, list] = {}
+    for packed_answer, n in group.answers.items():
+        piece = pieces[packed_answer]
+        if piece.value_id is None:
+            continue
+        figures = out.setdefault(piece.value_id, [0, 0, 0, 0, 0, 0])
+        figures[1] += n
+        if piece.score is not None:
+            figures[3] += n
+            figures[4] += piece.score * n
+            figures[5] += n if piece.cell[1] in q.AGREE else 0
+    for mark, n in group.marks.items():
+        if mark[0] != "s":
+            out[int(mark[1:])][0 if mark[0] == "v" else 2] += n
+    return out
+
+
+def _subthemes(group: Group, pieces: Pieces) -> dict[str, list]:
+    """Per sub-theme: respondents and closed answers."""
+    out: dict[str, list] = {}
+    for packed_answer, n in group.answers.items():
+        subtheme = pieces[packed_answer].subtheme
+        if subtheme is not None:
+            out.setdefault(subtheme, [0, 0])[1] += n
+    for mark, n in group.marks.items():
+        if mark[0] == "s":
+            out[mark[1:]][0] = n
+    return out
