@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from engage.models import Answer, Response
 from engage.results import fold as fold_q
 from engage.results import queries as q
+from engage.results import rollup
 
 # Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
 # every control character); item keys and sub-theme ids are identifiers from the definitions.
@@ -49,6 +50,7 @@ class Piece:
     """One packed answer, decoded: its cell, and its value and sub-theme if it is a closed question."""
 
     cell: tuple  # item key, value, choices (JSON text or None)
+    cell_tail: str  # the cell as the end of a JSON list, to follow a group's dims
     value_id: int | None
     subtheme: str | None
     score: int | None  # a scale answer's score, None when not a scored scale answer
@@ -64,14 +66,15 @@ class Pieces(dict):
 
     def __missing__(self, packed_answer: str) -> Piece:
         item_key, value, choices, value_id, subtheme = packed_answer.split(FIELD)
-        value = json.loads(value)
+        cell = (item_key, json.loads(value), choices or None)
+        tail = json.dumps(list(cell))[1:]
         if item_key not in self.closed:
-            found = Piece((item_key, value, choices or None), None, None, None, ())
+            found = Piece(cell, tail, None, None, None, ())
         else:
-            score = q.SCORES[value] if item_key in self.scale and value in q.SCORES else None
+            score = q.SCORES[cell[1]] if item_key in self.scale and cell[1] in q.SCORES else None
             marks = (("v" + value_id,) + (("s" + subtheme,) if subtheme else ())
                      + (("c" + value_id,) if score is not None else ()))
-            found = Piece((item_key, value, choices or None), int(value_id), subtheme or None, score, marks)
+            found = Piece(cell, tail, int(value_id), subtheme or None, score, marks)
         self[packed_answer] = found
         return found
 
@@ -89,18 +92,12 @@ class Marks(dict):
 
 
 class Group:
-    """One group of responses: how often each packed answer occurs, and how many respondents each mark has."""
+    """The responses of one profile: how many, how often each packed answer occurs, and respondents per mark."""
 
     __slots__ = ("people", "answers", "marks")
 
     def __init__(self):
         self.people, self.answers, self.marks = 0, Counter(), Counter()
-
-    def add(self, other: Group) -> None:
-        """Add another group's counts (profiles share no respondent, so people and marks add up)."""
-        self.people += other.people
-        self.answers.update(other.answers)
-        self.marks.update(other.marks)
 
 
 def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
@@ -119,14 +116,10 @@ def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
         group.people += 1
         group.answers.update(answers)
         group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
-    shared: dict[tuple, Group] = {}
-    for profile, group in profiles.items():
-        for key in _shared_keys(profile):
-            shared.setdefault(key, Group()).add(group)
     return {"people": {_dims(profile): [group.people] for profile, group in profiles.items()},
             "values": {_dims((*profile, value_id)): figures for profile, group in profiles.items()
                        for value_id, figures in _values(group, pieces).items()},
-            **_shared_kinds(shared, pieces)}
+            **_shared_kinds(rollup.added_up(profiles, _shared_keys), pieces)}
 
 
 def _shared_keys(profile: tuple) -> list[tuple]:
@@ -135,14 +128,15 @@ def _shared_keys(profile: tuple) -> list[tuple]:
                               for key in fold_q.slice_keys(name, profile[at])]
 
 
-def _shared_kinds(shared: dict[tuple, Group], pieces: Pieces) -> dict[str, dict[str, list]]:
+def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:
     """Answer cells and sub-themes by variant (cells, subthemes) and by slice (cells_by, subs_by)."""
     out: dict[str, dict[str, list]] = {"cells": {}, "cells_by": {}, "subthemes": {}, "subs_by": {}}
     for key, group in shared.items():
         whole = len(key) == 1
         cells = out["cells" if whole else "cells_by"]
+        head = _dims(key)[:-1] + ", "
         for packed_answer, n in group.answers.items():
-            dims = _dims((*key, *pieces[packed_answer].cell))
+            dims = head + pieces[packed_answer].cell_tail
             # Answers that differ only in value or sub-theme tags share a cell.
             cells[dims] = [cells[dims][0] + n] if dims in cells else [n]
         out["subthemes" if whole else "subs_by"].update(
@@ -173,7 +167,7 @@ def _values(group: Group, pieces: Pieces) -> dict[int, list]:
     return out
 
 
-def _subthemes(group: Group, pieces: Pieces) -> dict[str, list]:
+def _subthemes(group: rollup.Added, pieces: Pieces) -> dict[str, list]:
     """Per sub-theme: respondents and closed answers."""
     out: dict[str, list] = {}
     for packed_answer, n in group.answers.items():

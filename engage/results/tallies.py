@@ -14,14 +14,14 @@ import json
 import secrets
 
 import pandas as pd
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy import and_, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
-from engage.results import fold_pass
+from engage.results import fold_pass, tally_writes
 from engage.results import queries as q
 from engage.results.filters import Filters
 
@@ -127,37 +127,7 @@ def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int)
     counted = fold_pass.count(session, batch)
     counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch))))
     for kind, groups in counted.items():
-        _merge(session, consultation_id, kind, groups, sign)
-
-
-def _merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:
-    """Add one kind's counts by group into its kept rows: only the groups in the batch are read and written."""
-    table = SummaryTally.__table__
-    kept = {}
-    keys = list(groups)
-    for start in range(0, len(keys), 500):
-        kept.update((dims, (i, figures)) for i, dims, figures in session.execute(
-            select(table.c.id, table.c.dims, table.c.figures).where(
-                table.c.consultation_id == consultation_id, table.c.kind == kind,
-                table.c.dims.in_(keys[start:start + 500]))))
-    added, changed, emptied = [], [], []
-    for dims, figures in groups.items():
-        old_id, old = kept.get(dims, (None, [0] * len(figures)))
-        new = [a + b * sign for a, b in zip(old, figures, strict=True)]
-        if not any(new[:2]):  # no people, answers or comments left in this group
-            if old_id is not None:
-                emptied.append(old_id)
-        elif old_id is None:
-            added.append({"consultation_id": consultation_id, "kind": kind, "dims": dims, "figures": new})
-        else:
-            changed.append({"tally_id": old_id, "new": new})
-    if added:
-        session.execute(insert(table), added)
-    if changed:
-        session.execute(update(table).where(table.c.id == bindparam("tally_id")).values(figures=bindparam("new")),
-                        changed)
-    for start in range(0, len(emptied), 500):
-        session.execute(delete(table).where(table.c.id.in_(emptied[start:start + 500])))
+        tally_writes.merge(session, consultation_id, kind, groups, sign)
 
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,61 @@
+"""Add a fold's counts into the kept rows of summary_tallies, many rows at a time.
+
+A first fold writes hundreds of thousands of rows, and each later step of it rewrites most of
+them, so rows go through the database driver's executemany with their JSON already made, and the
+kept rows of a kind are read in one query when a batch touches many of them.
+"""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Text, cast, select
+from sqlalchemy.orm import Session
+
+from engage.models import SummaryTally
+
+# Above this many groups, one read of all the kind's kept rows is cheaper than looking each up.
+LOOKUPS = 5_000
+TABLE = SummaryTally.__table__
+
+
+def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:
+    """Add (sign 1) or subtract (sign -1) one kind's counts by group; only the batch's groups are touched."""
+    kept = _kept(session, consultation_id, kind, list(groups))
+    added, changed, emptied = [], [], []
+    for dims, figures in groups.items():
+        old_id, old = kept.get(dims, (None, None))
+        new = figures if old is None and sign == 1 else [a + b * sign for a, b in
+                                                        zip(old or [0] * len(figures), figures, strict=True)]
+        if not any(new[:2]):  # no people, answers or comments left in this group
+            if old_id is not None:
+                emptied.append((old_id,))
+        elif old_id is None:
+            added.append((consultation_id, kind, dims, json.dumps(new)))
+        else:
+            changed.append((json.dumps(new), old_id))
+    _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) VALUES ({}, {}, {}, {})",
+                added)
+    _write_many(session, "UPDATE summary_tallies SET figures = {} WHERE id = {}", changed)
+    _write_many(session, "DELETE FROM summary_tallies WHERE id = {}", emptied)
+
+
+def _write_many(session: Session, statement: str, rows: list[tuple]) -> None:
+    """Run one statement for many rows through the driver (its placeholders filled in for the engine)."""
+    if not rows:
+        return
+    connection = session.connection()
+    placeholder = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(statement.format(*[placeholder] * len(rows[0])), rows)
+
+
+def _kept(session: Session, consultation_id: int, kind: str, keys: list[str]) -> dict[str, tuple[int, list]]:
+    """Return the kept rows of these groups, as {dims: (tally id, figures)}."""
+    query = select(TABLE.c.dims, TABLE.c.id, cast(TABLE.c.figures, Text)).where(
+        TABLE.c.consultation_id == consultation_id, TABLE.c.kind == kind)
+    if len(keys) > LOOKUPS:
+        wanted = set(keys)
+        rows = (row for row in session.execute(query) if row[0] in wanted)
+    else:
+        rows = (row for start in range(0, len(keys), 500)
+                for row in session.execute(query.where(TABLE.c.dims.in_(keys[start:start + 500]))))
+    return {dims: (i, json.loads(figures)) for dims, i, figures in rows}
