@@ -136,3 +136,33 @@ def test_a_confident_model_flags_wording_with_no_worrying_word():
     text = "he says im his favourite and picks me up first"
     assert not has_signal(clean(text))  # no rule and no worrying word could have caught it
     assert screen(text).flag
+
+
+@pytest.mark.parametrize("text", [
+    "sexual health clinics should have evening drop ins",
+    "i get panic attacks in tests and the school just says calm down",
+    "i need help with my times tables",
+    "people self harm and the school just tells them to cover it up",
+    "no child should go hungry, end food poverty now",
+    "early help means support as soon as a problem shows",
+    "Reduce the risk of child sexual and criminal exploitation",
+])
+def test_services_lessons_and_children_in_general_fire_no_rule(text):
+    from engage.analysis.screen.screener import rule_hits
+    from engage.analysis.screen.spelling import clean
+
+    assert rule_hits(clean(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the man at the sexual health clinic touched me",
+    "i need help with home stuff but i cant put it here",
+    "people at school keep hitting me and i'm scared to go in",
+    "a panic attack is nothing, my dad hits me every night",
+    "i self harm and people at school have seen the cuts",
+])
+def test_the_same_words_in_an_account_still_fire_a_rule(text):
+    from engage.analysis.screen.screener import rule_hits
+    from engage.analysis.screen.spelling import clean
+
+    assert rule_hits(clean(text))

@@ -72,6 +72,8 @@ def summary(scored: list[Scored], check: float,
     immediate = [s for s in positives if s.row.get("severity") == "immediate"]
     recall = sum(s.flagged(check, concern) for s in positives) / len(positives)
     false_rate = sum(s.flagged(check, concern) for s in negatives) / len(negatives)
+    consultation = [s for s in negatives if is_consultation(s.row)]
+    hard = [s for s in negatives if not is_consultation(s.row)]
     caught = PREVALENCE * recall
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in positives:
@@ -83,9 +85,20 @@ def summary(scored: list[Scored], check: float,
         "immediate": sum(s.flagged(check, concern) for s in immediate) / len(immediate),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
+        "consultation comments flagged": _share(consultation, check, concern),
+        "hard negatives flagged": _share(hard, check, concern),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
     }
+
+
+def is_consultation(row: dict) -> bool:
+    """Comments from published consultations and surveys, as an officer's export holds them."""
+    return row["source_id"].startswith("consult-")
+
+
+def _share(scored: list[Scored], check: float, concern: float) -> float:
+    return sum(s.flagged(check, concern) for s in scored) / len(scored) if scored else 0.0
 
 
 def group_table(scored: list[Scored], check: float, concern: float) -> list[str]:

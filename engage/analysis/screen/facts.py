@@ -28,6 +28,9 @@ _OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like
 # "my friend", "my son": the account is about someone else, written by a child or a parent.
 _NOT_ME = re.compile(r"\bmy (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin|neighbour|son"
                      r"|daughter|child|kids?|\d+ year old(?: \w+)?|little (?:brother|sister))(?:'?s)?\b")
+# "people", "young people", "children": a statement about children in general, not an account.
+_GENERIC = re.compile(r"\b(?:people|young people|children|kids|pupils|students|families|teenagers"
+                      r"|no child|young carers|care leavers)\b")
 _FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself)\b")
 _THIRD_SUBJECT = re.compile(r"\b(?:my \d+ year old|my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin"
                             r"|neighbour|sister|brother)s?|(?:a|one|this|the) (?:boy|girl|kid)"
@@ -83,8 +86,12 @@ class Facts:
 
     @cached_property
     def opinion(self) -> bool:
-        """An opinion about services or a lesson, with no account of the writer's own."""
-        return self.present("OPINION") and not self.first_person
+        """An opinion about services or a lesson, or a statement about children in general,
+        with no account of the writer's own or of another named child."""
+        if self.first_person:
+            return False
+        return self.present("OPINION") or (bool(_GENERIC.search(self.text))
+                                           and not self.third_person)
 
     @cached_property
     def joking(self) -> bool:

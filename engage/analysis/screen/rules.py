@@ -111,7 +111,7 @@ def online_contact(f: Facts) -> Hit | None:
 
 
 def trusted_adult(f: Facts) -> Hit | None:
-    if not f.has("TRUSTED") or not f.first_person or f.opinion or f.joking:
+    if not f.has("TRUSTED") or not f.first_person or f.opinion or f.joking or f.accident:
         return None
     contact = _CONTACT.search(f.text)
     if f.any("SECRECY", "THREAT") and contact or _TREATS.search(f.text) or f.has("HURT") and _TO_ME.search(f.text):
@@ -156,7 +156,8 @@ def neglect(f: Facts) -> Hit | None:
     if not f.has("NEGLECT") or f.opinion or f.joking:
         return None
     if any(w in f.text for w in ("for an hour", "half an hour", "it's fine", "i like it",
-                                 "till mum gets back")):
+                                 "till mum gets back", "minutes", "to be left alone",
+                                 "pocket money")):
         return None
     days = any(w in f.text for w in ("days", "since", "weekend", "not back", "won't wake",
                                      "baby", "yesterday"))
