@@ -58,20 +58,27 @@ def prepare(texts: list[str]) -> dict[str, Screened]:
     return {text: screen(text) for text in dict.fromkeys(t for t in texts if t)}
 
 
+def mark(answer: Answer, found: Screened) -> None:
+    """Give a new answer its text's language and mark English text to be tagged (before it is written)."""
+    answer.polarity = answer.subjectivity = None
+    answer.text_language = None if found.english else found.language
+    answer.needs_tagging = found.english
+
+
+def remark(session: Session, answer: Answer, found: Screened) -> None:
+    """Mark a changed answer afresh: the old text's tags and sentiment no longer describe it."""
+    mark(answer, found)
+    session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer.id, AnswerTag.source == TagSource.MODEL))
+
+
 def store(session: Session, response: Response, answers: list[Answer],
           screened: dict[str, Screened]) -> list[SafeguardingFlag]:
-    """Write the screen of new or changed free-text answers and mark them for tagging; return new flags."""
+    """Flag new or changed free-text answers whose screen found something; return flags that show help."""
     flags = []
     for answer in answers:
         found = screened.get(answer.text or "")
         if found is None:
             continue
-        # Whatever the old text was given no longer describes the new one.
-        answer.polarity = answer.subjectivity = None
-        answer.text_language = None if found.english else found.language
-        answer.needs_tagging = found.english
-        session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer.id,
-                                                AnswerTag.source == TagSource.MODEL))
         flag = _flag(session, response, answer, found.screening)
         if flag is not None and shows_help(found.screening):
             flags.append(flag)

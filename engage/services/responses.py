@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -113,7 +113,7 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
             response = _locked_response(session, token, now)
             flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
-                changed = _store_answers(session, response, items, answers)
+                changed = _store_answers(session, response, items, answers, screened)
                 flags = free_text.store(session, response, changed, screened)
                 response.page = max(response.page, page)
             session.commit()
@@ -133,7 +133,7 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
     response = _locked_response(session, token, now)
     flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
-        changed = _store_answers(session, response, items, answers)
+        changed = _store_answers(session, response, items, answers, screened)
         flags = free_text.store(session, response, changed, screened)
         # The status guard makes a concurrent second submit a no-op.
         session.execute(
@@ -150,9 +150,11 @@ def _locked_response(session: Session, token: str, now: datetime) -> Response:
     """Start a write transaction and lock the response row (PostgreSQL) or database (SQLite)."""
     begin_write(session)
     response = session.scalar(
-        select(Response).where(Response.token == token).with_for_update()
-        # Re-read the row even if this session loaded it before the lock was taken.
-        .execution_options(populate_existing=True)
+        # Lock the response row only: a respondent never waits for another's save.
+        select(Response).where(Response.token == token).with_for_update(of=Response)
+        # Re-read the row even if this session loaded it before the lock was taken, and its
+        # consultation with it (whether it still takes answers), in the same query.
+        .options(joinedload(Response.consultation)).execution_options(populate_existing=True)
     )
     if response is None:
         session.rollback()
@@ -166,10 +168,11 @@ def _locked_response(session: Session, token: str, now: datetime) -> Response:
     return response
 
 
-def _store_answers(session: Session, response: Response, items: list[Item],
-                   answers: dict[str, AnswerValue]) -> list[Answer]:
-    """Insert, update or delete the page's answers; return free-text answers that changed."""
+def _store_answers(session: Session, response: Response, items: list[Item], answers: dict[str, AnswerValue],
+                   screened: dict[str, free_text.Screened]) -> list[Answer]:
+    """Insert, update or delete the page's answers, text marked by its screen; return free text that changed."""
     changed_text: list[Answer] = []
+    new: list[Answer] = []
     existing = {a.item_key: a for a in session.scalars(
         select(Answer).where(Answer.response_id == response.id,
                              Answer.item_key.in_([i.id for i in items])))}
@@ -181,20 +184,33 @@ def _store_answers(session: Session, response: Response, items: list[Item],
                 session.delete(current)
         elif current is None:
             current = _new_answer(response, item, given)
-            session.add(current)
-            changed_text += [current] if given.text else []
+            if given.text:
+                free_text.mark(current, screened[given.text])
+                changed_text.append(current)
+            new.append(current)
         else:
-            changed_text += [current] if given.text and given.text != current.text else []
+            if given.text and given.text != current.text:
+                free_text.remark(session, current, screened[given.text])
+                changed_text.append(current)
             current.value, current.choices, current.text = given.value, given.choices, given.text
         _apply_profile(response, item, given)
+    if new:
+        # One statement for the page's new answers: added one by one, the ORM sends one INSERT a
+        # row to read back ids that nothing here needs.
+        session.execute(insert(Answer), [{column: getattr(answer, column) for column in NEW_COLUMNS}
+                                         for answer in new])
     session.flush()
     return changed_text
+
+
+NEW_COLUMNS = ("response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id", "polarity",
+               "subjectivity", "text_language", "needs_tagging")
 
 
 def _new_answer(response: Response, item: Item, given: AnswerValue) -> Answer:
     return Answer(
         response_id=response.id, item_key=item.id, value=given.value, choices=given.choices,
-        text=given.text, value_id=item.value, subtheme_id=item.subtheme,
+        text=given.text, value_id=item.value, subtheme_id=item.subtheme, needs_tagging=False,
     )
 
 
