@@ -4,6 +4,7 @@ Synthetic responses (with an officer's tag and a flagged comment, as in test_sql
 summarised from the tallies and by SQL under the filters the tallies cover; again after more
 responses are submitted (a warm fold), and after an officer corrects a counted comment's tag.
 """
+import json
 import random
 from datetime import date
 
@@ -162,3 +163,21 @@ def test_reset_counts_afresh(loaded, db, synthetic):  # noqa: F811
     db.commit()
     assert db.scalar(select(func.count(SummaryTally.id))) == 0
     assert _assert_same(loaded, db, synthetic) == before
+
+
+def test_answers_holding_the_fold_separators_are_counted_as_given(loaded, db, synthetic):  # noqa: F811
+    """The fold packs a response's answers into one string: a value or choice holding the packing's
+    separator characters, quotes or accents must still be counted as itself, not split."""
+    odd_value, odd_choice = 'a\x1eb\x1fc "é"', 'x\x1ey\x1d"z'
+    counted = Response.consultation_id == synthetic
+    single = db.scalar(select(Answer).join(Response).where(counted, Answer.value.is_not(None),
+                                                         Answer.choices.is_(None)).order_by(Answer.id))
+    multi = db.scalar(select(Answer).join(Response).where(counted, Answer.choices.is_not(None),
+                                                        Answer.response_id != single.response_id).order_by(Answer.id))
+    single.value, multi.choices = odd_value, [odd_choice, "other"]
+    db.commit()
+    _assert_same(loaded, db, synthetic)
+    with loaded.app_context():
+        cells = svc.count(db, synthetic, survey_of(db.get(Consultation, synthetic).version)).cells
+    assert cells.loc[cells["value"] == odd_value, "n"].sum() == 1
+    assert cells["choices"].dropna().map(json.loads).map(lambda c: odd_choice in c).sum() == 1
