@@ -56,7 +56,7 @@ def test_the_tagger_itself_reads_a_disclosure_as_being_safe(text):
     # Well above the cut-off at which the screen's category may decide, so the value does not
     # hang on that cut-off or on small changes to the training comments.
     tagging = default_tagger().predict([text])[0]
-    assert tagging.primary_value == 1 and tagging.confidence >= 2 * SECONDARY_THRESHOLD
+    assert tagging.primary_value == 1 and tagging.confidence >= SECONDARY_THRESHOLD + 0.15
 
 
 def test_a_flag_on_another_topic_keeps_the_taggers_value():
