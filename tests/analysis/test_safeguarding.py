@@ -160,9 +160,32 @@ def test_services_lessons_and_children_in_general_fire_no_rule(text):
     "people at school keep hitting me and i'm scared to go in",
     "a panic attack is nothing, my dad hits me every night",
     "i self harm and people at school have seen the cuts",
+    "my step dad pushes me down the stairs and says i fell",
+    "mum hit me so hard i fell over",
 ])
 def test_the_same_words_in_an_account_still_fire_a_rule(text):
     from engage.analysis.screen.screener import rule_hits
     from engage.analysis.screen.spelling import clean
 
     assert rule_hits(clean(text))
+
+
+def _screener_scoring(probability):
+    """A real Screener whose model gives every text the same score."""
+    import math
+
+    import numpy as np
+
+    from engage.analysis.screen.model import CategoryScorer, LinearScorer
+    from engage.analysis.screen.screener import Screener
+
+    bias = math.log(probability / (1 - probability))
+    return Screener(LinearScorer({}, bias), CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
+
+
+def test_a_near_certain_model_outweighs_the_negation_cue():
+    from engage.analysis.screen.screener import EXPLAINED_OVERRIDE
+
+    text = "nobody hurts me at home"  # the negation cue explains it away
+    assert not _screener_scoring(EXPLAINED_OVERRIDE - 0.05).screen(text).flag
+    assert _screener_scoring(EXPLAINED_OVERRIDE + 0.04).screen(text).flag

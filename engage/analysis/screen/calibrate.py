@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from engage.analysis.screen.corpus import all_rows
 from engage.analysis.screen.facts import explained_away
-from engage.analysis.screen.screener import CHECK_THRESHOLD, CONCERN_THRESHOLD, build, has_signal, rule_hits
+from engage.analysis.screen.screener import (
+    CHECK_THRESHOLD,
+    CONCERN_THRESHOLD,
+    EXPLAINED_OVERRIDE,
+    build,
+    has_signal,
+    rule_hits,
+)
 from engage.analysis.screen.spelling import clean
 
 FOLDS = 10
@@ -33,13 +40,13 @@ class Scored:
     rules: bool        # a concept rule fired
     probability: float  # the model's P(disclosure), trained without this text's source
     signal: bool       # a worrying word: needed for a flag between CHECK and CONCERN
-    explained: bool    # negated, hypothetical, an opinion or an accident: no model flag
+    explained: bool    # negated, hypothetical, an opinion or an accident: no model flag unless sure
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD) -> bool:
         """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
         if self.rules:
             return True
-        if self.explained or self.probability < check:
+        if self.explained and self.probability < EXPLAINED_OVERRIDE or self.probability < check:
             return False
         return self.signal or self.probability >= concern
 

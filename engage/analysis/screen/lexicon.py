@@ -425,7 +425,7 @@ ACCIDENT = (r"(?:(?:by|with) a (?:\w+ )?ball|on the news|on tv|in a film|in the 
             r"|(?:from|by|with) (?:a |the )?(?:net|foot|basket|dodge|volley|hand)ball"
             r"|\bi (?:hit|banged|bumped) my \w+ (?:on|against) (?:a|the)"
             r"|beats? me at (?:mario|fifa|\w+ kart|cards|monopoly|uno|minecraft)"
-            r"|injection|vaccin\w*|\bjab\b|blood test|chopping"
+            r"|(?:gave|give|gives) me an injection|vaccin\w*|\bjab\b|blood test|chopping"
             r"|ran away from (?:a|the) (?!home|care|foster)"
             r"|(?:phone|bag|coat|keys|bike|wallet|purse|kit|trainers|homework)"
             r" (?:went|goes|has gone|was) missing"
@@ -433,8 +433,9 @@ ACCIDENT = (r"(?:(?:by|with) a (?:\w+ )?ball|on the news|on tv|in a film|in the 
             r"|dog"
             r"|hamster))")
 # A cover story ("I told school I tripped"): the accident words are the lie, not the event.
-COVER = (r"(?:(?:told|said|tell|lied)(?: to)? (?:\w+ ){0,2}(?:i|that i) (?:fell|tripped"
-         r"|walked into)|but really"
+COVER = (r"(?:(?:told|said|says?|saying|tell|lied)(?: to)? (?:\w+ ){0,2}(?:i|he|she|that i|that he"
+         r"|that she) (?:fell|tripped"
+         r"|walked into)|so hard (?:that )?(?:i|he|she) fell|but really"
          r"|really it was|walked into a door)")
 JOKE = (r"(?:last day of (?:school|primary|term|year|\w+ school)|my (?:little |big |older "
         r"|younger )?(?:sister|brother) (?:bit|slapped|locked|pushed"
