@@ -41,6 +41,7 @@ def named(loaded, db, monkeypatch):
         submit(db, response.token, items, {"home_ok": AnswerValue(value="4"), "area": AnswerValue(value="north"),
                                            "school": AnswerValue(value=str(school.id)),
                                            "safe_better": AnswerValue(text=COMMENT)}, now)
+    free_text.tag_waiting(db)  # what the officer's pages and the cron job do before a summary
     return consultation
 
 
