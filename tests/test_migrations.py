@@ -23,22 +23,16 @@ def test_upgraded_database_matches_models(app):
     assert differences == []
 
 
-def test_answers_survive_downgrade_and_upgrade(tmp_path):
-    """Batch mode rebuilds tables on SQLite; that must never cascade-delete answers (or anything)."""
-    from sqlalchemy import func, select
-
-    from engage import create_app
+def _one_submitted_answer(app) -> None:
+    """Bring the app's database to head and store one submitted response with one answer."""
     from engage.db import get_session
     from engage.definitions.loader import load_directory
     from engage.definitions.survey import survey_of
     from engage.migrate import upgrade
-    from engage.models import Answer, Response
     from engage.models._time import utcnow
     from engage.services import responses as rsp
     from engage.services.setup import create_consultation
-    from tests.conftest import _config
 
-    app = create_app({**_config(), "DATABASE_URL": f"sqlite:///{tmp_path / 'old.db'}"})
     with app.app_context():
         upgrade(app)
         session = get_session()
@@ -51,9 +45,61 @@ def test_answers_survive_downgrade_and_upgrade(tmp_path):
         rsp.submit(session, response.token, items, {"safe_at_school": rsp.AnswerValue(value="4")}, utcnow())
         session.commit()
         session.close()
+
+
+def test_answers_survive_downgrade_and_upgrade(tmp_path):
+    """Batch mode rebuilds tables on SQLite; that must never cascade-delete answers (or anything)."""
+    from sqlalchemy import func, select
+
+    from engage import create_app
+    from engage.db import get_session
+    from engage.migrate import upgrade
+    from engage.models import Answer, Response
+    from tests.conftest import _config
+
+    app = create_app({**_config(), "DATABASE_URL": f"sqlite:///{tmp_path / 'old.db'}"})
+    _one_submitted_answer(app)
+    with app.app_context():
         downgrade(alembic_config(app), "0004")
         upgrade(app)
         session = get_session()
         assert session.scalar(select(func.count()).select_from(Answer)) == 1
         assert session.scalar(select(func.count()).select_from(Response)) == 1
     app.extensions["engage.engine"].dispose()
+
+
+def _answers_storage(connection) -> int:
+    """Return where the answers table's rows live: a new number means the table was rewritten."""
+    if connection.dialect.name == "sqlite":
+        return connection.exec_driver_sql("SELECT rootpage FROM sqlite_master WHERE name = 'answers'").scalar()
+    return connection.exec_driver_sql("SELECT pg_relation_filenode('answers')").scalar()
+
+
+def test_the_waiting_marker_is_added_in_place_and_false_for_stored_answers(migrated, tmp_path):
+    """Copying a million responses' answers to add one column took minutes and doubled the file."""
+    from sqlalchemy import inspect
+
+    from engage import create_app
+    from engage.migrate import upgrade
+    from tests.conftest import ON_POSTGRES, _config
+    from tests.scale.helpers import create_database
+
+    url = create_database(migrated, "marker_in_place") if ON_POSTGRES else f"sqlite:///{tmp_path / 'marker.db'}"
+    app = create_app({**_config(), "DATABASE_URL": url})
+    engine = app.extensions["engage.engine"]
+    try:
+        _one_submitted_answer(app)
+        downgrade(alembic_config(app), "0013")
+        with engine.connect() as connection:
+            before = _answers_storage(connection)
+        upgrade(app)
+        with engine.connect() as connection:
+            assert _answers_storage(connection) == before
+            marked = connection.exec_driver_sql("SELECT needs_tagging FROM answers").scalars().all()
+            column = next(c for c in inspect(connection).get_columns("answers") if c["name"] == "needs_tagging")
+            indexes = {i["name"] for i in inspect(connection).get_indexes("answers")}
+        assert [bool(m) for m in marked] == [False]
+        assert column["nullable"] is False
+        assert "ix_answers_untagged" in indexes
+    finally:
+        engine.dispose()
