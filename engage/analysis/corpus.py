@@ -101,7 +101,7 @@ BLIND_SETS = {
     "youth_e": "youth clubs, transport, parks, mental health lessons, health visiting (68% young people)",
     "youth_f": "young carers, homelessness, cost of living, childcare, vaping, care leavers, exams (69% young people)",
     "local_g": "family hubs, SEND waits, social care, youth justice, feeding (78% parents and professionals)",
-    "mixed_h": "youth votes, school councils, young inspectors, Healthwatch, childcare, damp homes (52% young people)",
+    "mixed_h": "youth votes, school councils, young inspectors, Healthwatch, childcare, damp homes (53% young people)",
 }
 
 
