@@ -74,7 +74,10 @@ def document() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {"title": "engage data API", "version": "1",
-                 "description": "Read-only results for BI tools. Every request but this description needs "
+                 "description": "Results for BI tools. A token can only read: nothing sent changes an answer or "
+                                "a setting (reading a summary or the answers first tags comments still waiting "
+                                "for their value tags, as the results pages do, and is audited). Every request "
+                                "but this description needs "
                                 "`Authorization: Bearer <token>`; an administrator makes tokens with "
                                 "`flask api-tokens create --name NAME`."},
         "servers": [{"url": "/api/v1"}],

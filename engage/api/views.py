@@ -34,11 +34,6 @@ def require_token():
     return None
 
 
-# Comments saved since the last batch get their value tags before anything is read (after the
-# token check, so no caller without a token sets the tagger to work).
-bp.before_request(free_text.catch_up)
-
-
 @bp.after_request
 def no_cookies(response: Response) -> Response:
     """Never set a cookie or let a shared cache keep the data."""
@@ -85,6 +80,7 @@ def summary(consultation_id: int):
     session = get_session()
     consultation = _consultation(consultation_id)
     _audit("api_summary", consultation)
+    free_text.catch_up()  # as on the results page: comments saved since the last batch get their tags first
     return jsonify(summaries.summarise(session, consultation))
 
 
@@ -93,6 +89,7 @@ def answers(consultation_id: int):
     """Stream one row per answer: redacted, and never a flagged text (the long CSV export)."""
     consultation = _consultation(consultation_id)
     _audit("api_answers", consultation)
+    free_text.catch_up()
     chunks = exports.stream(results_sessionmaker(), consultation.id, "long.csv")
     return Response(stream_with_context(chunks), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{consultation.slug}-answers.csv"'})

@@ -1,12 +1,13 @@
-"""The read-only data API: bearer tokens only (no token or a revoked one: 401), the summary the
-results page shows, redacted answers without flagged text, and a valid OpenAPI document."""
+"""The data API: bearer tokens only (no token or a revoked one: 401), the summary the results
+page shows, redacted answers without flagged text, writes only where the results pages write
+(tags for waiting comments, audit), and a valid OpenAPI document."""
 import csv
 import io
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
-from engage.models import AuditEvent, Role
+from engage.models import Answer, AuditEvent, Role
 from engage.models._time import utcnow
 from engage.results import summary as summaries
 from engage.services import api_tokens
@@ -134,3 +135,30 @@ def test_the_openapi_document_is_valid(app, client):
     validate(document)
     assert set(document["paths"]) == {"/consultations", "/consultations/{consultation_id}/summary",
                                       "/consultations/{consultation_id}/answers.csv", "/openapi.json"}
+
+
+def _mark_comments_waiting(db) -> int:
+    """Put the consultation's comments back in the queue for value tags, as if just saved."""
+    db.execute(update(Answer).where(Answer.text.is_not(None)).values(needs_tagging=True))
+    db.commit()
+    return _waiting(db)
+
+
+def _waiting(db) -> int:
+    db.rollback()  # read afresh what the app committed
+    return db.scalar(select(func.count(Answer.id)).where(Answer.needs_tagging.is_(True)))
+
+
+def test_only_reading_answers_sets_the_tagger_to_work(app, db, client, known, token):
+    """Listing, the description and refused requests write nothing; a summary tags what waits first."""
+    waiting = _mark_comments_waiting(db)
+    assert waiting > 0
+    summary_path = f"/consultations/{known.consultation.id}/summary"
+    assert _get(client, "/openapi.json").status_code == 200
+    assert _get(client, summary_path).status_code == 401
+    assert _get(client, summary_path, "engage_not-a-real-token").status_code == 401
+    assert _get(client, "/consultations", token).status_code == 200
+    assert _get(client, "/consultations/999/summary", token).status_code == 404
+    assert _waiting(db) == waiting
+    assert _get(client, summary_path, token).status_code == 200
+    assert _waiting(db) == 0
