@@ -36,6 +36,48 @@ def test_ordinary_talk_is_not_flagged(text):
     assert screen(text) == NONE
 
 
+# Ordinary comments on the topics of disclosures, as children and parents write them: an idiom
+# with the writer as the one threatening, a wedding chosen and celebrated, a parent long sober,
+# a stranger blocked and told, self-harm long stopped, bullying dealt with, strict parents.
+NEAR_MISSES = [
+    "if my little sister reads my diary again i'll throttle her",
+    "i swear i'll murder my brother, he ate the last yorkshire pudding",
+    "i'm bored to death in double science",
+    "if i have to write one more essay i'm going to die",
+    "i'm gonna be so dead when my mum sees my phone bill",
+    "we're flying to bangladesh for my cousin's wedding, i'm doing a dance at the mehndi",
+    "my sister chose her husband herself and the wedding in lahore was so much fun",
+    "my dad's been sober for four years and he never misses my matches",
+    "a stranger messaged me on roblox asking what school i go to so i blocked him and told my mum",
+    "i used to self harm but i haven't for two years, counselling really helped",
+    "a girl kept calling me names but my head of year sorted it and it's stopped",
+    "my mum has strict rules about phones but she trusts me",
+    "i got home late and my phone was dead so mum grounded me for the weekend",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_miss_comments_are_not_flagged(text):
+    assert screen(text) == NONE
+
+
+@pytest.mark.parametrize(("text", "severity", "category"), [
+    # A thing named is no accident when an adult is the one hitting.
+    ("my mum hits me with a football boot", "immediate", "physical_abuse"),
+    ("my dad throws the ball at me really hard when he's angry and it leaves bruises", "immediate",
+     "physical_abuse"),
+    # The writer's own anger does not cancel what is done to them.
+    ("my step dad hits me and i want to kill him", "immediate", "physical_abuse"),
+    # A resolution cue does not hold against wording that it is happening again.
+    ("i cut myself again last night even though i'd stopped for a year", "concern", "self_harm"),
+    ("my little brother is talking to an adult on minecraft who tells him to keep their chats secret",
+     "immediate", "online_grooming"),
+])
+def test_idioms_and_resolution_cues_never_hide_a_disclosure(text, severity, category):
+    result = screen(text)
+    assert (result.flag, result.severity, result.category) == (True, severity, category)
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("my step dad hits me with his belt", "physical_abuse"),
     ("my dad chokes me when he's angry", "physical_abuse"),

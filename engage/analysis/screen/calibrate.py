@@ -80,7 +80,8 @@ def summary(scored: list[Scored], check: float,
     recall = sum(s.flagged(check, concern) for s in positives) / len(positives)
     false_rate = sum(s.flagged(check, concern) for s in negatives) / len(negatives)
     consultation = [s for s in negatives if is_consultation(s.row)]
-    hard = [s for s in negatives if not is_consultation(s.row)]
+    near_miss = [s for s in negatives if is_near_miss(s.row)]
+    hard = [s for s in negatives if not is_consultation(s.row) and not is_near_miss(s.row)]
     caught = PREVALENCE * recall
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in positives:
@@ -94,6 +95,7 @@ def summary(scored: list[Scored], check: float,
         "ordinary flagged": false_rate,
         "consultation comments flagged": _share(consultation, check, concern),
         "hard negatives flagged": _share(hard, check, concern),
+        "near-miss comments flagged": _share(near_miss, check, concern),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
     }
@@ -102,6 +104,11 @@ def summary(scored: list[Scored], check: float,
 def is_consultation(row: dict) -> bool:
     """Comments from published consultations and surveys, as an officer's export holds them."""
     return row["source_id"].startswith("consult-")
+
+
+def is_near_miss(row: dict) -> bool:
+    """Ordinary comments on the topics of disclosures: idioms, resolved or safe versions."""
+    return row["source_id"].startswith("nearmiss-")
 
 
 def _share(scored: list[Scored], check: float, concern: float) -> float:
@@ -137,8 +144,10 @@ def main() -> None:
     print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
     rules_only = summary(scored, check=2.0)
     print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
-    for concern in (0.7, 0.8, 0.9, 2.0):
-        for check in (0.4, 0.5, 0.55, 0.6, 0.7):
+    for concern in (0.6, 0.7, 0.8, 0.9, 2.0):
+        for check in (0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+            if check > concern:
+                continue
             print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(
                 f"{k} {v:.3f}" for k, v in summary(scored, check, concern).items()))
     # The model with no rules and no gate: the honest part, since no rule was written for it.

@@ -14,13 +14,15 @@ _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", 
           "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL", "EATING", "MISSING", "MARRIAGE",
           "MARRIAGE_FORCE", "RADICAL", "CONTROL", "EMOTIONAL", "CARER", "ASK_SAFE", "HOME",
           "URGENT", "PAST", "MEET", "OPINION", "JOKE", "ACCIDENT", "FII", "GIFTS",
-          "WANT_BACK", "BULLY", "PERSIST", "COVER")
+          "WANT_BACK", "BULLY", "PERSIST", "COVER", "RESOLVED", "CURRENT", "ACCIDENT_OBJECT",
+          "ADULT_HITS_ME")
 PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
 # Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
 NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
 _NEGATION = re.compile(r"(?:(?<!a )\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
                        r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
                        r"|\bstop (?:people|kids)|\bwhen people)\W+(?:[\w']+\W+){0,3}$")
+WRITER_IDIOM = compile_fast(lexicon.WRITER_IDIOM)
 _SPLIT = re.compile(r"(?<=[.!?;\n])\s*|\s+but\s+")
 _OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like|hope|feel like"
                            r"|want (?:more|there|the|a|to see|to learn|to know)|wish (?:there|we"
@@ -39,8 +41,8 @@ _THIRD_SUBJECT = re.compile(r"\b(?:my \d+ year old|my (?:best )?(?:friend|mate|b
 
 
 def sentences(text: str) -> list[str]:
-    """Split a normalised text into clauses that can hold one account each."""
-    return [part for part in _SPLIT.split(text) if part and part.strip()]
+    """Split a normalised text into clauses that can hold one account each, idioms set aside."""
+    return [part for part in _SPLIT.split(WRITER_IDIOM.sub(" ", text)) if part and part.strip()]
 
 
 def _live(name: str, pattern: re.Pattern, text: str) -> bool:
@@ -100,8 +102,28 @@ class Facts:
 
     @cached_property
     def accident(self) -> bool:
-        """An accident, an idiom or a harmless loss, anywhere in the text."""
-        return bool(PATTERNS["ACCIDENT"].search(self.whole)) and not PATTERNS["COVER"].search(
+        """An accident, an idiom or a harmless loss, anywhere in the text.
+
+        A thing named ("a football", "the ball") is no accident when an adult is the one hitting
+        ("my mum hits me with a football boot"); a cover story ("says i fell") is no accident.
+        """
+        if PATTERNS["COVER"].search(self.whole):
+            return False
+        if PATTERNS["ADULT_HITS_ME"].search(self.whole):
+            return any(not PATTERNS["ACCIDENT_OBJECT"].fullmatch(m.group())
+                       for m in PATTERNS["ACCIDENT"].finditer(self.whole))
+        return bool(PATTERNS["ACCIDENT"].search(self.whole))
+
+    @cached_property
+    def over(self) -> bool:
+        """Somewhere in the text the writer speaks of the past ("used to", "years ago")."""
+        return bool(PATTERNS["PAST"].search(self.whole))
+
+    @cached_property
+    def resolved(self) -> bool:
+        """The text says it is over or help came ("blocked him", "sober for years"), and
+        nothing says it is still going on."""
+        return bool(PATTERNS["RESOLVED"].search(self.whole)) and not PATTERNS["CURRENT"].search(
             self.whole)
 
 

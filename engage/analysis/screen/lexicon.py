@@ -21,7 +21,7 @@ TRUSTED = (r"(?:teachers?|teaching assistant|\bta\b|tutor|coach|instructor|youth
            r"|miss \w+|mrs \w+|sir|the man who runs|the woman who runs|doctor|nurse|sports? club)")
 OLDER = (r"(?:older (?:boys|lads|guys|men|man|people|kids|ones|girls|bloke)|olders|olders?"
          r"|(?:a|this|some|these|the) (?:man|men|guy|guys|bloke|lad|lads|adult|adults"
-         r"|people|gang)|gang|\bmen\b|grown ups?|a (?:\d\d|twenty\w*|thirty\w*) year old"
+         r"|people|gang)|an adult|gang|\bmen\b|grown ups?|a (?:\d\d|twenty\w*|thirty\w*) year old"
          r"|(?:he|she)'?s? (?:like )?(?:\d\d|twenty|thirty)|who'?s (?:like )?\d\d)")
 ONLINE = (r"(?:online|on (?:the )?(?:internet|snapchat|instagram|tiktok|discord|roblox|fortnite"
           r"|minecraft|xbox|playstation|ps\d|a game|games?|whatsapp|facebook|twitch|telegram"
@@ -125,7 +125,7 @@ SECRECY = (r"(?:mature for my age|away from the pool|misses me|voice notes|not t
            r"|drops? me off last|special one|favourite one|from a (?:private"
            r"|fake|secret)"
            r" account|likes all my (?:pics|photos|posts)|secret|don'?t tell|not to tell|never tell"
-           r"|keep (?:it|this) (?:quiet|between)"
+           r"|keep (?:it|this|our|their|the|these) (?:\w+ )?(?:quiet|private|secret|between)"
            r"|between us|just between|delete (?:the|our|their) (?:chats?|messages)|our little"
            r"|privately|private messages?"
            r"|wouldn'?t understand|nobody will believe|no one will believe|won'?t believe me"
@@ -175,7 +175,7 @@ NEGLECT = (r"(?:(?:lice|nits) (?:for (?:ages|months|weeks)|and (?:my|nobody|no o
            r"|nobody(?:'s| is)? (?:home|there|comes|picks|cooks|washes|feeds|checks|changes)"
            r"|no one (?:is )?(?:home|comes|picks|cooks|feeds|checks|makes (?:me|us) food)"
            r"|nobody makes (?:me|us) food"
-           r"|(?:left|leaves?|leaving) (?:\w+ ){1,4}(?:on (?:my|our|their) own|alone)|(?:mum"
+           r"|(?:left|leaves?|leaving) (?!each other)(?:\w+ ){1,4}(?:on (?:my|our|their) own|alone)|(?:mum"
            r"|dad) is (?:always )?(?:asleep|passed out|drunk)"
            r"|(?:left|leaves? me) with (?:people|strangers|mum's friends|her friends|his friends)"
            r"|(?:isn't|hasn't|hasnt|not)"
@@ -312,8 +312,8 @@ CONTROL = (r"(?:(?:locked|locks) (?:mum|her|my mum) in|has (?:mum|her) locked|ho
            r"|called) 999"
            r"|(?:own )?bank card|won'?t let (?:her|mum|my mum) (?:have|see|go)"
            r"|controls? (?:all )?(?:the |her |my )?(?:money|everything|phone)|won'?t let (?:her"
-           r"|me|mum)"
-           r" (?:go|leave|see|out|eat)|isn'?t allowed to (?:see|go|leave)|checks? her phone"
+           r"|mum) (?:go|leave|see|out|eat)|won'?t let me (?:leave|eat)"
+           r"|isn'?t allowed to (?:see|go|leave)|checks? her phone"
            r"|reads? all my|steals? (?:mum's|her|my) (?:cards|money)|puts? (?:her|mum|me) down"
            r"|in his name|watch his mood|starts on (?:me|mum|her)|(?:has|with|got) a knife"
            r"|refuge\b|restraining order|police (?:came|come|were called) (?:to|round) (?:our|the"
@@ -464,3 +464,36 @@ SIGNAL = (r"(?:scared|afraid|frightened|terrified|hate|alone|help|hurt\w*|secret
           r"|unsafe"
           r"|safe|die|dead|kill|police|drunk|drink|drugs|older|man|men|money|owe|night|bed|room"
           r"|touch\w*|body|pics?|photos?|hit|cry|crying|home)\b")
+
+# A thing happened and is over, or help came: "blocked him", "the school sorted it", "sober for
+# years", "haven't self-harmed since". Lowers the weight of an account, never cancels a current one.
+RESOLVED = (r"(?:blocked|reported (?:it|them|him|her|the account)|sorted (?:it|out)|(?:it'?s|its|all)"
+            r" (?:sorted|stopped|good now|fine now|better now)|said sorry|apologi[sz]ed|dealt with"
+            r"|(?:it|that|this|bullying) (?:has )?stopped|stopped (?:it|now|since|a long time)"
+            r"|(?:haven'?t|havent|hasn'?t|hasnt) (?:\w+ ){0,3}(?:since|for (?:over |about |nearly )?"
+            r"(?:a|two|three|\d+|ages|years|months))|a long time ago|years ago|in the past"
+            r"|fine for ages|recover(?:ed|y)|sober|got (?:me |him |her )?help|doing (?:really |much |so )?"
+            r"(?:well|better)|better now|(?:free|clean) (?:of|from)|not ashamed|proud of"
+            r"|any ?more|nothing since|no more (?:messages|problems))")
+# Wording that something is still going on: a resolution cue does not hold against it.
+CURRENT = (r"(?:again|last night|tonight|yesterday|this morning|right now|started back|relaps\w*"
+           r"|keeps?|still (?:hurt|hit|cut|self|does|doing|happen\w*|scared|want|harm|feel|think)"
+           r"|every (?:day|night|week))")
+# Things that hit a child in play; an adult named as the one hitting outweighs them.
+ACCIDENT_OBJECT = (r"(?:(?:by|with) a (?:\w+ )?ball|a football|the ball|(?:from|by|with) (?:a |the )?"
+                   r"(?:net|foot|basket|dodge|volley|hand)ball|on a tin|on the oven|on a bush)")
+ADULT_HITS_ME = (r"(?:mum|mam|mom|mummy|dad|daddy|step ?(?:mum|dad)|father|mother|nan|nanny|grandad"
+                 r"|grandma|uncle|aunt\w*|boyfriend|partner|he|she) (?:\w+ ){0,2}(?:hits?|hitting"
+                 r"|smack\w*|beats?|whack\w*|kicks?|slaps?|punch\w*|thump\w*|throws? (?:\w+ ){0,3}at"
+                 r"|threw (?:\w+ ){0,3}at) me")
+# The writer as the one threatening, in the way children talk about siblings and chores
+# ("i'll throttle him", "i could strangle my sister"), and hyperbole about tedium ("if i have to
+# do one more past paper i'm gonna die", "i'm gonna be so dead when mum sees"): not an account
+# of harm. Taken out of a clause before the rules read it.
+WRITER_IDIOM = (r"(?:\bi(?:'ll| will| could| would| want to| wanna| am going to|'m going to|'m gonna"
+                r"| am gonna| swear i'll) (?:literally |actually |honestly |seriously )?(?:kill|strangle"
+                r"|throttle|murder|batter|thump|smack) (?:him|her|them|my (?:\w+ )?(?:brother|sister"
+                r"|cousin|mate|friend|bro|sis))\b|\bif i (?:have to )?(?:do|sit|hear|watch|eat|write"
+                r"|revise|read) (?:one more|another) [^.!?,]{0,40}?(?:die|kill me)"
+                r"|(?:gonna|going to) be (?:so )?dead (?:when|if)|bored to death|scared to death"
+                r"|(?:nearly|almost) died (?:of|laughing|when)|died of embarrassment)")

@@ -15,14 +15,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from engage.analysis.screen.facts import PATTERNS
+from engage.analysis.screen.facts import PATTERNS, WRITER_IDIOM
 
 _TOKEN = re.compile(r"[a-z0-9']+")
 # Concepts offered to the model as features: they let it generalise past the words it saw.
 MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "SEXUAL", "IMAGES",
                   "SECRECY", "THREAT", "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL",
                   "EATING", "MISSING", "MARRIAGE", "EMOTIONAL", "CARER", "ASK_SAFE", "OPINION",
-                  "JOKE", "ACCIDENT", "PAST")
+                  "JOKE", "ACCIDENT", "PAST", "RESOLVED", "CURRENT")
 
 
 @lru_cache(maxsize=100_000)
@@ -39,11 +39,15 @@ def features(norm: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
     concepts may leave out those a caller already knows are absent (a regular-expression search
     each is most of the cost); the features are the same either way.
     """
-    words = _TOKEN.findall(norm)
+    # "i'll throttle him", "bored to death": the words of an idiom are no evidence of harm.
+    literal = WRITER_IDIOM.sub(" ", norm)
+    words = _TOKEN.findall(literal)
     feats = {f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+    if literal != norm:
+        feats.add("k:IDIOM")
     for word in set(words):
         feats.update(_word_features(word))
-    feats.update(f"k:{name}" for name in concepts if PATTERNS[name].search(norm))
+    feats.update(f"k:{name}" for name in concepts if PATTERNS[name].search(literal))
     return list(feats)
 
 
