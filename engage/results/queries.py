@@ -86,10 +86,32 @@ class Scope:
             wanted = '%"' + f.priority_group.replace("_", "\\_") + '"%'
             query = query.where(self.groups().like(wanted, escape="\\"))
         if f.date_from:
-            query = query.where(Response.submitted_at >= datetime.combine(f.date_from, time()))
+            query = query.where(Response.submitted_at >= _start_of(f.date_from))
         if f.date_to:
-            query = query.where(Response.submitted_at < datetime.combine(f.date_to + timedelta(days=1), time()))
+            query = query.where(Response.submitted_at < _start_of(f.date_to + timedelta(days=1)))
         return query
+
+
+def _start_of(day) -> datetime:
+    return datetime.combine(day, time())
+
+
+def in_dates(moment: datetime, filters: Filters) -> bool:
+    """Say whether a moment falls in the filters' date range, as Scope.where counts it."""
+    return ((not filters.date_from or moment >= _start_of(filters.date_from))
+            and (not filters.date_to or moment < _start_of(filters.date_to + timedelta(days=1))))
+
+
+def dates_leave_nobody_out(session: Session, consultation_id: int, filters: Filters) -> bool:
+    """Say whether every submitted response of the consultation falls in the filters' date range."""
+    submitted, dated, first, last = session.execute(
+        select(func.count(), func.count(Response.submitted_at), func.min(Response.submitted_at),
+               func.max(Response.submitted_at))
+        .where(Response.consultation_id == consultation_id, Response.status == ResponseStatus.SUBMITTED)).one()
+    if submitted == 0:
+        return True
+    # A response without a date is left out by any date range.
+    return dated == submitted and in_dates(first, filters) and in_dates(last, filters)
 
 
 def _frame(session: Session, query: Select, columns: list[str]) -> pd.DataFrame:

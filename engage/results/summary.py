@@ -7,7 +7,7 @@ pure functions protect (aggregates). Free text is read only as a sample, for phr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from flask import current_app, has_app_context
@@ -20,6 +20,7 @@ from engage.definitions.survey import Survey, survey_of
 from engage.definitions.variants import AUDIENCES
 from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
+from engage.models._time import utcnow
 from engage.results import aggregates as agg
 from engage.results import bands, differences, labels, overview, tallies
 from engage.results import queries as q
@@ -88,7 +89,7 @@ class Counts:
 
 def count(session: Session, consultation_id: int, survey: Survey, filters: Filters | None = None) -> Counts:
     """Return the summary's counts: from the kept tallies when they cover the filters, else by SQL."""
-    filters = filters or Filters()
+    filters = _without_idle_dates(session, consultation_id, filters or Filters())
     if not tallies.covers(filters):
         return count_by_sql(session, consultation_id, survey, filters)
     scope = q.Scope(consultation_id, keys_of(survey), filters)
@@ -96,6 +97,19 @@ def count(session: Session, consultation_id: int, survey: Survey, filters: Filte
     kept = tallies.read(session, consultation_id, filters)
     return Counts(scope, agg.with_groups(kept["people"]), kept["cells"], agg.with_groups(kept["values"]),
                   kept["subthemes"], kept["comments"])
+
+
+def _without_idle_dates(session: Session, consultation_id: int, filters: Filters) -> Filters:
+    """Drop a date range that every submitted response falls in: it leaves nobody out, and without it
+    the kept tallies can answer (a range from the day a consultation opened is a common choice)."""
+    if not (filters.date_from or filters.date_to):
+        return filters
+    # A range that ends before today would leave out a response sent while this summary is counted.
+    if filters.date_to and filters.date_to < utcnow().date():
+        return filters
+    if q.dates_leave_nobody_out(session, consultation_id, filters):
+        return replace(filters, date_from=None, date_to=None)
+    return filters
 
 
 def count_by_sql(session: Session, consultation_id: int, survey: Survey,

@@ -6,12 +6,13 @@ responses are submitted (a warm fold), and after an officer corrects a counted c
 """
 import json
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
 from engage.models import Answer, AnswerTag, Consultation, Response, Role, SafeguardingFlag, SummaryTally
+from engage.models._time import utcnow
 from engage.results import aggregates as agg
 from engage.results import summary as svc
 from engage.results import tallies
@@ -109,6 +110,39 @@ def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
     assert not tallies.covers(Filters(school_id=3, channel="paper"))
     assert tallies.covers(Filters(audience="young", school_id=3))
     assert tallies.covers(Filters(variant="secondary", priority_group="young_carer"))
+
+
+def _unfolded(db, consultation_id: int) -> int:
+    db.rollback()
+    return db.scalar(select(func.count(Response.id)).where(
+        Response.consultation_id == consultation_id, Response.status == "submitted", Response.summary_batch.is_(None)))
+
+
+def test_a_date_range_that_leaves_nobody_out_is_read_from_the_tallies(loaded, db, synthetic):  # noqa: F811
+    """Only a range that takes in every response, and cannot miss one sent meanwhile, skips the scan."""
+    with loaded.app_context():
+        survey = survey_of(db.get(Consultation, synthetic).version)
+        school = db.scalar(select(Response.school_id).where(Response.consultation_id == synthetic,
+                                                            Response.school_id.is_not(None)).limit(1))
+        today = utcnow().date()
+        # (days every response is moved back, filters, whether the tallies answer)
+        cases = {"from the first day, a school": (0, lambda first: Filters(date_from=first, school_id=school), True),
+                 "up to today": (0, lambda first: Filters(date_from=first, date_to=today), True),
+                 "leaves out the first day": (0, lambda first: Filters(date_from=first + timedelta(days=1)), False),
+                 "ends before today": (3, lambda first: Filters(date_to=today - timedelta(days=1)), False)}
+        for name, (back, make, from_tallies) in cases.items():
+            for response in db.scalars(select(Response).where(Response.consultation_id == synthetic)):
+                response.summary_batch = None
+                if response.submitted_at and back:
+                    response.submitted_at -= timedelta(days=back)
+            db.execute(SummaryTally.__table__.delete())
+            db.commit()
+            first = db.scalar(select(func.min(Response.submitted_at)).where(Response.consultation_id == synthetic))
+            filters = make(first.date())
+            waiting = _unfolded(db, synthetic)
+            counted = _tables(svc.count(db, synthetic, survey, filters), survey)
+            assert counted == _tables(svc.count_by_sql(db, synthetic, survey, filters), survey), name
+            assert _unfolded(db, synthetic) == (0 if from_tallies else waiting), name
 
 
 def _random_filters(db, consultation_id: int, seed: int) -> list[Filters]:
