@@ -207,7 +207,8 @@ SELF_HARM = (r"(?:swallow\w* (?:a load of|loads of|all|lots of|a lot of|a bunch 
              r"|need to cut|still cutting"
              r"|scratch\w* my (?:\w+ )?(?:arms?|legs?|skin|wrists?)|(?:take|took) pills so"
              r"|started cutting|relaps\w*|razor|blades?|pull my hair out|bang my head"
-             r"|punch (?:walls|things)|\bclean for\b|overdose\w*|took (?:a )?(?:load|loads|all|lots"
+             r"|punch (?:walls|things)|(?:i'?ve been|i'?m|i am|im) clean for\b"
+             r"|overdose\w*|took (?:a )?(?:load|loads|all|lots"
              r"|too many)(?: of)? (?:my |the )?(?:pills|tablets|paracetamol|meds)"
              r"|won'?t stop bleeding|scars)")
 SUICIDAL = (r"(?:(?:hang\w*|end\w*|drown\w*|poison\w*|suffocat\w*|strangl\w*) (?:my ?self|myself)"
@@ -254,7 +255,9 @@ SUICIDAL = (r"(?:(?:hang\w*|end\w*|drown\w*|poison\w*|suffocat\w*|strangl\w*) (?
             r"|written"
             r"|write) (?:a )?(?:note|letters?) to|gave? (?:my|away my) (?:stuff|things|best)"
             r"|give my stuff away|saving (?:up )?(?:my )?(?:pills|tablets|meds|paracetamol)"
-            r"|pills saved|how many (?:tablets|pills)|ways to (?:die|do it)|how to do it"
+            r"|pills saved|how many (?:tablets|pills)|ways to (?:die|do it)"
+            r"|(?:looked up|look up|search\w*|googl\w*|watch\w*"
+            r"|read about|find out) how to do it"
             r"|jump off|in front of a (?:train|car|bus)|planned how|plan to end|no way out"
             r"|everyone would be (?:better|happier)|nobody would (?:care|miss)|no one would"
             r" (?:care|miss)|would miss me|(?:be|i'?m) a burden|don'?t care if i die|rather die"
@@ -478,7 +481,7 @@ RESOLVED = (r"(?:blocked|reported (?:it|them|him|her|the account)|sorted (?:it|o
 # Wording that something is still going on: a resolution cue does not hold against it.
 CURRENT = (r"(?:again|last night|tonight|yesterday|this morning|right now|started back|relaps\w*"
            r"|keeps?|still (?:hurt|hit|cut|self|does|doing|happen\w*|scared|want|harm|feel|think)"
-           r"|every (?:day|night|week))")
+           r"|every (?:day|night|week))\b")
 # Things that hit a child in play; an adult named as the one hitting outweighs them.
 ACCIDENT_OBJECT = (r"(?:(?:by|with) a (?:\w+ )?ball|a football|the ball|(?:from|by|with) (?:a |the )?"
                    r"(?:net|foot|basket|dodge|volley|hand)ball|on a tin|on the oven|on a bush)")

@@ -152,6 +152,9 @@ def _target_mum(f: Facts) -> bool:
 def physical(f: Facts) -> Hit | None:
     if not f.any("HURT", "INJURY") or f.opinion or f.joking or f.accident:
         return None
+    # "hurting myself" with nobody else named is self-harm, which its own rule reads.
+    if f.has("SELF_HARM") and not f.any("HOUSEHOLD", "KIN", "PARTNER", "TRUSTED", "PEERS", "OLDER"):
+        return None
     if f.has("HURT") and _target_mum(f) and f.any("HOUSEHOLD", "KIN", "PARTNER") and not f.has(
             "ADULT_HITS_ME"):
         return ("domestic_abuse", _past(f, IMM), "violence between adults at home")
