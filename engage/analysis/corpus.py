@@ -102,6 +102,7 @@ BLIND_SETS = {
     "youth_f": "young carers, homelessness, cost of living, childcare, vaping, care leavers, exams (69% young people)",
     "local_g": "family hubs, SEND waits, social care, youth justice, feeding (78% parents and professionals)",
     "mixed_h": "youth votes, school councils, young inspectors, Healthwatch, childcare, damp homes (53% young people)",
+    "mixed_i": "young carers, care leavers, bus fares, vaping, temporary housing, family centres (52% young people)",
 }
 
 
