@@ -15,6 +15,10 @@ from engage.extensions import login_manager
 from engage.services import accounts
 
 IDLE_LIMIT = 30 * 60
+# The idle clock is written back at most once a minute. Writing it on every request re-sent the
+# cookie each time, and a background request (the live reading-grade check) that finished
+# after a form's POST put back the cookie from before it, losing the "Saved" message.
+SEEN_EVERY = 60
 ABSOLUTE_LIMIT = 12 * 3600
 LAST_SEEN = "staff_last_seen"
 STARTED = "staff_started"
@@ -103,7 +107,8 @@ def expire_old():
     if not isinstance(last, int) or now - last > IDLE_LIMIT:
         return _signed_out("You were signed out because you had not used the workspace for 30 minutes. "
                            "Please sign in again.")
-    session[LAST_SEEN] = now
+    if now - last >= SEEN_EVERY:
+        session[LAST_SEEN] = now
     return None
 
 

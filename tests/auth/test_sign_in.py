@@ -72,6 +72,26 @@ def test_idle_session_expires_after_30_minutes(client, officer):
     assert client.get("/workspace/").status_code == 302  # signed out, not just redirected
 
 
+def test_a_busy_session_is_not_rewritten_on_every_request(client, officer):
+    # A cookie re-sent by every request lets a slow background request put back an older
+    # session (and lose a flashed "Saved" message) after a form's POST has answered.
+    sign_in_as(client, officer)
+    assert client.get("/workspace/").status_code == 200
+    again = client.get("/workspace/")
+    assert again.status_code == 200
+    assert "Set-Cookie" not in again.headers
+
+
+def test_use_after_a_quiet_spell_moves_the_idle_clock_on(client, officer):
+    sign_in_as(client, officer)
+    with client.session_transaction() as session:
+        session["staff_last_seen"] = int(time.time()) - 29 * 60
+    assert client.get("/workspace/").status_code == 200
+    with client.session_transaction() as session:
+        assert int(time.time()) - session["staff_last_seen"] < 60
+    assert client.get("/workspace/").status_code == 200
+
+
 def test_sign_out_needs_a_post_and_ends_the_session(client, officer):
     sign_in_as(client, officer)
     page = client.get("/workspace/")
