@@ -30,12 +30,16 @@ ALWAYS = ("audience", "variant")
 # Filters the tallies answer one at a time (with audience or variant), and their slice's name.
 SLICE_OF = {"channel": "channel", "language": "language", "school_id": "school", "area_id": "area",
             "priority_group": "group"}
+# The filters the tallies answer from their days (with audience or variant, no other filter).
+DATES = ("date_from", "date_to")
 
 
 def covers(filters: Filters) -> bool:
-    """Return whether the tallies can answer a summary under these filters (dates and pairs of others
-    are counted by SQL)."""
+    """Return whether the tallies can answer a summary under these filters (a date range with another
+    slice's filter, and pairs of slice filters, are counted by SQL)."""
     others = [k for k in filters.active() if k not in ALWAYS]
+    if any(k in DATES for k in others):
+        return all(k in DATES for k in others)
     return len(others) <= 1 and all(k in SLICE_OF for k in others)
 
 
@@ -126,34 +130,81 @@ def _lock(session: Session, consultation_id: int) -> None:
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
     counted = fold_pass.count(session, batch)
-    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch))))
+    dialect = session.get_bind().dialect.name
+    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch, dialect))))
     for kind, groups in counted.items():
         tally_writes.merge(session, consultation_id, kind, groups, sign)
 
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
     """Return the kept tallies shaped as queries' frames, for the filters (see covers)."""
+    if filters.date_from or filters.date_to:
+        return _read_days(session, consultation_id, filters)
     wanted, picked = _variants(filters), _slice(filters)
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
     found = session.execute(_kept(consultation_id, picked)).all()
-    # One JSON array for all the rows' dims and one for their figures: a million responses keep about
-    # 100,000 rows, and a decoder call per row was a second or more of the read.
-    groups = json.loads("[" + ",".join(row[1] for row in found) + "]")
-    figures = json.loads("[" + ",".join(row[2] for row in found) + "]")
     in_slice = _SliceTest(picked)
-    for (kind, _, _), group, figs in zip(found, groups, figures, strict=True):
+    for kind, group, figs in _decoded(found):
         if kind in SLICED_KIND:
             kind, group = SLICED_KIND[kind], group[2:]
         elif picked and not in_slice(group):
             continue
         if wanted is None or group[0] in wanted:
             rows[kind].append((*group, *figs))
-    frames = {kind: pd.DataFrame.from_records(rows[kind], columns=list(dims + figs))
-              for kind, (dims, figs) in fold_q.KINDS.items()}
-    return _shaped(session, frames)
+    return _shaped(session, _frames(rows))
+
+
+def _decoded(found: list) -> zip:
+    """Yield each kept row as (kind, dims, figures), decoded from JSON."""
+    # One JSON array for all the rows' dims and one for their figures: a million responses keep about
+    # 100,000 rows, and a decoder call per row was a second or more of the read.
+    groups = json.loads("[" + ",".join(row[1] for row in found) + "]")
+    figures = json.loads("[" + ",".join(row[2] for row in found) + "]")
+    return zip((row[0] for row in found), groups, figures, strict=True)
+
+
+def _frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
+    return {kind: pd.DataFrame.from_records(rows[kind], columns=list(dims + figs))
+            for kind, (dims, figs) in fold_q.KINDS.items()}
+
+
+def _read_days(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Return the kept days in the filters' date range, added up over the days, shaped as queries' frames."""
+    wanted = _variants(filters)
+    summed: dict[str, dict[tuple, list]] = {kind: {} for kind in fold_q.KINDS}
+    for kind, group, figs in _decoded(session.execute(_kept_days(consultation_id, filters)).all()):
+        if wanted is None or group[1] in wanted:
+            _plus(summed[DAILY_KIND[kind]], tuple(group[1:]), figs)
+    return _shaped(session, _frames({kind: [(*group, *figs) for group, figs in groups.items()]
+                                     for kind, groups in summed.items()}))
+
+
+def _plus(into: dict[tuple, list], group: tuple, figures: list) -> None:
+    kept = into.get(group)
+    if kept is None:
+        into[group] = figures
+    else:
+        for i, figure in enumerate(figures):
+            kept[i] += figure
 
 
 SLICED_KIND = {v: k for k, v in fold_q.SLICED.items()}
+DAILY_KIND = {v: k for k, v in fold_q.DAILY.items()}
+
+
+def _kept_days(consultation_id: int, filters: Filters):
+    """Select the daily kinds' kept rows for the days in the filters' range (as _kept's)."""
+    t = SummaryTally
+    # The dims text starts with ["YYYY-MM-DD": these ten characters (digits and dashes always in the
+    # same places) sort in date order under any collation, so the comparison needs no dialect.
+    day = func.substr(t.dims, 3, 10)
+    query = select(t.kind, t.dims, cast(t.figures, Text)).where(t.consultation_id == consultation_id,
+                                                                 t.kind.in_(list(DAILY_KIND)))
+    if filters.date_from:
+        query = query.where(day >= f"{filters.date_from:%Y-%m-%d}")
+    if filters.date_to:
+        query = query.where(day <= f"{filters.date_to:%Y-%m-%d}")
+    return query
 
 
 def _kept(consultation_id: int, picked: tuple[str, str] | None):
