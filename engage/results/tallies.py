@@ -21,7 +21,7 @@ from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
-from engage.results import fold_pass, tally_writes
+from engage.results import fold_pass, tally_days, tally_writes
 from engage.results import queries as q
 from engage.results.filters import Filters
 
@@ -139,7 +139,7 @@ def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int)
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
     """Return the kept tallies shaped as queries' frames, for the filters (see covers)."""
     if filters.date_from or filters.date_to:
-        return _read_days(session, consultation_id, filters)
+        return _shaped(session, _frames(tally_days.rows(session, consultation_id, filters, _variants(filters))))
     wanted, picked = _variants(filters), _slice(filters)
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
     found = session.execute(_kept(consultation_id, picked)).all()
@@ -168,43 +168,7 @@ def _frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
             for kind, (dims, figs) in fold_q.KINDS.items()}
 
 
-def _read_days(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
-    """Return the kept days in the filters' date range, added up over the days, shaped as queries' frames."""
-    wanted = _variants(filters)
-    summed: dict[str, dict[tuple, list]] = {kind: {} for kind in fold_q.KINDS}
-    for kind, group, figs in _decoded(session.execute(_kept_days(consultation_id, filters)).all()):
-        if wanted is None or group[1] in wanted:
-            _plus(summed[DAILY_KIND[kind]], tuple(group[1:]), figs)
-    return _shaped(session, _frames({kind: [(*group, *figs) for group, figs in groups.items()]
-                                     for kind, groups in summed.items()}))
-
-
-def _plus(into: dict[tuple, list], group: tuple, figures: list) -> None:
-    kept = into.get(group)
-    if kept is None:
-        into[group] = figures
-    else:
-        for i, figure in enumerate(figures):
-            kept[i] += figure
-
-
 SLICED_KIND = {v: k for k, v in fold_q.SLICED.items()}
-DAILY_KIND = {v: k for k, v in fold_q.DAILY.items()}
-
-
-def _kept_days(consultation_id: int, filters: Filters):
-    """Select the daily kinds' kept rows for the days in the filters' range (as _kept's)."""
-    t = SummaryTally
-    # The dims text starts with ["YYYY-MM-DD": these ten characters (digits and dashes always in the
-    # same places) sort in date order under any collation, so the comparison needs no dialect.
-    day = func.substr(t.dims, 3, 10)
-    query = select(t.kind, t.dims, cast(t.figures, Text)).where(t.consultation_id == consultation_id,
-                                                                 t.kind.in_(list(DAILY_KIND)))
-    if filters.date_from:
-        query = query.where(day >= f"{filters.date_from:%Y-%m-%d}")
-    if filters.date_to:
-        query = query.where(day <= f"{filters.date_to:%Y-%m-%d}")
-    return query
 
 
 def _kept(consultation_id: int, picked: tuple[str, str] | None):
