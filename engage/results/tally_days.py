@@ -3,8 +3,8 @@
 Every kind is kept per day a response was sent (fold.DAILY: dims start with the day). A range of
 six weeks at 100,000 responses is about 360,000 rows, so rows are not decoded and added one at a
 time in Python: each row's dims text without its day is the group's key (the same text on every
-day), numbered by pandas, and the figures of a kind are added up by group with numpy's bincount;
-only the distinct groups are decoded from JSON.
+day), numbered by pandas, and the figures of a kind are read as one run of numbers and added up by
+group with numpy's bincount; only the distinct groups are decoded from JSON.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from engage.results.filters import Filters
 DAILY_KIND = {v: k for k, v in fold_q.DAILY.items()}
 # Kept dims start '["YYYY-MM-DD", ': the day and what follows it.
 DAY_AT, DAY_HEAD = 3, len('["YYYY-MM-DD", ')
+BRACKETS = str.maketrans("", "", "[]")
 # Figures that are sums of a polarity; every other figure is a count.
 FRACTIONAL = {"polarity"}
 
@@ -30,7 +31,7 @@ def rows(session: Session, consultation_id: int, filters: Filters, wanted: set[s
     """Return, per kind, the range's groups (variant in `wanted`, None for all) with their summed figures."""
     keys: dict[str, list[str]] = {kind: [] for kind in fold_q.DAILY.values()}
     figures: dict[str, list[str]] = {kind: [] for kind in fold_q.DAILY.values()}
-    for kind, dims, figs in session.execute(_kept_days(consultation_id, filters)):
+    for kind, dims, figs in session.connection().execute(_kept_days(consultation_id, filters)):
         keys[kind].append(dims[DAY_HEAD:])
         figures[kind].append(figs)
     return {DAILY_KIND[kind]: _added_up(DAILY_KIND[kind], keys[kind], figures[kind], wanted) for kind in keys}
@@ -56,7 +57,9 @@ def _added_up(kind: str, keys: list[str], figures: list[str], wanted: set[str] |
     if not keys:
         return []
     codes, groups = pd.factorize(np.array(keys, dtype=object))
-    found = np.array(json.loads("[" + ",".join(figures) + "]"), dtype=np.float64).reshape(len(keys), -1)
+    # Every row of a kind holds as many figures: read them all as one run of numbers, a third of the
+    # time JSON decoding takes.
+    found = np.fromstring(",".join(figures).translate(BRACKETS), sep=",").reshape(len(keys), -1)
     sums = [np.bincount(codes, weights=found[:, i], minlength=len(groups)) for i in range(found.shape[1])]
     names = fold_q.KINDS[kind][1]
     columns = [column.tolist() if name in FRACTIONAL else column.astype(np.int64).tolist()
