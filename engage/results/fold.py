@@ -5,10 +5,11 @@ are grouped by everything a filter can pick (a respondent's profile: variant, ch
 school, area, priority groups). People and values are kept at that grain, so any of those filters
 is a sum of kept rows. Answer cells, sub-themes and comments would be too many at that grain, so
 they are kept twice: by variant alone, and per slice (one filter's value, e.g. school 3) by
-variant. fold_pass counts everything but comments in one pass over the batch's answers; comments
-(a small share of the answers, tagged in another table) are counted by comments() at profile grain
-and added up by rollup(). Every kept row is the group's columns (KINDS[kind][0]) followed by its
-additive figures (KINDS[kind][1]).
+variant. Every kind is kept once more per day a response was sent (DAILY: dims start with the day),
+so a date-range summary is a sum of the range's days. fold_pass counts everything but comments in
+one pass over the batch's answers; comments (a small share of the answers, tagged in another table)
+are counted by comments() at profile grain and added up by rollup(). Every kept row is the group's
+columns (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from engage.models import Answer, Response
 from engage.results import queries as q
@@ -26,6 +28,9 @@ PROFILE = ("variant", "channel", "language", "school_id", "area_id", "groups")
 SLICES = {"channel": 1, "language": 2, "school": 3, "area": 4, "group": 5}
 # Kinds kept per slice too, and the kind that holds their slices (dims: slice, key, then the kind's).
 SLICED = {"cells": "cells_by", "subthemes": "subs_by", "comments": "comments_by"}
+# Every kind kept per day too, and the kind that holds its days (dims: the day, then the kind's).
+DAILY = {"people": "people_day", "cells": "cells_day", "values": "values_day", "subthemes": "subs_day",
+         "comments": "comments_day"}
 KINDS = {
     "people": (("variant", "channel", "language", "school_id", "area_id", "groups"), ("n",)),
     "cells": (("variant", "item_key", "value", "choices"), ("n",)),
@@ -48,14 +53,23 @@ class Batch(q.Scope):
         return super().where(query).where(self.only)
 
 
-def _profile(batch: Batch) -> tuple:
+def sent_on(dialect: str) -> ColumnElement:
+    """The day a response was sent, as 'YYYY-MM-DD' text (NULL without a date): the date part of
+    submitted_at, which is what the date filter compares (from midnight of its first day to midnight
+    after its last)."""
+    if dialect == "postgresql":
+        return func.to_char(Response.submitted_at, "YYYY-MM-DD")
+    return func.date(Response.submitted_at)
+
+
+def _profile(batch: Batch, dialect: str) -> tuple:
     return (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-            batch.groups())
+            batch.groups(), sent_on(dialect))
 
 
-def comments(batch: Batch) -> Select:
-    """Per profile, value and sub-theme: comments, how many have a polarity, and its sum."""
-    profile = [c.label(f"p{i}") for i, c in enumerate(_profile(batch))]
+def comments(batch: Batch, dialect: str) -> Select:
+    """Per profile, day sent, value and sub-theme: comments, how many have a polarity, and its sum."""
+    profile = [c.label(f"p{i}") for i, c in enumerate(_profile(batch, dialect))]
     theme = [t.label(n) for t, n in zip(q.themes(), ("v", "s"), strict=True)]
     inner = q.comments_query(batch, *profile, *theme, Answer.polarity.label("p"), dims=True).subquery()
     dims = [*(inner.c[f"p{i}"] for i in range(len(profile))), inner.c.v, inner.c.s]
@@ -63,21 +77,25 @@ def comments(batch: Batch) -> Select:
 
 
 def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
-    """Add profile-grain rows of a sliced kind up by variant, and per slice; return {kind: {dims: figures}}."""
+    """Add rows of a sliced kind by profile and day up by variant, per slice and per day; return
+    {kind: {dims: figures}}."""
     width = len(KINDS[kind][0]) - 1  # the kind's own columns after the variant
     whole: dict[tuple, list] = {}
     sliced: dict[tuple, list] = {}
+    daily: dict[tuple, list] = {}
     keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
     for row in rows:
-        profile, own, figures = row[:6], tuple(row[6:6 + width]), [number(v) for v in row[6 + width:]]
+        profile, day, own, figures = row[:6], row[6], tuple(row[7:7 + width]), [number(v) for v in row[7 + width:]]
         _plus(whole, (profile[0], *own), figures)
+        if day is not None:  # a response without a date is in no date range
+            _plus(daily, (day, profile[0], *own), figures)
         found = keys_of.get(profile)
         if found is None:
             found = keys_of[profile] = [(name, key) for name, at in SLICES.items()
                                         for key in slice_keys(name, profile[at])]
         for name, key in found:
             _plus(sliced, (name, key, profile[0], *own), figures)
-    return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced)}
+    return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced), DAILY[kind]: _as_json(daily)}
 
 
 def _plus(into: dict[tuple, list], dims: tuple, figures: list) -> None:

@@ -3,9 +3,10 @@
 GROUP BY over every answer makes SQLite sort every answer, once per query; reading each
 response's answers from the (response, item) index instead needs no sort. The database packs each
 response's answers into one string, one piece per answer (item, value, choices, value, sub-theme);
-Python counts the pieces per respondent profile with collections.Counter (whose counting loop runs
-in C), then adds the few distinct pieces of each profile into its variant's and its slices' groups
-(channel, language, school, area, priority groups), and decodes each distinct piece once.
+Python counts the pieces per respondent profile and day sent with collections.Counter (whose counting
+loop runs in C), then adds the few distinct pieces of each profile into its variant's, its slices'
+(channel, language, school, area, priority groups) and its day's groups, and decodes each distinct
+piece once.
 """
 from __future__ import annotations
 
@@ -35,13 +36,13 @@ def _quoted(column, dialect: str):
 
 
 def packed(batch: fold_q.Batch, dialect: str) -> Select:
-    """Select each response's profile and its answers packed as text (NULL: no answers)."""
+    """Select each response's profile, the day it was sent and its answers packed as text (NULL: no answers)."""
     a = aliased(Answer, name="packed_answer")
     piece = (a.item_key + FIELD + _quoted(a.value, dialect) + FIELD + func.coalesce(cast(a.choices, Text), "")
              + FIELD + cast(a.value_id, Text) + FIELD + func.coalesce(a.subtheme_id, ""))
     answers = select(func.aggregate_strings(piece, ANSWER)).where(a.response_id == Response.id).scalar_subquery()
     query = select(Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-                   batch.groups(), answers).select_from(Response)
+                   batch.groups(), fold_q.sent_on(dialect), answers).select_from(Response)
     return batch.where(batch.joins(query, True))
 
 
@@ -104,42 +105,84 @@ def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
     """Count a batch's people, answer cells, values and sub-themes: {kind: {dims as JSON: figures}}."""
     pieces = Pieces(batch.keys)
     marks = Marks(pieces)
-    profiles: dict[tuple, Group] = {}
+    profiles: dict[tuple, Group] = {}  # by profile and day sent
     for row in session.connection().execute(packed(batch, session.get_bind().dialect.name)):
-        if row[6] is None:  # no answers: not counted anywhere
+        if row[7] is None:  # no answers: not counted anywhere
             continue
-        profile = tuple(row[:6])
+        profile = tuple(row[:7])
         group = profiles.get(profile)
         if group is None:
             group = profiles[profile] = Group()
-        answers = row[6].split(ANSWER)
+        answers = row[7].split(ANSWER)
         group.people += 1
         group.answers.update(answers)
         group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
-    return {"people": {_dims(profile): [group.people] for profile, group in profiles.items()},
-            "values": {_dims((*profile, value_id)): figures for profile, group in profiles.items()
-                       for value_id, figures in _values(group, pieces).items()},
+    people, values = _by_profile(profiles, pieces)
+    return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
             **_shared_kinds(rollup.added_up(profiles, _shared_keys), pieces)}
 
 
+def _by_profile(profiles: dict[tuple, Group], pieces: Pieces) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
+    """People and values at profile grain (days added together) and by day and profile."""
+    people: dict[str, list] = {}
+    values: dict[str, list] = {}
+    people_day, values_day = {}, {}
+    # Each profile's dims as JSON without the closing bracket, made once: json.dumps per kept row was
+    # a fifth of the fold once every profile was counted per day.
+    heads: dict[tuple, str] = {}
+    for (*profile, day), group in profiles.items():
+        head = heads.get(key := tuple(profile))
+        if head is None:
+            head = heads[key] = _dims(key)[:-1]
+        _plus(people, head + "]", [group.people])
+        # A response without a date is in no date range.
+        day_head = None if day is None else _dims([day])[:-1] + ", " + head[1:]
+        if day_head is not None:
+            people_day[day_head + "]"] = [group.people]
+        for value_id, figures in _values(group, pieces).items():
+            _plus(values, f"{head}, {value_id}]", figures)
+            if day_head is not None:
+                values_day[f"{day_head}, {value_id}]"] = figures
+    return (people, people_day), (values, values_day)
+
+
+def _plus(into: dict[str, list], dims: str, figures: list) -> None:
+    kept = into.get(dims)
+    if kept is None:
+        into[dims] = list(figures)  # its own list: the same figures also go into the day's group
+    else:
+        for i, figure in enumerate(figures):
+            kept[i] += figure
+
+
+# The first part of a shared group's key that marks it as a day's group (slice names are words).
+DAY = 0
+
+
 def _shared_keys(profile: tuple) -> list[tuple]:
-    """Return the groups a profile adds into besides its own: its variant's, and each of its slices'."""
+    """Return the groups a profile and day add into besides their own: the variant's, each of the
+    profile's slices', and the day's."""
+    day = [(DAY, profile[6], profile[0])] if profile[6] is not None else []
     return [(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
-                              for key in fold_q.slice_keys(name, profile[at])]
+                              for key in fold_q.slice_keys(name, profile[at])] + day
 
 
 def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:
-    """Answer cells and sub-themes by variant (cells, subthemes) and by slice (cells_by, subs_by)."""
-    out: dict[str, dict[str, list]] = {"cells": {}, "cells_by": {}, "subthemes": {}, "subs_by": {}}
+    """Answer cells and sub-themes by variant (cells, subthemes), by slice (cells_by, subs_by) and by
+    day (cells_day, subs_day)."""
+    out: dict[str, dict[str, list]] = {kind: {} for kind in
+                                       ("cells", "cells_by", "cells_day", "subthemes", "subs_by", "subs_day")}
     for key, group in shared.items():
-        whole = len(key) == 1
-        cells = out["cells" if whole else "cells_by"]
+        suffix = "" if len(key) == 1 else "_day" if key[0] == DAY else "_by"
+        if suffix == "_day":
+            key = key[1:]
+        cells = out["cells" + suffix]
         head = _dims(key)[:-1] + ", "
         for packed_answer, n in group.answers.items():
             dims = head + pieces[packed_answer].cell_tail
             # Answers that differ only in value or sub-theme tags share a cell.
             cells[dims] = [cells[dims][0] + n] if dims in cells else [n]
-        out["subthemes" if whole else "subs_by"].update(
+        out[("subthemes" if suffix == "" else "subs") + suffix].update(
             (_dims((*key, subtheme)), figures) for subtheme, figures in _subthemes(group, pieces).items())
     return out
 

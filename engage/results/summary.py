@@ -1,9 +1,10 @@
 """The summary of a consultation against the five values, as plain data for pages, JSON and reports.
 
 The counts come from tallies kept per consultation (tallies: responses submitted since the
-last summary are folded in first) when the filters are only audience or variant, else from the
-database's GROUP BY over every answer (queries); both give the same small tables, which
-pure functions protect (aggregates). Free text is read only as a sample, for phrases and quotes.
+last summary are folded in first) when they cover the filters (audience or variant, with one other
+filter or a date range), else from the database's GROUP BY over every answer (queries); both give
+the same small tables, which pure functions protect (aggregates). Free text is read only as a
+sample, for phrases and quotes.
 """
 from __future__ import annotations
 
@@ -101,7 +102,8 @@ def count(session: Session, consultation_id: int, survey: Survey, filters: Filte
 
 def _without_idle_dates(session: Session, consultation_id: int, filters: Filters) -> Filters:
     """Drop a date range that every submitted response falls in: it leaves nobody out, and without it
-    the kept tallies can answer (a range from the day a consultation opened is a common choice)."""
+    the kept tallies can answer with another filter too, and read no days (a range from the day a
+    consultation opened is a common choice)."""
     if not (filters.date_from or filters.date_to):
         return filters
     # A range that ends before today would leave out a response sent while this summary is counted.

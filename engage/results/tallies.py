@@ -21,7 +21,7 @@ from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
-from engage.results import fold_pass, tally_writes
+from engage.results import fold_pass, tally_days, tally_writes
 from engage.results import queries as q
 from engage.results.filters import Filters
 
@@ -30,12 +30,16 @@ ALWAYS = ("audience", "variant")
 # Filters the tallies answer one at a time (with audience or variant), and their slice's name.
 SLICE_OF = {"channel": "channel", "language": "language", "school_id": "school", "area_id": "area",
             "priority_group": "group"}
+# The filters the tallies answer from their days (with audience or variant, no other filter).
+DATES = ("date_from", "date_to")
 
 
 def covers(filters: Filters) -> bool:
-    """Return whether the tallies can answer a summary under these filters (dates and pairs of others
-    are counted by SQL)."""
+    """Return whether the tallies can answer a summary under these filters (a date range with another
+    slice's filter, and pairs of slice filters, are counted by SQL)."""
     others = [k for k in filters.active() if k not in ALWAYS]
+    if any(k in DATES for k in others):
+        return all(k in DATES for k in others)
     return len(others) <= 1 and all(k in SLICE_OF for k in others)
 
 
@@ -126,31 +130,42 @@ def _lock(session: Session, consultation_id: int) -> None:
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
     counted = fold_pass.count(session, batch)
-    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch))))
+    dialect = session.get_bind().dialect.name
+    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch, dialect))))
     for kind, groups in counted.items():
         tally_writes.merge(session, consultation_id, kind, groups, sign)
 
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
     """Return the kept tallies shaped as queries' frames, for the filters (see covers)."""
+    if filters.date_from or filters.date_to:
+        return _shaped(session, _frames(tally_days.rows(session, consultation_id, filters, _variants(filters))))
     wanted, picked = _variants(filters), _slice(filters)
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
     found = session.execute(_kept(consultation_id, picked)).all()
-    # One JSON array for all the rows' dims and one for their figures: a million responses keep about
-    # 100,000 rows, and a decoder call per row was a second or more of the read.
-    groups = json.loads("[" + ",".join(row[1] for row in found) + "]")
-    figures = json.loads("[" + ",".join(row[2] for row in found) + "]")
     in_slice = _SliceTest(picked)
-    for (kind, _, _), group, figs in zip(found, groups, figures, strict=True):
+    for kind, group, figs in _decoded(found):
         if kind in SLICED_KIND:
             kind, group = SLICED_KIND[kind], group[2:]
         elif picked and not in_slice(group):
             continue
         if wanted is None or group[0] in wanted:
             rows[kind].append((*group, *figs))
-    frames = {kind: pd.DataFrame.from_records(rows[kind], columns=list(dims + figs))
-              for kind, (dims, figs) in fold_q.KINDS.items()}
-    return _shaped(session, frames)
+    return _shaped(session, _frames(rows))
+
+
+def _decoded(found: list) -> zip:
+    """Yield each kept row as (kind, dims, figures), decoded from JSON."""
+    # One JSON array for all the rows' dims and one for their figures: a million responses keep about
+    # 100,000 rows, and a decoder call per row was a second or more of the read.
+    groups = json.loads("[" + ",".join(row[1] for row in found) + "]")
+    figures = json.loads("[" + ",".join(row[2] for row in found) + "]")
+    return zip((row[0] for row in found), groups, figures, strict=True)
+
+
+def _frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
+    return {kind: pd.DataFrame.from_records(rows[kind], columns=list(dims + figs))
+            for kind, (dims, figs) in fold_q.KINDS.items()}
 
 
 SLICED_KIND = {v: k for k, v in fold_q.SLICED.items()}

@@ -3,6 +3,7 @@
 Synthetic responses (with an officer's tag and a flagged comment, as in test_sql_counts) are
 summarised from the tallies and by SQL under the filters the tallies cover; again after more
 responses are submitted (a warm fold), and after an officer corrects a counted comment's tag.
+Date ranges read from the tallies' days are checked in test_tallies_days.
 """
 import json
 import random
@@ -106,10 +107,13 @@ def test_a_fold_in_steps_counts_every_response_once(loaded, db, synthetic):  # n
 
 
 def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
-    assert not tallies.covers(Filters(date_from=date(2026, 1, 1)))
+    assert not tallies.covers(Filters(date_from=date(2026, 1, 1), school_id=3))
+    assert not tallies.covers(Filters(date_to=date(2026, 1, 1), channel="paper", audience="young"))
     assert not tallies.covers(Filters(school_id=3, channel="paper"))
     assert tallies.covers(Filters(audience="young", school_id=3))
     assert tallies.covers(Filters(variant="secondary", priority_group="young_carer"))
+    assert tallies.covers(Filters(date_from=date(2026, 1, 1)))
+    assert tallies.covers(Filters(audience="young", date_from=date(2026, 1, 1), date_to=date(2026, 1, 14)))
 
 
 def _unfolded(db, consultation_id: int) -> int:
@@ -119,7 +123,8 @@ def _unfolded(db, consultation_id: int) -> int:
 
 
 def test_a_date_range_that_leaves_nobody_out_is_read_from_the_tallies(loaded, db, synthetic):  # noqa: F811
-    """Only a range that takes in every response, and cannot miss one sent meanwhile, skips the scan."""
+    """A range alone is read from the tallies' days; with a school, only a range that takes in every
+    response, and cannot miss one sent meanwhile, skips the scan."""
     with loaded.app_context():
         survey = survey_of(db.get(Consultation, synthetic).version)
         school = db.scalar(select(Response.school_id).where(Response.consultation_id == synthetic,
@@ -128,8 +133,10 @@ def test_a_date_range_that_leaves_nobody_out_is_read_from_the_tallies(loaded, db
         # (days every response is moved back, filters, whether the tallies answer)
         cases = {"from the first day, a school": (0, lambda first: Filters(date_from=first, school_id=school), True),
                  "up to today": (0, lambda first: Filters(date_from=first, date_to=today), True),
-                 "leaves out the first day": (0, lambda first: Filters(date_from=first + timedelta(days=1)), False),
-                 "ends before today": (3, lambda first: Filters(date_to=today - timedelta(days=1)), False)}
+                 "leaves out the first day": (0, lambda first: Filters(date_from=first + timedelta(days=1)), True),
+                 "ends before today": (3, lambda first: Filters(date_to=today - timedelta(days=1)), True),
+                 "ends before today, a school": (0, lambda first: Filters(date_to=today - timedelta(days=1),
+                                                                          school_id=school), False)}
         for name, (back, make, from_tallies) in cases.items():
             for response in db.scalars(select(Response).where(Response.consultation_id == synthetic)):
                 response.summary_batch = None
