@@ -148,10 +148,12 @@ def test_asking_whether_telling_is_safe_is_flagged(text):
 def test_uncertain_text_can_be_sent_for_a_check():
     from engage.analysis.screen import default_screener
 
+    from engage.analysis.screen.spelling import clean
+
     screener = default_screener()
     text = "things at home are not great and i dont know who to talk to"
     result = screener.screen(text)
-    probability = screener.probability(text)
+    probability = screener.probability(clean(text))  # the screen scores the normalised text
     if screener.check <= probability < screener.concern:
         assert (result.flag, result.severity) == (True, "check")
     else:
