@@ -44,6 +44,11 @@ _QUIET_CONCEPTS = tuple(name for name in model.MODEL_CONCEPTS if name not in _TR
 # Kinds of harm where a flag from the model alone is still treated as urgent.
 URGENT_KINDS = {"sexual_abuse", "physical_abuse", "suicidal_thoughts", "exploitation",
                 "online_grooming", "position_of_trust", "harmful_practices"}
+# A flag of a less urgent kind (or a rule's "concern") is raised to "immediate" when the learned
+# severity model is this sure the account is of current danger: a parent with a knife tonight,
+# a child left alone since Friday, a debt being worked off, a plan to go to someone's flat.
+IMMEDIATE_SCORE = 0.80
+URGENT_REASON = "wording of current danger (learned model)"
 MODEL_REASON = "wording like known disclosures (learned model)"
 CHECK_REASON = "uncertain: wording partly like known disclosures, please check"
 
@@ -85,10 +90,21 @@ class Screener:
     category_model: model.CategoryScorer
     check: float = CHECK_THRESHOLD
     concern: float = CONCERN_THRESHOLD
+    severity_model: model.LinearScorer | None = None
 
     def probability(self, norm: str) -> float:
         """Return the model's P(disclosure) for a normalised text."""
         return self.flag_model.probability(_features(norm, has_trigger(norm)))
+
+    def urgency(self, feats: list[str]) -> float:
+        """Return the severity model's P(current danger) for a flagged text (0 without one)."""
+        return self.severity_model.probability(feats) if self.severity_model else 0.0
+
+    def _raised(self, found: Screening, norm: str, triggered: bool) -> Screening:
+        """Raise a rule's "concern" to "immediate" when the wording is of current danger."""
+        if found.severity != "concern" or self.urgency(_features(norm, triggered)) < IMMEDIATE_SCORE:
+            return found
+        return Screening(True, "immediate", found.category, (*found.matched, URGENT_REASON))
 
     def screen(self, text: str) -> Screening:
         """Screen one free-text answer; any flag must be read by a safeguarding reviewer."""
@@ -98,7 +114,7 @@ class Screener:
         triggered = has_trigger(norm)
         found = rule_hits(norm) if triggered else []
         if found:
-            return _from_rules(found)
+            return self._raised(_from_rules(found), norm, triggered)
         feats = _features(norm, triggered)
         probability = self.flag_model.probability(feats)
         if probability < self.check:
@@ -110,20 +126,25 @@ class Screener:
         category = self.category_model.best(feats)
         if probability < self.concern:
             return Screening(True, "check", category, (CHECK_REASON,))
-        severity = "immediate" if category in URGENT_KINDS else "concern"
-        return Screening(True, severity, category, (MODEL_REASON,))
+        if category in URGENT_KINDS:
+            return Screening(True, "immediate", category, (MODEL_REASON,))
+        if self.urgency(feats) >= IMMEDIATE_SCORE:
+            return Screening(True, "immediate", category, (MODEL_REASON, URGENT_REASON))
+        return Screening(True, "concern", category, (MODEL_REASON,))
 
 
 def build(rows: list[dict], categories: bool = True) -> Screener:
     """Train a screener on labelled rows (text, flag, category).
 
-    categories=False skips the category model (cross-validation needs only the flag model).
+    categories=False skips the category and severity models (a flag-only run needs neither).
     """
     feats = [model.features(clean(row["text"])) for row in rows]
     flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
     if not categories:
         return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
-    positives = [(f, row["category"] or "other") for f, row in zip(feats, rows, strict=True)
-                 if row["flag"]]
-    category_model = model.train_category([f for f, _ in positives], [c for _, c in positives])
-    return Screener(flag_model, category_model)
+    positives = [(f, row) for f, row in zip(feats, rows, strict=True) if row["flag"]]
+    category_model = model.train_category([f for f, _ in positives],
+                                          [row["category"] or "other" for _, row in positives])
+    severity_model = model.train_severity([f for f, _ in positives],
+                                          [row["severity"] == "immediate" for _, row in positives])
+    return Screener(flag_model, category_model, severity_model=severity_model)
