@@ -32,7 +32,7 @@ EXPLAINED_OVERRIDE = 0.95
 # them skips the rules, which keeps the screen fast on ordinary comments.
 _TRIGGERS = ("SUICIDAL", "SELF_HARM", "EATING", "SEXUAL", "IMAGES", "MONEY_DRUGS", "WANT_BACK",
              "MARRIAGE", "HURT", "INJURY", "NEGLECT", "MISSING", "RADICAL", "CONTROL", "EMOTIONAL",
-             "CARER", "ASK_SAFE", "FII", "BULLY", "MEET", "THREAT")
+             "CARER", "ASK_SAFE", "FII", "BULLY", "MEET", "THREAT", "SUICIDAL_NEGATIVE", "FIGHTING")
 _TRIGGER = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in _TRIGGERS)
                         + r"|fight\w*|scream\w*|shout\w*|smash\w*|bang\w*|throw\w*|drunk|knife"
                           r"|stab|shoot|gun|jump me|go die|groom\w*|secret\w*|don'?t tell|not to tell"
