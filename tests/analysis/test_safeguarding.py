@@ -229,9 +229,14 @@ def _screener_scoring(probability):
 def test_a_near_certain_model_outweighs_the_negation_cue():
     from engage.analysis.screen.screener import EXPLAINED_OVERRIDE
 
-    text = "nobody hurts me at home"  # the negation cue explains it away
+    text = "nobody hurts me at home but i'm scared all the time"  # the negation cue explains it away
     assert not _screener_scoring(EXPLAINED_OVERRIDE - 0.05).screen(text).flag
     assert _screener_scoring(EXPLAINED_OVERRIDE + 0.04).screen(text).flag
+
+
+def test_a_text_that_is_only_a_negation_is_never_flagged_by_the_model():
+    text = "nobody hurts me at home"  # nothing beyond the negation for a score to outweigh
+    assert not _screener_scoring(0.999).screen(text).flag
 
 
 def _with_urgency(flag_probability, urgency):

@@ -29,6 +29,7 @@ from engage.analysis.screen.screener import (
     build,
     has_signal,
     rule_hits,
+    wholly_explained,
 )
 from engage.analysis.screen.spelling import clean
 
@@ -48,13 +49,14 @@ class Scored:
     rule_severity: str = "none"  # the most severe rule verdict, "none" when no rule fired
     category: str = "other"      # the category model's choice, trained without this source
     urgency: float = 0.0         # the severity model's P(current danger), likewise
+    wholly: bool = False         # explained away in every clause: no score outweighs it
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
                 override: float = EXPLAINED_OVERRIDE) -> bool:
         """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
         if self.rules:
             return True
-        if self.explained and self.probability < override or self.probability < check:
+        if self.explained and (self.probability < override or self.wholly) or self.probability < check:
             return False
         return self.signal or self.probability >= concern
 
@@ -85,7 +87,9 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
     severity = [max((hit[1] for hit in hits), key=RANK.__getitem__, default="none")
                 for hits in found]
     signal = [has_signal(norm) for norm in norms]
+    # Texts explained away in every clause are never flagged by the model, however sure.
     explained = [explained_away(norm) for norm in norms]
+    wholly = [wholly_explained(norm) for norm in norms]
     out = []
     for k in range(folds):
         screener = build([r for r, f in zip(rows, fold, strict=True) if f != k])
@@ -94,7 +98,7 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
                 feats = model.features(norms[i])
                 out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
                                   explained[i], severity[i], screener.category_model.best(feats),
-                                  screener.urgency(feats)))
+                                  screener.urgency(feats), wholly[i]))
     return out
 
 

@@ -139,7 +139,11 @@ def explained_away(norm: str) -> bool:
     """Say whether the rules' checks explain a text away: an opinion, an accident or idiom, or
     acts that are all negated or hypothetical ("no one has ever touched me")."""
     whole = Facts(norm, norm)
-    if whole.opinion or whole.accident:
-        return True
+    return whole.opinion or whole.accident or negated_only(norm, whole)
+
+
+def negated_only(norm: str, whole: Facts | None = None) -> bool:
+    """Say whether every act a text names is negated or hypothetical ("nobody hurts me")."""
+    whole = whole or Facts(norm, norm)
     written = [name for name in NEGATABLE if PATTERNS[name].search(norm)]
     return bool(written) and not any(whole.present(name) for name in written)

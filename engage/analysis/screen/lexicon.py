@@ -273,7 +273,8 @@ SUICIDAL = (r"(?:(?:hang\w*|end\w*|drown\w*|poison\w*|suffocat\w*|strangl\w*) (?
 # the negation cue must not cancel these as it cancels "i don't want to die".
 SUICIDAL_NEGATIVE = (r"(?:(?:do ?n'?t|do not|can'?t|cannot|never) (?:really |even )?(?:see|find)"
                      r" (?:the|a|any) (?:point|reason) (?:in|of|to|for) (?:living|life|being"
-                     r" (?:alive|here|around)|going on|carrying on|staying|trying|any of it)"
+                     r" (?:alive|here|around)|be (?:alive|here|around)|going on|carrying on|staying|trying"
+                     r"|any of it)"
                      r"|(?:do ?n'?t|do not) (?:really |even )?(?:want|wanna|plan) (?:to |on )?"
                      r"(?:exist\w*|be (?:alive|around)|being (?:alive|here|around)|wake up|carry on"
                      r"|go on|be here (?:any ?more|no more))"

@@ -8,7 +8,7 @@ import numpy as np
 
 from engage.analysis.first_chars import compile_fast
 from engage.analysis.screen import lexicon, model, rules
-from engage.analysis.screen.facts import Facts, explained_away, sentences
+from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
 from engage.analysis.screen.spelling import clean
 
@@ -73,6 +73,17 @@ def has_signal(norm: str) -> bool:
     return bool(_SIGNAL.search(norm)) or has_trigger(norm)
 
 
+def wholly_explained(norm: str) -> bool:
+    """Say whether a text is only a negation: its acts all negated, and no other clause worrying.
+
+    "nobody touches me at home" is a negation and nothing else; no score outweighs it. "dad
+    doesn't hit me but he screams in my face" says more than its negation, so a model that is
+    sure of a disclosure may still flag it.
+    """
+    return negated_only(norm) and not any(
+        has_signal(clause) and not explained_away(clause) for clause in sentences(norm))
+
+
 def _features(norm: str, triggered: bool) -> list[str]:
     """Return the model's features, skipping trigger concepts when the trigger found none."""
     return model.features(norm) if triggered else model.features(norm, _QUIET_CONCEPTS)
@@ -123,7 +134,7 @@ class Screener:
             return NONE
         if probability < self.concern and not (triggered or _SIGNAL.search(norm)):
             return NONE
-        if probability < EXPLAINED_OVERRIDE and explained_away(norm):
+        if (probability < EXPLAINED_OVERRIDE or wholly_explained(norm)) and explained_away(norm):
             return NONE
         category = self.category_model.best(feats)
         if probability < self.concern:
