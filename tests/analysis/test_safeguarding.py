@@ -147,11 +147,12 @@ def test_asking_whether_telling_is_safe_is_flagged(text):
 
 def test_uncertain_text_can_be_sent_for_a_check():
     from engage.analysis.screen import default_screener
+    from engage.analysis.screen.spelling import clean
 
     screener = default_screener()
     text = "things at home are not great and i dont know who to talk to"
     result = screener.screen(text)
-    probability = screener.probability(text)
+    probability = screener.probability(clean(text))  # the screen scores the normalised text
     if screener.check <= probability < screener.concern:
         assert (result.flag, result.severity) == (True, "check")
     else:
@@ -228,6 +229,41 @@ def _screener_scoring(probability):
 def test_a_near_certain_model_outweighs_the_negation_cue():
     from engage.analysis.screen.screener import EXPLAINED_OVERRIDE
 
-    text = "nobody hurts me at home"  # the negation cue explains it away
+    text = "nobody hurts me at home but i'm scared all the time"  # the negation cue explains it away
     assert not _screener_scoring(EXPLAINED_OVERRIDE - 0.05).screen(text).flag
     assert _screener_scoring(EXPLAINED_OVERRIDE + 0.04).screen(text).flag
+
+
+def test_a_text_that_is_only_a_negation_is_never_flagged_by_the_model():
+    text = "nobody hurts me at home"  # nothing beyond the negation for a score to outweigh
+    assert not _screener_scoring(0.999).screen(text).flag
+
+
+def _with_urgency(flag_probability, urgency):
+    """A real Screener with constant flag and severity scores."""
+    import math
+
+    from engage.analysis.screen.model import LinearScorer
+
+    screener = _screener_scoring(flag_probability)
+    screener.severity_model = LinearScorer({}, math.log(urgency / (1 - urgency)))
+    return screener
+
+
+def test_a_rules_concern_is_raised_only_when_the_severity_model_is_sure():
+    from engage.analysis.screen.screener import IMMEDIATE_SCORE, URGENT_REASON
+
+    text = "my mum says she wishes i was never born"  # emotional harm: the rule says "concern"
+    assert _with_urgency(0.01, IMMEDIATE_SCORE - 0.05).screen(text).severity == "concern"
+    raised = _with_urgency(0.01, IMMEDIATE_SCORE + 0.05).screen(text)
+    assert (raised.severity, raised.category) == ("immediate", "emotional_abuse")
+    assert URGENT_REASON in raised.matched
+
+
+def test_a_model_flag_of_a_less_urgent_kind_can_still_be_immediate():
+    from engage.analysis.screen.screener import IMMEDIATE_SCORE
+
+    text = "he says im his favourite and picks me up first"  # no rule; category "other"
+    assert _with_urgency(0.9, IMMEDIATE_SCORE - 0.05).screen(text).severity == "concern"
+    assert _with_urgency(0.9, IMMEDIATE_SCORE + 0.05).screen(text).severity == "immediate"
+    assert _screener_scoring(0.9).screen(text).severity == "concern"  # no severity model: kind only

@@ -16,15 +16,20 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from engage.analysis.screen import model
 from engage.analysis.screen.corpus import all_rows
 from engage.analysis.screen.facts import explained_away
+from engage.analysis.screen.result import RANK
 from engage.analysis.screen.screener import (
     CHECK_THRESHOLD,
     CONCERN_THRESHOLD,
     EXPLAINED_OVERRIDE,
+    IMMEDIATE_SCORE,
+    URGENT_KINDS,
     build,
     has_signal,
     rule_hits,
+    wholly_explained,
 )
 from engage.analysis.screen.spelling import clean
 
@@ -41,14 +46,31 @@ class Scored:
     probability: float  # the model's P(disclosure), trained without this text's source
     signal: bool       # a worrying word: needed for a flag between CHECK and CONCERN
     explained: bool    # negated, hypothetical, an opinion or an accident: no model flag unless sure
+    rule_severity: str = "none"  # the most severe rule verdict, "none" when no rule fired
+    category: str = "other"      # the category model's choice, trained without this source
+    urgency: float = 0.0         # the severity model's P(current danger), likewise
+    wholly: bool = False         # explained away in every clause: no score outweighs it
 
-    def flagged(self, check: float, concern: float = CONCERN_THRESHOLD) -> bool:
+    def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
+                override: float = EXPLAINED_OVERRIDE) -> bool:
         """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
         if self.rules:
             return True
-        if self.explained and self.probability < EXPLAINED_OVERRIDE or self.probability < check:
+        if self.explained and (self.probability < override or self.wholly) or self.probability < check:
             return False
         return self.signal or self.probability >= concern
+
+    def severity(self, check: float, concern: float = CONCERN_THRESHOLD,
+                 urgent: float = IMMEDIATE_SCORE) -> str:
+        """Return the severity the screen gives this text at these thresholds (as Screener.screen)."""
+        if self.rules:
+            raised = self.rule_severity == "concern" and self.urgency >= urgent
+            return "immediate" if raised else self.rule_severity
+        if not self.flagged(check, concern):
+            return "none"
+        if self.probability < concern:
+            return "check"
+        return "immediate" if self.category in URGENT_KINDS or self.urgency >= urgent else "concern"
 
 
 def fold_of(row: dict, folds: int) -> int:
@@ -60,19 +82,28 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
     """Score every row with a model trained on the other folds' source groups."""
     fold = [fold_of(row, folds) for row in rows]
     norms = [clean(row["text"]) for row in rows]
-    rules = [bool(rule_hits(norm)) for norm in norms]
+    found = [rule_hits(norm) for norm in norms]
+    rules = [bool(hits) for hits in found]
+    severity = [max((hit[1] for hit in hits), key=RANK.__getitem__, default="none")
+                for hits in found]
     signal = [has_signal(norm) for norm in norms]
+    # Texts explained away in every clause are never flagged by the model, however sure.
     explained = [explained_away(norm) for norm in norms]
+    wholly = [wholly_explained(norm) for norm in norms]
     out = []
     for k in range(folds):
-        screener = build([r for r, f in zip(rows, fold, strict=True) if f != k], categories=False)
-        out += [Scored(row, rules[i], screener.probability(norms[i]), signal[i], explained[i])
-                for i, row in enumerate(rows) if fold[i] == k]
+        screener = build([r for r, f in zip(rows, fold, strict=True) if f != k])
+        for i, row in enumerate(rows):
+            if fold[i] == k:
+                feats = model.features(norms[i])
+                out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
+                                  explained[i], severity[i], screener.category_model.best(feats),
+                                  screener.urgency(feats), wholly[i]))
     return out
 
 
-def summary(scored: list[Scored], check: float,
-            concern: float = CONCERN_THRESHOLD) -> dict[str, float]:
+def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHOLD,
+            urgent: float = IMMEDIATE_SCORE) -> dict[str, float]:
     """Recall, immediate caught, precision at 40% prevalence, ordinary flagged, worst groups."""
     positives = [s for s in scored if s.row["flag"]]
     negatives = [s for s in scored if not s.row["flag"]]
@@ -91,11 +122,18 @@ def summary(scored: list[Scored], check: float,
     return {
         "recall": recall,
         "immediate": sum(s.flagged(check, concern) for s in immediate) / len(immediate),
+        "immediate as immediate": sum(s.severity(check, concern, urgent) == "immediate"
+                                      for s in immediate) / len(immediate),
+        "concern disclosures as immediate": sum(
+            s.severity(check, concern, urgent) == "immediate" for s in positives
+            if s.row.get("severity") != "immediate") / max(1, len(positives) - len(immediate)),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
         "consultation comments flagged": _share(consultation, check, concern),
         "hard negatives flagged": _share(hard, check, concern),
         "near-miss comments flagged": _share(near_miss, check, concern),
+        "ordinary as immediate": sum(s.severity(check, concern, urgent) == "immediate"
+                                     for s in negatives) / len(negatives),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
     }
@@ -133,10 +171,25 @@ def group_table(scored: list[Scored], check: float, concern: float) -> list[str]
     return lines
 
 
+def misses(scored: list[Scored], check: float, concern: float) -> list[str]:
+    """One line per disclosure missed, and per immediate one given a lesser severity."""
+    lines = []
+    for s in scored:
+        got = s.severity(check, concern)
+        want = s.row.get("severity")
+        if s.row["flag"] and (got == "none" or want == "immediate" and got != "immediate"):
+            lines.append(f"  {want}->{got} p={s.probability:.2f} rules={s.rules} "
+                         f"[{s.row.get('category')}->{s.category}] {s.row['source_id']}: {s.row['text']}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--groups", action="store_true", help="print every source group")
+    parser.add_argument("--misses", action="store_true",
+                        help="print missed disclosures and immediate ones screened less urgent")
+    parser.add_argument("--false-flags", action="store_true", help="print flagged ordinary texts")
     args = parser.parse_args()
     rows = all_rows()
     scored = out_of_fold(rows, args.folds)
@@ -150,14 +203,29 @@ def main() -> None:
                 continue
             print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(
                 f"{k} {v:.3f}" for k, v in summary(scored, check, concern).items()))
+    for override in (0.8, 0.85, 0.9, 0.95):
+        shifted = [Scored(s.row, s.rules, s.probability, s.signal, s.explained and s.probability < override)
+                   for s in scored]
+        print(f"negation cue outweighed at {override:.2f}: " + "  ".join(
+            f"{k} {v:.3f}" for k, v in summary(shifted, CHECK_THRESHOLD).items() if "immediate" not in k))
+    for urgent in (0.6, 0.7, 0.8, 0.9, 2.0):
+        print(f"severity score {urgent:.2f}: " + "  ".join(f"{k} {v:.3f}" for k, v in summary(
+            scored, CHECK_THRESHOLD, CONCERN_THRESHOLD, urgent).items() if "immediate" in k))
     # The model with no rules and no gate: the honest part, since no rule was written for it.
-    alone = [Scored(s.row, False, s.probability, True, False) for s in scored]
+    alone = [Scored(s.row, False, s.probability, True, False, category=s.category,
+                    urgency=s.urgency) for s in scored]
     for check in (0.3, 0.5, 0.7):
         print(f"model alone {check:.2f}: " + "  ".join(
             f"{k} {v:.3f}" for k, v in summary(alone, check).items()))
     if args.groups:
         print(f"by source group at check {CHECK_THRESHOLD}, concern {CONCERN_THRESHOLD}:")
         print("\n".join(group_table(scored, CHECK_THRESHOLD, CONCERN_THRESHOLD)))
+    if args.misses:
+        print("\n".join(misses(scored, CHECK_THRESHOLD, CONCERN_THRESHOLD)))
+    if args.false_flags:
+        print("\n".join(f"  none->{s.severity(CHECK_THRESHOLD)} p={s.probability:.2f} rules={s.rules} "
+                        f"{s.row['source_id']}: {s.row['text']}" for s in scored
+                        if not s.row["flag"] and s.flagged(CHECK_THRESHOLD)))
 
 
 if __name__ == "__main__":

@@ -15,10 +15,13 @@ _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", 
           "MARRIAGE_FORCE", "RADICAL", "CONTROL", "EMOTIONAL", "CARER", "ASK_SAFE", "HOME",
           "URGENT", "PAST", "MEET", "OPINION", "JOKE", "ACCIDENT", "FII", "GIFTS",
           "WANT_BACK", "BULLY", "PERSIST", "COVER", "RESOLVED", "CURRENT", "ACCIDENT_OBJECT",
-          "ADULT_HITS_ME")
+          "ADULT_HITS_ME", "FIGHTING", "DREAD", "DANGER_WEAPON", "HAPPENING_NOW", "AWAY_DAYS", "FEAR_HOME",
+          "BODY_DANGER", "SPREADING")
 PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
 # Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
 NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
+# Forms of a concept whose negation is their meaning: the negation cue never cancels them.
+NEGATIVE_FORMS = {"SUICIDAL": compile_fast(rf"\b{lexicon.SUICIDAL_NEGATIVE}")}
 _NEGATION = re.compile(r"(?:(?<!a )\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
                        r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
                        r"|\bstop (?:people|kids)|\bwhen people)\W+(?:[\w']+\W+){0,3}$")
@@ -33,7 +36,9 @@ _NOT_ME = re.compile(r"\bmy (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend
 # "people", "young people", "children": a statement about children in general, not an account.
 _GENERIC = re.compile(r"\b(?:people|young people|children|kids|pupils|students|families|teenagers"
                       r"|no child|young carers|care leavers)\b")
-_FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself)\b")
+# "dad whips us", "our mum": the writer among the children an act is done to.
+_FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|myself|us|our (?:mum|mam|dad|step ?\w+"
+                    r"|parents|house|home|flat))\b")
 _THIRD_SUBJECT = re.compile(r"\b(?:my \d+ year old|my (?:best )?(?:friend|mate|bestie|girlfriend|boyfriend|cousin"
                             r"|neighbour|sister|brother)s?|(?:a|one|this|the) (?:boy|girl|kid)"
                             r" (?:in|at|from)|(?:she|he)(?:'s| is| has| says| said| wants| keeps"
@@ -47,6 +52,9 @@ def sentences(text: str) -> list[str]:
 
 def _live(name: str, pattern: re.Pattern, text: str) -> bool:
     """Say whether pattern matches text at least once where no negation governs it."""
+    negative = NEGATIVE_FORMS.get(name)
+    if negative is not None and negative.search(text):
+        return True
     for match in pattern.finditer(text):
         if name not in NEGATABLE or not _NEGATION.search(text, max(0, match.start() - 45),
                                                          match.start()):
@@ -131,7 +139,11 @@ def explained_away(norm: str) -> bool:
     """Say whether the rules' checks explain a text away: an opinion, an accident or idiom, or
     acts that are all negated or hypothetical ("no one has ever touched me")."""
     whole = Facts(norm, norm)
-    if whole.opinion or whole.accident:
-        return True
+    return whole.opinion or whole.accident or negated_only(norm, whole)
+
+
+def negated_only(norm: str, whole: Facts | None = None) -> bool:
+    """Say whether every act a text names is negated or hypothetical ("nobody hurts me")."""
+    whole = whole or Facts(norm, norm)
     written = [name for name in NEGATABLE if PATTERNS[name].search(norm)]
     return bool(written) and not any(whole.present(name) for name in written)

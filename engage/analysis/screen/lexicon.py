@@ -135,6 +135,7 @@ SECRECY = (r"(?:mature for my age|away from the pool|misses me|voice notes|not t
 THREAT = (r"(?:or (?:they'?ll|he'?ll|she'?ll) (?:tag|send|post|share|show)|by (?:friday|tomorrow"
           r"|tonight) or|threat\w*|or else|unless i|if i don'?t|if i tell|if i stop|if i say"
           r"|(?:going to|gonna|will|'ll) (?:shoot|stab|jump|kill) me"
+          r"|(?:'d|would|will|'ll|going to|gonna) kill (?:us|her|mum|my mum|all of us)"
           r"|(?:post|send|share|show) (?:them|it|my \w+) to|blackmail\w*|says? (?:he|she|they)"
           r"(?:'ll| will) (?:hurt|kill|post|share|send|tell))")
 MONEY_DRUGS = (r"(?:the gear|do the door|car windows|took over (?:the|his|her) flat"
@@ -173,6 +174,11 @@ NEGLECT = (r"(?:(?:lice|nits) (?:for (?:ages|months|weeks)|and (?:my|nobody|no o
            r" food|hot food) (?:at|is at) school|only hot food|steal (?:food|sandwiches)"
            r"|(?:left|leaves?|been) (?:me |us )?(?:on (?:my|our) own|alone|home alone)"
            r"|nobody(?:'s| is)? (?:home|there|comes|picks|cooks|washes|feeds|checks|changes)"
+           r"|(?:nobody|no one|no-one) (?:ever )?(?:gets|collects|picks) (?:me|us) (?:up|from)"
+           r"|(?:nobody|no one|no-one) (?:ever )?(?:makes|cooks|gets) (?:me|us) (?:any )?(?:dinner|tea"
+           r"|breakfast|lunch|food|a meal)"
+           r"|(?:nobody|no one|no-one) (?:ever )?(?:helps|gets) (?:me|us) (?:get )?(?:ready|dressed|washed)"
+           r"|(?:nobody|no one|no-one) (?:ever )?buys (?:me|us) (?:new |any )?(?:clothes|shoes|uniform)"
            r"|no one (?:is )?(?:home|comes|picks|cooks|feeds|checks|makes (?:me|us) food)"
            r"|nobody makes (?:me|us) food"
            r"|(?:left|leaves?|leaving) (?!each other)(?:\w+ ){1,4}(?:on (?:my|our|their) own|alone)|(?:mum"
@@ -182,7 +188,7 @@ NEGLECT = (r"(?:(?:lice|nits) (?:for (?:ages|months|weeks)|and (?:my|nobody|no o
            r" (?:been )?(?:back|come back|come home)|passed out|off (?:her|his) face|always drunk"
            r"|drunk every|sleeps? all day|won'?t wake up|always (?:on|off) (?:the )?drugs|on drugs"
            r"|no (?:heating|electric\w*|hot water|bed|beds|clean clothes|coat)|sleep on the floor"
-           r"|same (?:clothes|uniform) (?:all|every|for)|clothes (?:are )?(?:dirty|too small)"
+           r"|same (?:clothes|uniform) (?:all|every|for)|clothes (?:are )?(?:always )?(?:dirty|too small)"
            r"|head lice|i smell"
            r"|(?:says?|said) i (?:smell|stink)|nappy|kicked (?:me |us )?out(?! of)|chucked (?:me "
            r"|us )?out|sleep\w* (?:rough|on (?:sofas"
@@ -262,6 +268,46 @@ SUICIDAL = (r"(?:(?:hang\w*|end\w*|drown\w*|poison\w*|suffocat\w*|strangl\w*) (?
             r"|everyone would be (?:better|happier)|nobody would (?:care|miss)|no one would"
             r" (?:care|miss)|would miss me|(?:be|i'?m) a burden|don'?t care if i die|rather die"
             r"|dying inside|dark thoughts|don'?t feel safe with myself)")
+# Wanting not to live, said in the negative ("i don't see the point in living", "i don't plan
+# on being around much longer", "i just don't want to exist"): the negation is the meaning, so
+# the negation cue must not cancel these as it cancels "i don't want to die".
+SUICIDAL_NEGATIVE = (r"(?:(?:do ?n'?t|do not|can'?t|cannot|never) (?:really |even )?(?:see|find)"
+                     r" (?:the|a|any) (?:point|reason) (?:in|of|to|for) (?:living|life|being"
+                     r" (?:alive|here|around)|be (?:alive|here|around)|going on|carrying on|staying|trying"
+                     r"|any of it)"
+                     r"|(?:do ?n'?t|do not) (?:really |even )?(?:want|wanna|plan) (?:to |on )?"
+                     r"(?:exist\w*|be (?:alive|around)|being (?:alive|here|around)|wake up|carry on"
+                     r"|go on|be here (?:any ?more|no more))"
+                     r"|(?:won'?t|will not|not going to|not gonna) be (?:around|here) (?:much |for )?"
+                     r"(?:longer|long)"
+                     r"|(?:would ?n'?t|wouldnt) (?:be so bad|be the worst|mind) if (?:i|a car|a bus"
+                     r"|something)\b[^.!?]{0,30}(?:died|hit me|didn'?t stop|never woke|didn'?t wake))")
+# Adults at home fighting, and the child's fear of it: each alone is ordinary ("my parents argue
+# about what to have for tea", "i was scared of the film"); together, at home, they are not.
+FIGHTING = (r"(?:fight\w*|scream\w*|shout\w*|yell\w*|smash\w*|bang\w*"
+            r"|throw\w*|threw|temper|kick\w* off|goes? mad|go(?:es)? for (?:her|him|mum|dad))")
+DREAD = (r"(?:scare\w*|scary|afraid|frighten\w*|terrif\w*|cry|cries|crying|cried|cris|hide|hiding"
+         r"|(?:can'?t|cannot|hardly|never) (?:get to )?sleep|every ?night|all the time|police|drunk"
+         r"|lock (?:myself|ourselves)|hate (?:going|being|coming) home|dread\w*|shaking|tiptoe\w*"
+         r"|walk on eggshells|set (?:him|her|them) off)")
+
+# Signs that a harm is acute now, whatever its kind: a weapon at home, a night or days away or
+# alone, the child afraid to go home, a body in danger, images of the child going round.
+DANGER_WEAPON = r"(?:knife|knives|hammer|gun|axe|machete|blade)"
+HAPPENING_NOW = (r"(?:tonight|right now|today|tomorrow|last night|this weekend|when everyone'?s?"
+                 r" asleep|as i (?:write|type)|writing this|downstairs|in the next room)")
+AWAY_DAYS = (r"(?:days|since|(?:all|the) weekend|friday|saturday|sunday|monday|tuesday|wednesday"
+             r"|thursday|(?:is|isn'?t|not|hasn'?t|has not|still not) (?:come )?back|won'?t wake"
+             r"|yesterday)")
+FEAR_HOME = (r"(?:(?:scared|frightened|afraid|terrified) (?:to go|of going|to be) home|don'?t make me"
+             r" go home|can'?t go (?:back )?home|(?:take|taken) (?:me )?away|please help|help me)")
+BODY_DANGER = (r"(?:pass(?:ed|ing)? out|faint\w*|collaps\w*|heart (?:feels|is|keeps|was)? ?(?:racing"
+               r"|weird|pounding|skipping|funny)|could die|(?:a ?and ?e|a&e|hospital|stitches|glued)"
+               r"|too deep|so deep|won'?t stop bleeding|stop (?:the )?bleeding|overdose\w*)")
+SPREADING = (r"(?:going round|being shared|shared (?:it|them|my)|keeps? posting|posted (?:it|them)"
+             r"|on a website|fake account|(?:everyone|people) (?:has|have) seen|sent (?:it|them) to"
+             r"|can'?t get (?:it|them) (?:taken )?down|(?:unless|or) i send)")
+
 EATING = (r"(?:spit\w* (?:it|them|food|things)|one cracker|only (?:had|eat|eaten) (?:water|apples"
           r"|one)"
           r"|exercise (?:in my room )?for hours|weigh myself \w+ times|get rid of it"

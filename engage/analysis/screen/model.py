@@ -95,11 +95,25 @@ def _matrix(feature_lists: Iterable[list[str]]):
 
 def train_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
     """Fit P(disclosure) on feature lists (deterministic: liblinear, fixed data order)."""
+    # Balanced: consultation comments outnumber disclosures three to one in the data, and an
+    # unweighted fit would push every score down and trade recall for that imbalance.
+    return _fit_binary(feature_lists, labels)
+
+
+def train_severity(feature_lists: list[list[str]], immediate: list[bool]) -> LinearScorer:
+    """Fit P(current danger | disclosure) on the disclosures alone.
+
+    The rules give a severity only where they know the kind of harm; this learns what the
+    immediate accounts share across kinds (a household adult now, a plan, a threat, a night
+    away), so a flag on unseen wording can still reach a lead at once.
+    """
+    return _fit_binary(feature_lists, immediate)
+
+
+def _fit_binary(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
     from sklearn.linear_model import LogisticRegression
 
     vectorizer, matrix = _matrix(feature_lists)
-    # Balanced: consultation comments outnumber disclosures three to one in the data, and an
-    # unweighted fit would push every score down and trade recall for that imbalance.
     model = LogisticRegression(C=30.0, solver="liblinear", class_weight="balanced")
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()

@@ -51,7 +51,8 @@ def suicidal(f: Facts) -> Hit | None:
     if not f.has("SUICIDAL") or f.opinion or f.accident or f.joking and not f.has("SELF_HARM"):
         return None
     if f.third_person and not f.first_person:
-        return ("other", CON, "says another child may be suicidal")
+        # A friend's plan for tonight is as urgent as the writer's own.
+        return ("other", IMM if f.has("HAPPENING_NOW") else CON, "says another child may be suicidal")
     return ("suicidal_thoughts", _past(f, IMM), "thoughts of ending their life")
 
 
@@ -62,14 +63,13 @@ def self_harm(f: Facts) -> Hit | None:
         return None
     if f.third_person and not f.first_person:
         return ("other", CON, "says another child is harming themselves")
-    urgent = any(w in f.text for w in ("too deep", "stop bleeding", "overdose", "took ",
-                                       "swallow"))
+    urgent = f.has("BODY_DANGER") or any(w in f.text for w in ("took ", "swallow"))
     return ("self_harm", IMM if urgent else CON, "self-harm")
 
 
 def eating(f: Facts) -> Hit | None:
     if f.has("EATING") and f.first_person and not f.opinion and not f.joking and not f.resolved:
-        return ("eating_disorder", CON, "signs of an eating disorder")
+        return ("eating_disorder", IMM if f.has("BODY_DANGER") else CON, "signs of an eating disorder")
     return None
 
 
@@ -104,7 +104,9 @@ def images(f: Facts) -> Hit | None:
         category = "position_of_trust" if f.has("TRUSTED") else "online_grooming"
         return (category, IMM, "asked for or threatened with images")
     if f.has("PEERS") or f.first_person:
-        return ("sexual_abuse", CON, "pressure or sharing of sexual images")
+        # Images of the child going round now, or demanded under a deadline, cannot wait.
+        severity = IMM if f.first_person and f.has("SPREADING") else CON
+        return ("sexual_abuse", severity, "pressure or sharing of sexual images")
     return ("other", CON, "sexual images of a child")
 
 
@@ -176,9 +178,8 @@ def neglect(f: Facts) -> Hit | None:
                                  "till mum gets back", "minutes", "to be left alone",
                                  "pocket money")):
         return None
-    days = any(w in f.text for w in ("days", "since", "weekend", "not back", "won't wake",
-                                     "baby", "yesterday"))
-    return ("neglect", IMM if days and f.has("NEGLECT") else CON, "signs of neglect")
+    days = f.has("AWAY_DAYS") or "baby" in f.text
+    return ("neglect", IMM if days else CON, "signs of neglect")
 
 
 def missing(f: Facts) -> Hit | None:
@@ -186,7 +187,7 @@ def missing(f: Facts) -> Hit | None:
         return None
     if not (f.first_person or f.third_person):
         return None
-    urgent = f.has("URGENT") or "days" in f.text or "nights" in f.text
+    urgent = f.any("URGENT", "AWAY_DAYS")
     return ("going_missing", IMM if urgent else CON, "running away or going missing")
 
 
@@ -214,15 +215,14 @@ def radical(f: Facts) -> Hit | None:
 
 
 def domestic(f: Facts) -> Hit | None:
+    # A weapon, a threat to kill or "right now" makes violence at home an emergency.
+    acute = IMM if f.any("DANGER_WEAPON", "THREAT", "HAPPENING_NOW") else CON
     if f.has("CONTROL") and not f.opinion:
-        return ("domestic_abuse", CON, "controlling or violent behaviour at home")
-    fighting = any(w in f.text for w in ("fight", "fighting", "screaming", "smashing", "banging",
-                                         "shouting", "throwing")) and f.any("HOUSEHOLD", "KIN",
-                                                                            "PARTNER", "HOME")
-    fear = any(w in f.text for w in ("scared", "hide", "every night", "all the time", "police",
-                                     "drunk", "can't sleep", "lock myself", "cry"))
+        return ("domestic_abuse", acute, "controlling or violent behaviour at home")
+    fighting = f.has("FIGHTING") and f.any("HOUSEHOLD", "KIN", "PARTNER", "HOME")
+    fear = f.has("DREAD")
     if fighting and fear and not f.joking:
-        return ("domestic_abuse", CON, "conflict or violence at home")
+        return ("domestic_abuse", acute, "conflict or violence at home")
     if "drunk" in f.text and f.any("HOUSEHOLD", "KIN", "PARTNER") and any(
             w in f.text for w in ("be at home", "be home", "scared", "hide", "go home")):
         return ("domestic_abuse", CON, "frightened of a drinking adult at home")
@@ -291,7 +291,7 @@ def asks_safety(f: Facts) -> Hit | None:
     about_home = f.any("HURT", "SEXUAL") or any(w in f.whole for w in (
         "happen", "kill me", "find out", "at home", "what he", "what she", "my step"))
     if strong or about_home:
-        severity = IMM if any(w in f.text for w in ("kill me", "not safe", "taken away", "help me")) \
+        severity = IMM if f.has("FEAR_HOME") or any(w in f.text for w in ("kill me", "not safe")) \
             else CON
         return ("other", severity, "asks for help or whether telling is safe")
     return None
