@@ -53,6 +53,9 @@ def live_server(demo, app):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core in the page and return its violations (id, impact, nodes)."""
+    # A keypress or click that submits a form returns before the next page has loaded; audited
+    # before its stylesheet applied, the header link measured as an unstyled, too-small target.
+    page.wait_for_load_state("load")
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
