@@ -14,7 +14,7 @@ columns (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
 
 from sqlalchemy import Select, func, select
@@ -86,19 +86,20 @@ def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
     keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
     for row in rows:
         profile, day, own, figures = row[:6], row[6], tuple(row[7:7 + width]), [number(v) for v in row[7 + width:]]
-        _plus(whole, (profile[0], *own), figures)
+        plus(whole, (profile[0], *own), figures)
         if day is not None:  # a response without a date is in no date range
-            _plus(daily, (day, profile[0], *own), figures)
+            plus(daily, (day, profile[0], *own), figures)
         found = keys_of.get(profile)
         if found is None:
             found = keys_of[profile] = [(name, key) for name, at in SLICES.items()
                                         for key in slice_keys(name, profile[at])]
         for name, key in found:
-            _plus(sliced, (name, key, profile[0], *own), figures)
+            plus(sliced, (name, key, profile[0], *own), figures)
     return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced), DAILY[kind]: _as_json(daily)}
 
 
-def _plus(into: dict[tuple, list], dims: tuple, figures: list) -> None:
+def plus(into: dict, dims: Hashable, figures: list) -> None:
+    """Add a group's figures into its kept figures (dims: the group's key, as a tuple or JSON text)."""
     kept = into.get(dims)
     if kept is None:
         into[dims] = list(figures)  # its own list: the same figures go into several groups

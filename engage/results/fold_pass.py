@@ -134,25 +134,16 @@ def _by_profile(profiles: dict[tuple, Group], pieces: Pieces) -> tuple[tuple[dic
         head = heads.get(key := tuple(profile))
         if head is None:
             head = heads[key] = _dims(key)[:-1]
-        _plus(people, head + "]", [group.people])
+        fold_q.plus(people, head + "]", [group.people])
         # A response without a date is in no date range.
         day_head = None if day is None else _dims([day])[:-1] + ", " + head[1:]
         if day_head is not None:
             people_day[day_head + "]"] = [group.people]
         for value_id, figures in _values(group, pieces).items():
-            _plus(values, f"{head}, {value_id}]", figures)
+            fold_q.plus(values, f"{head}, {value_id}]", figures)
             if day_head is not None:
                 values_day[f"{day_head}, {value_id}]"] = figures
     return (people, people_day), (values, values_day)
-
-
-def _plus(into: dict[str, list], dims: str, figures: list) -> None:
-    kept = into.get(dims)
-    if kept is None:
-        into[dims] = list(figures)  # its own list: the same figures also go into the day's group
-    else:
-        for i, figure in enumerate(figures):
-            kept[i] += figure
 
 
 # The first part of a shared group's key that marks it as a day's group (slice names are words).

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Answer, AnswerTag, Consultation, Response, Role, SafeguardingFlag, SummaryTally
+from engage.models import Answer, AnswerTag, Consultation, Response, Role, SummaryTally
 from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
@@ -20,7 +20,7 @@ from engage.services.corrections import correct_tag
 from engage.services.erasure import erase_response
 from engage.services.synthetic import generate
 from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
-from tests.summary.test_tallies import _tables
+from tests.summary.test_tallies import _tables, counted_unflagged
 from tests.workspace.factories import make_user
 
 ALSO = [{}, {}, {"audience": "young"}, {"audience": "parent"}, {"variant": "secondary"},
@@ -128,10 +128,7 @@ def test_date_ranges_stay_right_when_warm_after_a_correction_and_an_erasure(load
     with loaded.app_context():
         correct_tag(db, framework(), answer.id, 2, "2a", officer)
     _assert_dated_same(loaded, db, synthetic, [Filters(date_from=sent, date_to=sent), *_ranges(db, synthetic, 5)])
-    counted = db.scalars(select(Response.id).where(Response.consultation_id == synthetic,
-                                                    Response.summary_batch.is_not(None),
-                                                    Response.id.not_in(select(SafeguardingFlag.response_id)))
-                         .order_by(Response.id)).all()
+    counted = counted_unflagged(db, synthetic)
     admin = make_user(db, Role.ADMIN)
     with loaded.app_context():
         for response_id in counted[::41]:
