@@ -95,8 +95,6 @@ def _matrix(feature_lists: Iterable[list[str]]):
 
 def train_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
     """Fit P(disclosure) on feature lists (deterministic: liblinear, fixed data order)."""
-    # Balanced: consultation comments outnumber disclosures three to one in the data, and an
-    # unweighted fit would push every score down and trade recall for that imbalance.
     return _fit_binary(feature_lists, labels)
 
 
@@ -114,6 +112,8 @@ def _fit_binary(feature_lists: list[list[str]], labels: list[bool]) -> LinearSco
     from sklearn.linear_model import LogisticRegression
 
     vectorizer, matrix = _matrix(feature_lists)
+    # Balanced: consultation comments outnumber disclosures three to one in the data, and an
+    # unweighted fit would push every score down and trade recall for that imbalance.
     model = LogisticRegression(C=30.0, solver="liblinear", class_weight="balanced")
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
