@@ -62,6 +62,14 @@ def axe_violations(page) -> list[dict]:
              "targets": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
 
 
+def overflows_sideways(page) -> bool:
+    """Whether the page needs a sideways scroll bar, measured once the page has loaded."""
+    # Measured while a click's navigation is still committing, the new document has no root yet
+    # (and, before its stylesheet applies, the width is the unstyled page's).
+    page.wait_for_load_state("load")
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
 def sign_in(page, base_url: str, email: str, password: str, totp_secret: str | None = None) -> None:
     """Sign in through the real pages; with an authenticator secret, give the code when asked."""
     if "/auth/sign-in" not in page.url:
@@ -69,6 +77,7 @@ def sign_in(page, base_url: str, email: str, password: str, totp_secret: str | N
     page.fill("#email", email)
     page.fill("#password", password)
     page.click("main form button[type=submit]")
+    page.wait_for_load_state("load")
     if totp_secret:
         enter_code(page, totp_secret)
 

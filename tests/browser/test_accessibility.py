@@ -1,7 +1,7 @@
 """axe-core finds no WCAG 2.2 AA violations on any respondent page, in every variant."""
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, overflows_sideways
 from tests.browser.keyboard import answer_page_by_keyboard
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,7 @@ def test_page_fits_a_320px_screen(browser, live_server, demo):
     small = context.new_page()
     small.goto(f"{live_server}/c/{demo['annual']}/primary")
     small.click("button.govuk-button--start")
-    overflow = small.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    overflow = overflows_sideways(small)
     context.close()
     assert overflow is False
 
@@ -98,6 +98,6 @@ def test_page_reflows_at_200_percent_zoom(browser, live_server, demo):
     zoomed = context.new_page()
     zoomed.goto(f"{live_server}/c/{demo['annual']}/secondary")
     zoomed.click("button.govuk-button--start")
-    overflow = zoomed.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    overflow = overflows_sideways(zoomed)
     context.close()
     assert overflow is False

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.models import Consultation, Response, Role
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, overflows_sideways
 from tests.browser.keyboard import answer_page_by_keyboard, press_tab_until
 from tests.workspace.factories import PASSWORD, make_user
 
@@ -81,7 +81,7 @@ def test_easy_read_with_large_text_fits_a_320px_screen(browser, live_server, dem
     small.click("button.govuk-button--start")
     for number in (1, 5, 12):  # faces, one-per-line options, and the picture cards
         small.goto(f"{live_server}/answer/{number}")
-        overflow = small.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        overflow = overflows_sideways(small)
         assert overflow is False, number
     context.close()
 
