@@ -103,6 +103,7 @@ BLIND_SETS = {
     "local_g": "family hubs, SEND waits, social care, youth justice, feeding (78% parents and professionals)",
     "mixed_h": "youth votes, school councils, young inspectors, Healthwatch, childcare, damp homes (53% young people)",
     "mixed_i": "young carers, care leavers, bus fares, vaping, temporary housing, family centres (52% young people)",
+    "mixed_j": "play spaces, knife crime, homelessness, autism, childcare fees, school nurses (54% young people)",
 }
 
 

@@ -26,7 +26,8 @@ TARGETS = {"plan": 0.75, "youth_c": 0.80, "local_d": 0.80, "youth_e": 0.80,
            "youth_f": 0.80,
            "local_g": 0.80,
            "mixed_h": 0.80,
-           "mixed_i": 0.80}
+           "mixed_i": 0.80,
+           "mixed_j": 0.80}
 
 
 @dataclass(frozen=True)
