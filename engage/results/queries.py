@@ -67,7 +67,10 @@ class Scope:
             query = query.outerjoin(School, School.id == Response.school_id)
         if self.keys.priority and (dims or self.filters.priority_group):
             g = self.groups_answer
-            query = query.outerjoin(g, and_(g.response_id == Response.id, g.item_key.in_(self.keys.priority)))
+            on = and_(g.response_id == Response.id, g.item_key.in_(self.keys.priority))
+            # Filtering by a group leaves out responses without the answer anyway; as an inner join the
+            # database may read the group's few responses first instead of every answer of every response.
+            query = query.join(g, on) if self.filters.priority_group else query.outerjoin(g, on)
         return query
 
     def where(self, query: Select) -> Select:
@@ -146,14 +149,16 @@ def by_value(session: Session, scope: Scope) -> pd.DataFrame:
     keys = scope.keys
     scored = and_(Answer.item_key.in_(keys.scale), Answer.value.in_(list(SCORES)))
     score = case(*((Answer.value == k, v) for k, v in SCORES.items()), else_=0)
-    per = (select(Answer.response_id.label("rid"), Answer.value_id.label("vid"),
-                  func.count(Answer.id).label("closed"),
-                  func.sum(case((scored, 1), else_=0)).label("scale_n"),
-                  func.sum(case((scored, score), else_=0)).label("score"),
-                  func.sum(case((and_(scored, Answer.value.in_(AGREE)), 1), else_=0)).label("positive"))
-           .join(Response, Response.id == Answer.response_id)
-           .where(Response.consultation_id == scope.consultation_id, Answer.item_key.in_(keys.closed))
-           .group_by(Answer.response_id, Answer.value_id).subquery())
+    # The filters apply inside too: per-response figures for the whole consultation, filtered only
+    # afterwards, read every answer however few responses the filters leave.
+    per = scope.where(scope.joins(
+        select(Answer.response_id.label("rid"), Answer.value_id.label("vid"),
+               func.count(Answer.id).label("closed"),
+               func.sum(case((scored, 1), else_=0)).label("scale_n"),
+               func.sum(case((scored, score), else_=0)).label("score"),
+               func.sum(case((and_(scored, Answer.value.in_(AGREE)), 1), else_=0)).label("positive"))
+        .select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(Answer.item_key.in_(keys.closed)))).group_by(Answer.response_id, Answer.value_id).subquery()
     dims = (Response.variant, Response.channel, Response.language, School.name, scope.area(),
             scope.groups(), per.c.vid)
     query = select(*dims, func.count(), func.sum(per.c.closed),
@@ -209,13 +214,20 @@ def comments(session: Session, scope: Scope) -> pd.DataFrame:
     return _frame(session, query, COMMENT_COLUMNS)
 
 
+# Filters that usually leave a small share of a consultation's responses.
+NARROW = ("school_id", "area_id", "priority_group", "date_from", "date_to")
+
+
 def sample(session: Session, scope: Scope, value_id: int, of: int, size: int) -> pd.DataFrame:
     """Read at most `size` comments about one value: all of them, or every k-th answer by id."""
     step = max(1, -(-of // size))
     # Read comments in id order from their partial index (ix_answers_comments) and stop at `size`,
-    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index.
+    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index. A filter
+    # that leaves a small share of the responses (a school, an area, a priority group, some days) is
+    # the other way round: reading its responses' comments is several times quicker than walking every
+    # comment to find theirs.
     scope = copy(scope)
-    scope.by_answer = True
+    scope.by_answer = not any(getattr(scope.filters, name) for name in NARROW)
     query = comments_query(scope, Answer.id, Answer.response_id, Response.variant, Response.school_id,
                       Answer.text).where(themes()[0] == value_id)
     if step > 1:
