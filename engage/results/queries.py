@@ -95,6 +95,12 @@ class Scope:
         return query
 
 
+def submitted(session: Session, consultation_id: int) -> int:
+    """Return how many responses of the consultation are submitted."""
+    return session.scalar(select(func.count()).where(Response.consultation_id == consultation_id,
+                                                     Response.status == ResponseStatus.SUBMITTED)) or 0
+
+
 def _start_of(day) -> datetime:
     return datetime.combine(day, time())
 
@@ -214,20 +220,15 @@ def comments(session: Session, scope: Scope) -> pd.DataFrame:
     return _frame(session, query, COMMENT_COLUMNS)
 
 
-# Filters that usually leave a small share of a consultation's responses.
-NARROW = ("school_id", "area_id", "priority_group", "date_from", "date_to")
-
-
-def sample(session: Session, scope: Scope, value_id: int, of: int, size: int) -> pd.DataFrame:
+def sample(session: Session, scope: Scope, value_id: int, of: int, size: int, narrow: bool = False) -> pd.DataFrame:
     """Read at most `size` comments about one value: all of them, or every k-th answer by id."""
     step = max(1, -(-of // size))
     # Read comments in id order from their partial index (ix_answers_comments) and stop at `size`,
-    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index. A filter
-    # that leaves a small share of the responses (a school, an area, a priority group, some days) is
-    # the other way round: reading its responses' comments is several times quicker than walking every
-    # comment to find theirs.
+    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index. Filters
+    # that leave few of the responses (narrow: a school, a day) are the other way round: reading their
+    # responses' comments is several times quicker than walking every comment to find theirs.
     scope = copy(scope)
-    scope.by_answer = not any(getattr(scope.filters, name) for name in NARROW)
+    scope.by_answer = not narrow
     query = comments_query(scope, Answer.id, Answer.response_id, Response.variant, Response.school_id,
                       Answer.text).where(themes()[0] == value_id)
     if step > 1:

@@ -182,10 +182,12 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     subcounts = agg.subtheme_counts(counts.subthemes, counts.comments, t)
     sentiment = agg.mean_sentiment(counts.comments, t)
     said = counts.comments.groupby("value_id")["comments"].sum()
+    narrow = _leaves_few(session, counts)
     out = []
     for value in ctx.framework.values:
         n = int(said.get(value.id, 0))
-        common, quotes, by_audience = _phrases_and_quotes(session, counts, value.id, n, t) if n else ([], [], {})
+        common, quotes, by_audience = _phrases_and_quotes(session, counts, value.id, n, t, narrow) if n else \
+            ([], [], {})
         out.append({
             "id": value.id, "short": value.short, "title": value.title,
             **_count_row(value_counts, str(value.id)),
@@ -197,9 +199,23 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     return out
 
 
-def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int, t: int):
+# Below this share of the consultation's responses, the comment sample reads the filtered responses'
+# comments rather than walking every comment. At 1,000,000 responses reading them took a quarter of
+# the walk's time for one day (2% of responses), 0.7 of it for one school (12%), and 2.6 times it for
+# two weeks (34%).
+NARROW_SHARE = 0.15
+
+
+def _leaves_few(session: Session, counts: Counts) -> bool:
+    """Say whether the filters leave under NARROW_SHARE of the consultation's submitted responses."""
+    if not counts.scope.filters.active():
+        return False
+    return int(counts.people["n"].sum()) < NARROW_SHARE * q.submitted(session, counts.scope.consultation_id)
+
+
+def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int, t: int, narrow: bool):
     """Read a fixed sample of one value's comments; find recurring phrases and quotes in it."""
-    sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE)
+    sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE, narrow)
     sample["text"] = sample["text"].map(redact)  # recurring phrases must not carry names or numbers either
     sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
