@@ -267,3 +267,40 @@ def test_a_model_flag_of_a_less_urgent_kind_can_still_be_immediate():
     assert _with_urgency(0.9, IMMEDIATE_SCORE - 0.05).screen(text).severity == "concern"
     assert _with_urgency(0.9, IMMEDIATE_SCORE + 0.05).screen(text).severity == "immediate"
     assert _screener_scoring(0.9).screen(text).severity == "concern"  # no severity model: kind only
+
+
+@pytest.mark.parametrize("text", [
+    "my piano teacher comes to our house on tuesdays",  # people, and no harm named
+    "my grandma died in the summer and i miss her",
+    "my little sister bit me when i took her toy",  # a harm word, in a sibling squabble
+])
+def test_a_model_flag_naming_no_harm_is_never_immediate(text):
+    result = _with_urgency(0.9, 0.99).screen(text)  # the model sure of a flag and of urgency
+    assert (result.flag, result.severity) == (True, "concern")
+
+
+@pytest.mark.parametrize("text", [
+    "my piano teacher says i'm special and not to tell mum about our lessons",  # secrecy
+    "my tutor is coming round tonight and i'm scared",  # fear, and now
+])
+def test_a_model_flag_naming_a_harm_can_be_immediate(text):
+    assert _with_urgency(0.9, 0.99).screen(text).severity == "immediate"
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("i hurt my knee playing football at the park", True),  # the accident explains the hurt
+    ("my phone went missing at the festival", True),
+    ("a man from my game wants to meet me at the park", False),  # nothing for "park" to explain
+    ("we were playing online and he asked for pics", False),
+])
+def test_accident_words_explain_only_a_hurt_or_loss(text, explained):
+    from engage.analysis.screen.facts import explained_away
+    from engage.analysis.screen.spelling import clean
+
+    assert explained_away(clean(text)) is explained
+
+
+def test_a_laughing_or_play_marker_explains_a_model_score_away():
+    text = "my brother punched me in the arm for taking his charger lol"
+    assert not _screener_scoring(0.9).screen(text).flag
+    assert _screener_scoring(0.9).screen(text.removesuffix(" lol")).flag

@@ -28,6 +28,7 @@ from engage.analysis.screen.screener import (
     URGENT_KINDS,
     build,
     has_signal,
+    names_harm,
     rule_hits,
     wholly_explained,
 )
@@ -50,6 +51,7 @@ class Scored:
     category: str = "other"      # the category model's choice, trained without this source
     urgency: float = 0.0         # the severity model's P(current danger), likewise
     wholly: bool = False         # explained away in every clause: no score outweighs it
+    harm: bool = True            # names a harm or acute danger: a model flag may be "immediate"
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
                 override: float = EXPLAINED_OVERRIDE) -> bool:
@@ -70,7 +72,8 @@ class Scored:
             return "none"
         if self.probability < concern:
             return "check"
-        return "immediate" if self.category in URGENT_KINDS or self.urgency >= urgent else "concern"
+        urgent_kind = self.category in URGENT_KINDS or self.urgency >= urgent
+        return "immediate" if self.harm and urgent_kind else "concern"
 
 
 def fold_of(row: dict, folds: int) -> int:
@@ -98,7 +101,7 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
                 feats = model.features(norms[i])
                 out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
                                   explained[i], severity[i], screener.category_model.best(feats),
-                                  screener.urgency(feats), wholly[i]))
+                                  screener.urgency(feats), wholly[i], names_harm(norms[i])))
     return out
 
 
@@ -197,7 +200,7 @@ def main() -> None:
     print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
     rules_only = summary(scored, check=2.0)
     print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
-    for concern in (0.6, 0.7, 0.8, 0.9, 2.0):
+    for concern in (0.55, 0.6, 0.7, 0.8, 0.9, 2.0):
         for check in (0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
             if check > concern:
                 continue

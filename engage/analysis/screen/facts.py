@@ -16,7 +16,7 @@ _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", 
           "URGENT", "PAST", "MEET", "OPINION", "JOKE", "ACCIDENT", "FII", "GIFTS",
           "WANT_BACK", "BULLY", "PERSIST", "COVER", "RESOLVED", "CURRENT", "ACCIDENT_OBJECT",
           "ADULT_HITS_ME", "FIGHTING", "DREAD", "DANGER_WEAPON", "HAPPENING_NOW", "AWAY_DAYS", "FEAR_HOME",
-          "BODY_DANGER", "SPREADING")
+          "BODY_DANGER", "SPREADING", "PLAY_MARKER")
 PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
 # Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
 NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
@@ -55,11 +55,16 @@ def _live(name: str, pattern: re.Pattern, text: str) -> bool:
     negative = NEGATIVE_FORMS.get(name)
     if negative is not None and negative.search(text):
         return True
-    for match in pattern.finditer(text):
-        if name not in NEGATABLE or not _NEGATION.search(text, max(0, match.start() - 45),
-                                                         match.start()):
-            return True
-    return False
+    return any(name not in NEGATABLE or not _negated(text, match.start())
+               for match in pattern.finditer(text))
+
+
+def _negated(text: str, start: int) -> bool:
+    """Say whether a negation governs the words at start, looking back no further than the
+    sentence they are in ("my boobs don't grow. it burns": the burn is not negated)."""
+    begin = max(0, start - 45)
+    end_of_sentence = max(text.rfind(mark, begin, start) for mark in ".!?;")
+    return bool(_NEGATION.search(text, max(begin, end_of_sentence + 1), start))
 
 
 @dataclass
@@ -135,11 +140,23 @@ class Facts:
             self.whole)
 
 
+# What an accident can explain: a hurt, a lost thing, hunger after sport, "died laughing".
+# Accident words beside anything else explain nothing: "he wants to meet at the park" and
+# "we were playing a game online and he asked for pics" are not made safe by "park" or "playing".
+ACCIDENT_EXPLAINS = ("HURT", "INJURY", "NEGLECT", "MISSING", "SUICIDAL", "SELF_HARM", "EATING")
+
+
 def explained_away(norm: str) -> bool:
-    """Say whether the rules' checks explain a text away: an opinion, an accident or idiom, or
-    acts that are all negated or hypothetical ("no one has ever touched me")."""
+    """Say whether the rules' checks explain a text away: an opinion, an accident or idiom that
+    accounts for a hurt or loss it names, a laugh or a game the writer marks as one, or acts that
+    are all negated or hypothetical ("no one has ever touched me")."""
     whole = Facts(norm, norm)
-    return whole.opinion or whole.accident or negated_only(norm, whole)
+    return (whole.opinion or _accident_explains(whole) or whole.present("PLAY_MARKER")
+            or negated_only(norm, whole))
+
+
+def _accident_explains(whole: Facts) -> bool:
+    return whole.accident and any(PATTERNS[name].search(whole.text) for name in ACCIDENT_EXPLAINS)
 
 
 def negated_only(norm: str, whole: Facts | None = None) -> bool:

@@ -546,3 +546,7 @@ WRITER_IDIOM = (r"(?:\bi(?:'ll| will| could| would| want to| wanna| am going to|
                 r"|revise|read) (?:one more|another) [^.!?,]{0,40}?(?:die|kill me)"
                 r"|(?:gonna|going to) be (?:so )?dead (?:when|if)|bored to death|scared to death"
                 r"|(?:nearly|almost) died (?:of|laughing|when)|died of embarrassment)")
+# The writer marks the text as a laugh or a game ("lol", "only messing", "play fighting"): the
+# rules already set such texts aside; a model score below the sure mark does the same.
+PLAY_MARKER = (r"(?:lol|lmao|haha\w*|jk|only messing|just messing|messing (?:about|around)"
+               r"|play ?fight\w*|it was a joke|(?:it'?s|its) a joke|as a joke|when we play\w*)\b")
