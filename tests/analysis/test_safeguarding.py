@@ -269,24 +269,6 @@ def test_a_model_flag_of_a_less_urgent_kind_can_still_be_immediate():
     assert _screener_scoring(0.9).screen(text).severity == "concern"  # no severity model: kind only
 
 
-@pytest.mark.parametrize("text", [
-    "my piano teacher comes to our house on tuesdays",  # people, and no harm named
-    "my grandma died in the summer and i miss her",
-    "my little sister bit me when i took her toy",  # a harm word, in a sibling squabble
-])
-def test_a_model_flag_naming_no_harm_is_never_immediate(text):
-    result = _with_urgency(0.9, 0.99).screen(text)  # the model sure of a flag and of urgency
-    assert (result.flag, result.severity) == (True, "concern")
-
-
-@pytest.mark.parametrize("text", [
-    "my piano teacher says i'm special and not to tell mum about our lessons",  # secrecy
-    "my tutor is coming round tonight and i'm scared",  # fear, and now
-])
-def test_a_model_flag_naming_a_harm_can_be_immediate(text):
-    assert _with_urgency(0.9, 0.99).screen(text).severity == "immediate"
-
-
 @pytest.mark.parametrize("text, explained", [
     ("i hurt my knee playing football at the park", True),  # the accident explains the hurt
     ("my phone went missing at the festival", True),

@@ -28,7 +28,6 @@ from engage.analysis.screen.screener import (
     URGENT_KINDS,
     build,
     has_signal,
-    names_harm,
     rule_hits,
     wholly_explained,
 )
@@ -51,7 +50,6 @@ class Scored:
     category: str = "other"      # the category model's choice, trained without this source
     urgency: float = 0.0         # the severity model's P(current danger), likewise
     wholly: bool = False         # explained away in every clause: no score outweighs it
-    harm: bool = True            # names a harm or acute danger: a model flag may be "immediate"
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
                 override: float = EXPLAINED_OVERRIDE) -> bool:
@@ -72,8 +70,7 @@ class Scored:
             return "none"
         if self.probability < concern:
             return "check"
-        urgent_kind = self.category in URGENT_KINDS or self.urgency >= urgent
-        return "immediate" if self.harm and urgent_kind else "concern"
+        return "immediate" if self.category in URGENT_KINDS or self.urgency >= urgent else "concern"
 
 
 def fold_of(row: dict, folds: int) -> int:
@@ -101,7 +98,7 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
                 feats = model.features(norms[i])
                 out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
                                   explained[i], severity[i], screener.category_model.best(feats),
-                                  screener.urgency(feats), wholly[i], names_harm(norms[i])))
+                                  screener.urgency(feats), wholly[i]))
     return out
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from engage.analysis.first_chars import compile_fast
 from engage.analysis.screen import lexicon, model, rules
-from engage.analysis.screen.facts import PATTERNS, Facts, explained_away, negated_only, sentences
+from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
 from engage.analysis.screen.spelling import clean
 
@@ -40,13 +40,6 @@ _TRIGGER = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in _
                           r"|between us|delete|vodka|alcohol|drinks?|stay over|vapes?|weed|cigarettes"
                           r"|fags|money|presents|bought me|buys me|a phone)")
 _SIGNAL = compile_fast(rf"\b{lexicon.SIGNAL}")
-# Harms named outside the rules' triggers: secrecy, fear, gifts.
-_HARM = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in (
-    "SECRECY", "DREAD", "GIFTS")) + ")")
-# Signs of acute danger that the rules also read: a weapon, a threat, "tonight", fear of going
-# home. (Days and weekdays are acute only beside someone gone, which the rules read.)
-_ACUTE = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in (
-    "DANGER_WEAPON", "THREAT", "HAPPENING_NOW", "FEAR_HOME", "BODY_DANGER", "SPREADING")) + ")")
 # The model's concepts that can occur in a text with no trigger (the others are trigger words).
 _QUIET_CONCEPTS = tuple(name for name in model.MODEL_CONCEPTS if name not in _TRIGGERS)
 # Kinds of harm where a flag from the model alone is still treated as urgent.
@@ -90,18 +83,6 @@ def wholly_explained(norm: str) -> bool:
     """
     return negated_only(norm) and not any(
         has_signal(clause) and not explained_away(clause) for clause in sentences(norm))
-
-
-def names_harm(norm: str) -> bool:
-    """Say whether a text names a harm or a sign of acute danger, beyond who is in it, and is
-    not a joke or a game.
-
-    A flag from the model alone reaches a lead at once only then: the model scores some safe
-    family talk high ("my piano teacher comes to our house", "my little sister bit me"), and a
-    flag of that kind should be read soon, not raise an alarm.
-    """
-    harm = has_trigger(norm) or _HARM.search(norm) or _ACUTE.search(norm)
-    return bool(harm) and not PATTERNS["JOKE"].search(norm)
 
 
 def _features(norm: str, triggered: bool) -> list[str]:
@@ -159,8 +140,6 @@ class Screener:
         category = self.category_model.best(feats)
         if probability < self.concern:
             return Screening(True, "check", category, (CHECK_REASON,))
-        if not names_harm(norm):
-            return Screening(True, "concern", category, (MODEL_REASON,))
         if category in URGENT_KINDS:
             return Screening(True, "immediate", category, (MODEL_REASON,))
         if self.urgency(feats) >= IMMEDIATE_SCORE:
