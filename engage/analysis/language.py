@@ -47,6 +47,10 @@ LATIN_RULES = ((0.9, 1.01, 1), (0.5, 0.6, 1), (0.3, 0.34, 4))  # (probability, s
 
 def detect(text: str) -> str:
     """Return the language's code: en, ar, pl, ur, another ISO 639 code, or und."""
+    if (text or "").isascii():
+        # Every ASCII letter is Latin, so the count below would say "Latin" anyway; naming
+        # each character (unicodedata) was most of the time spent on an ordinary answer.
+        return _latin(text) if LETTER.search(text) else ENGLISH
     letters = LETTER.findall(text or "")
     if not letters:
         return ENGLISH
