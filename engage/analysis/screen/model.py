@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -62,7 +63,9 @@ class LinearScorer:
         """Return P(disclosure) for one text's features."""
         if not feats:
             return 1 / (1 + math.exp(-self.bias))
-        total = sum(self.weights.get(name, 0.0) for name in feats)
+        # map() rather than a generator: a text has about 200 features, and the generator's
+        # per-item step cost more than the look-ups themselves.
+        total = sum(map(self.weights.get, feats, repeat(0.0)))
         z = self.bias + total / math.sqrt(len(feats))
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
