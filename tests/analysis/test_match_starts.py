@@ -1,0 +1,44 @@
+"""Skipping a search where no match can begin must never change what a pattern finds."""
+
+import re
+
+import pytest
+
+from engage.analysis.match_starts import PREFIX, Prefiltered, beginnings, prefiltered
+from engage.analysis.screen.screener import _SIGNAL, _TRIGGER
+from tests.analysis.test_first_chars import CORPUS
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:hit|slap) me", {"hit m", "slap "}),
+    (r"\bmy (?:mum|dad)", {"my mu", "my da"}),
+    (r"\b(?:step ?)?mum", {"step", "step ", "mum"}),  # an optional part is followed once, then ends
+    (r"\bhurt\w*", {"hurt"}),
+    (r"\b(?:'ll|will) hurt", {"'ll h", "will "}),
+    (r"\bta\b", {"ta"}),
+])
+def test_beginnings_start_every_match(pattern, expected):
+    assert beginnings(pattern) == frozenset(expected)
+    assert all(len(text) <= PREFIX for text in expected)
+
+
+@pytest.mark.parametrize("pattern", [r"hit", r"\bhit|slap", r"\b\w+ed", r"(?i)\bhit", r"\b(?:x)?"])
+def test_matches_not_tied_to_a_known_boundary_start_are_not_filtered(pattern):
+    assert beginnings(pattern) is None
+    assert not isinstance(prefiltered(re.compile(pattern), pattern), Prefiltered)
+
+
+def test_a_skipped_search_finds_nothing_and_a_possible_one_runs():
+    pattern = prefiltered(re.compile(r"\b(?:hit|slap) me"), r"\b(?:hit|slap) me")
+    assert pattern.search("he hit me") is not None
+    assert pattern.search("white mess") is None and pattern.search("the hitch") is None
+    assert pattern.sub("X", "he slap me now") == "he X now"
+    assert pattern.sub("X", "nothing here") == "nothing here"
+    assert pattern.fullmatch("hit me") is not None  # other methods reach the compiled pattern
+
+
+@pytest.mark.parametrize("fast", [_TRIGGER, _SIGNAL], ids=["trigger", "signal"])
+def test_screen_gates_find_what_the_plain_pattern_finds(fast):
+    assert isinstance(fast, Prefiltered)
+    for text in CORPUS:
+        assert bool(fast.search(text)) == bool(fast.regex.search(text)), text
