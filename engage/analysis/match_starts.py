@@ -173,3 +173,15 @@ def prefiltered(regex: re.Pattern[str], pattern: str) -> re.Pattern[str] | Prefi
     """Return regex (compiled from pattern) behind the beginnings check, when they are known."""
     found = beginnings(pattern)
     return regex if found is None else Prefiltered(regex, _INDEX.add(found))
+
+
+def search_any(patterns, text: str) -> bool:
+    """Say whether any of the patterns matches text, reading what can begin there only once."""
+    mask = possible(text)
+    for pattern in patterns:
+        if isinstance(pattern, Prefiltered):
+            if mask & pattern.bit and pattern.regex.search(text):
+                return True
+        elif pattern.search(text):
+            return True
+    return False

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engage.analysis.first_chars import compile_fast
+from engage.analysis.match_starts import search_any
 from engage.analysis.screen import lexicon, model, rules
 from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
@@ -68,7 +69,7 @@ def rule_hits(norm: str) -> list[rules.Hit]:
 
 def has_trigger(norm: str) -> bool:
     """Say whether any rule could fire on a text."""
-    return any(part.search(norm) for part in _TRIGGER_PARTS)
+    return search_any(_TRIGGER_PARTS, norm)
 
 
 def has_signal(norm: str) -> bool:
