@@ -1,5 +1,7 @@
 """Skipping a search where no match can begin must never change what a pattern finds."""
 
+import copy
+import pickle
 import re
 
 import pytest
@@ -35,6 +37,8 @@ def test_a_skipped_search_finds_nothing_and_a_possible_one_runs():
     assert pattern.sub("X", "he slap me now") == "he X now"
     assert pattern.sub("X", "nothing here") == "nothing here"
     assert pattern.fullmatch("hit me") is not None  # other methods reach the compiled pattern
+    copied = pickle.loads(pickle.dumps(copy.deepcopy(pattern)))
+    assert copied.search("he hit me") is not None and copied.search("white mess") is None
 
 
 def test_the_signal_finds_what_the_plain_pattern_finds():
