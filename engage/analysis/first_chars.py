@@ -13,6 +13,8 @@ import re
 from re import _constants as c  # the parser's opcodes; stable within a Python version
 from re import _parser
 
+from engage.analysis.match_starts import Prefiltered, prefiltered
+
 _ZERO_WIDTH = {c.AT, c.ASSERT, c.ASSERT_NOT}
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 _MAX_RANGE = 64  # wider classes (a-z is 26) are listed; anything wider is not worth it
@@ -88,10 +90,13 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return result[0]
 
 
-def compile_fast(pattern: str) -> re.Pattern[str]:
-    """Compile pattern behind a look-ahead for its first characters, when they are known."""
+def compile_fast(pattern: str) -> re.Pattern[str] | Prefiltered:
+    """Compile pattern behind a look-ahead for its first characters, when they are known.
+
+    Its searches are also skipped in texts where no match can begin (analysis.match_starts).
+    """
     chars = first_chars(pattern)
     if not chars:
-        return re.compile(pattern)
+        return prefiltered(re.compile(pattern), pattern)
     lead = "".join(re.escape(char) for char in sorted(chars))
-    return re.compile(f"(?=[{lead}])(?:{pattern})")
+    return prefiltered(re.compile(f"(?=[{lead}])(?:{pattern})"), pattern)

@@ -47,6 +47,10 @@ LATIN_RULES = ((0.9, 1.01, 1), (0.5, 0.6, 1), (0.3, 0.34, 4))  # (probability, s
 
 def detect(text: str) -> str:
     """Return the language's code: en, ar, pl, ur, another ISO 639 code, or und."""
+    if (text or "").isascii():
+        # Every ASCII letter is Latin, so the count below would say "Latin" anyway; naming
+        # each character (unicodedata) was most of the time spent on an ordinary answer.
+        return _latin(text) if LETTER.search(text) else ENGLISH
     letters = LETTER.findall(text or "")
     if not letters:
         return ENGLISH
@@ -68,11 +72,14 @@ def _arabic_script(text: str) -> str:
 
 def _latin(text: str) -> str:
     """Polish or Roman Urdu by little words, else English unless the model confidently differs."""
-    words = WORD.findall(text.lower())
-    polish = sum(1 for w in words if w in POLISH_WORDS or POLISH_LETTERS & set(w))
+    lowered = text.lower()
+    words = WORD.findall(lowered)
+    # Most texts hold no Polish letter at all; then no word needs taking apart to look for one.
+    lettered = not POLISH_LETTERS.isdisjoint(lowered)
+    polish = sum(1 for w in words if w in POLISH_WORDS or lettered and POLISH_LETTERS & set(w))
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     distinctive = sum(1 for w in words if w in POLISH_WORDS and w not in ENGLISH_LOOKING)
-    if polish > english and (polish > 1 or distinctive or POLISH_LETTERS & set(text.lower())):
+    if polish > english and (polish > 1 or distinctive or lettered):
         other = _other_latin(text, words)
         return other if other not in (None, ENGLISH) else "pl"
     if english >= 2 and english_share(words) >= 0.8:

@@ -164,10 +164,10 @@ class LexiconFeatures:
     def _columns(self, tokens: list[str]) -> dict[int, int]:
         counts: dict[int, int] = {}
         for i, token in enumerate(tokens):
-            cols = set(self._word_columns(token))
-            for rest, col in self.phrases.get(token, ()):
-                if _phrase_at(tokens, i + 1, rest):
-                    cols.add(col)
+            cols = self._word_columns(token)
+            phrases = self.phrases.get(token)
+            if phrases:  # a copy only for the few tokens that begin a phrase
+                cols = set(cols).union(col for rest, col in phrases if _phrase_at(tokens, i + 1, rest))
             for col in cols:
                 counts[col] = min(counts.get(col, 0) + 1, 2)
         return counts

@@ -35,7 +35,8 @@ def model_key() -> str:
     analysis = Path(__file__).resolve().parent.parent
     words = textblob_words()
     files = [*corpus_files(), *TEAM_SETS, *analysis.glob("screen/*.py"), analysis / "text.py",
-             analysis / "first_chars.py", words / "en-lexicon.txt", words / "en-spelling.txt"]
+             analysis / "first_chars.py", analysis / "match_starts.py", words / "en-lexicon.txt",
+             words / "en-spelling.txt"]
     return model_cache.fingerprint(files, extra=f"scikit-learn {version('scikit-learn')}")
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -29,8 +31,10 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
 def _word_features(word: str) -> tuple[str, ...]:
     """Return a word's own feature and its character 3-5-grams (remembered: words repeat)."""
     padded = f" {word} "
-    return (f"w:{word}", *(f"c:{padded[i:i + n]}" for n in (3, 4, 5)
-                           for i in range(len(padded) - n + 1)))
+    # Interned, like the weight tables' names (LinearScorer): a look-up that finds the very
+    # same string object need not compare the characters of a name held far away in memory.
+    return tuple(map(sys.intern, (f"w:{word}", *(f"c:{padded[i:i + n]}" for n in (3, 4, 5)
+                                                 for i in range(len(padded) - n + 1)))))
 
 
 def features(norm: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
@@ -58,11 +62,20 @@ class LinearScorer:
     weights: dict[str, float]
     bias: float
 
+    def __post_init__(self) -> None:
+        self.weights = {sys.intern(name): weight for name, weight in self.weights.items()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()  # names read back from a built model are new strings: intern them
+
     def probability(self, feats: list[str]) -> float:
         """Return P(disclosure) for one text's features."""
         if not feats:
             return 1 / (1 + math.exp(-self.bias))
-        total = sum(self.weights.get(name, 0.0) for name in feats)
+        # map() rather than a generator: a text has about 200 features, and the generator's
+        # per-item step cost more than the look-ups themselves.
+        total = sum(map(self.weights.get, feats, repeat(0.0)))
         z = self.bias + total / math.sqrt(len(feats))
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 

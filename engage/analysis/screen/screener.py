@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engage.analysis.first_chars import compile_fast
+from engage.analysis.match_starts import search_any
 from engage.analysis.screen import lexicon, model, rules
 from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
@@ -34,11 +35,14 @@ EXPLAINED_OVERRIDE = 0.95
 _TRIGGERS = ("SUICIDAL", "SELF_HARM", "EATING", "SEXUAL", "IMAGES", "MONEY_DRUGS", "WANT_BACK",
              "MARRIAGE", "HURT", "INJURY", "NEGLECT", "MISSING", "RADICAL", "CONTROL", "EMOTIONAL",
              "CARER", "ASK_SAFE", "FII", "BULLY", "MEET", "THREAT", "SUICIDAL_NEGATIVE", "FIGHTING")
-_TRIGGER = compile_fast(r"\b(?:" + "|".join(getattr(lexicon, name) for name in _TRIGGERS)
-                        + r"|fight\w*|scream\w*|shout\w*|smash\w*|bang\w*|throw\w*|drunk|knife"
-                          r"|stab|shoot|gun|jump me|go die|groom\w*|secret\w*|don'?t tell|not to tell"
-                          r"|between us|delete|vodka|alcohol|drinks?|stay over|vapes?|weed|cigarettes"
-                          r"|fags|money|presents|bought me|buys me|a phone)")
+_TRIGGER_SOURCES = (*(getattr(lexicon, name) for name in _TRIGGERS),
+                    r"fight\w*|scream\w*|shout\w*|smash\w*|bang\w*|throw\w*|drunk|knife"
+                    r"|stab|shoot|gun|jump me|go die|groom\w*|secret\w*|don'?t tell|not to tell"
+                    r"|between us|delete|vodka|alcohol|drinks?|stay over|vapes?|weed|cigarettes"
+                    r"|fags|money|presents|bought me|buys me|a phone")
+# Searched one source at a time: each is skipped in a text where it cannot begin
+# (analysis.match_starts), while one alternation of them all could begin almost anywhere.
+_TRIGGER_PARTS = tuple(compile_fast(rf"\b(?:{source})") for source in _TRIGGER_SOURCES)
 _SIGNAL = compile_fast(rf"\b{lexicon.SIGNAL}")
 # The model's concepts that can occur in a text with no trigger (the others are trigger words).
 _QUIET_CONCEPTS = tuple(name for name in model.MODEL_CONCEPTS if name not in _TRIGGERS)
@@ -66,7 +70,7 @@ def rule_hits(norm: str) -> list[rules.Hit]:
 
 def has_trigger(norm: str) -> bool:
     """Say whether any rule could fire on a text."""
-    return bool(_TRIGGER.search(norm))
+    return search_any(_TRIGGER_PARTS, norm)
 
 
 def has_signal(norm: str) -> bool:
