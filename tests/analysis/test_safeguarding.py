@@ -286,3 +286,15 @@ def test_a_laughing_or_play_marker_explains_a_model_score_away():
     text = "my brother punched me in the arm for taking his charger lol"
     assert not _screener_scoring(0.9).screen(text).flag
     assert _screener_scoring(0.9).screen(text.removesuffix(" lol")).flag
+
+
+@pytest.mark.parametrize("text, peers", [
+    ("my ex keeps turning up at my school", True),
+    ("the boys in my year share pictures", True),
+    ("my uncle is in the army exercises every summer", False),  # "my ex" inside a word
+    ("i go to samba kids club on saturdays", False),  # "a kids" inside a word
+])
+def test_every_way_of_naming_peers_starts_at_a_word(text, peers):
+    from engage.analysis.screen.facts import PATTERNS
+
+    assert bool(PATTERNS["PEERS"].search(text)) is peers

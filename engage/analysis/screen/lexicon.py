@@ -27,10 +27,11 @@ ONLINE = (r"(?:online|on (?:the )?(?:internet|snapchat|instagram|tiktok|discord|
           r"|minecraft|xbox|playstation|ps\d|a game|games?|whatsapp|facebook|twitch|telegram"
           r"|kik|omegle|an app)|from (?:a |the )?(?:game|online|snapchat|instagram|tiktok"
           r"|discord|roblox)|webcam|video call|facetime|dms?|messages?|messaging|texts?)")
-PEERS = (r"(?:boys?|girls?|lads?|kids|people|someone|they|a group) (?:in|from|at) (?:my|our"
+# One group: the word boundary put in front of a concept must hold for every alternative.
+PEERS = (r"(?:(?:boys?|girls?|lads?|kids|people|someone|they|a group) (?:in|from|at) (?:my|our"
          r"|the) (?:year|class|school|form)|(?:a|some|these|the) (?:boys?|girls?|lads?|kids)"
          r"|classmates?|year (?:\d+|eleven|ten|nine)s?|my ex"
-         r"|a group of (?:boys|girls|lads|kids|people)")
+         r"|a group of (?:boys|girls|lads|kids|people))")
 PRONOUN = r"(?:he|she|they|him|them|someone|somebody|some ?one)"
 
 # --- to whom --------------------------------------------------------------------------
