@@ -17,6 +17,7 @@ from pathlib import Path
 
 from engage.analysis.boundary import RuleFeatures
 from engage.analysis.lexicon import LexiconFeatures  # noqa: F401  (re-exported for older imports)
+from engage.analysis.tagger_spelling import Speller
 from engage.analysis.tagging_data import (  # noqa: F401  (re-exported for older imports)
     DATA_DIR,
     Example,
@@ -25,12 +26,12 @@ from engage.analysis.tagging_data import (  # noqa: F401  (re-exported for older
     read_jsonl,
     shipped_examples,
 )
-from engage.analysis.text import TOKEN_RE, normalise
+from engage.analysis.text import TOKEN_RE
 
 SECONDARY_THRESHOLD = 0.25  # a second value is worth showing from here (checked on dev folds)
 SUBTHEME_THRESHOLD = 0.45  # share of the primary value's sub-theme mass needed to name one
 UNCERTAIN_BELOW = 0.55  # primary confidence under which a tag is "uncertain" (set on group folds)
-MODEL_VERSION = 3  # bump when features change: a saved model of another version is not loaded
+MODEL_VERSION = 4  # bump when features change: a saved model of another version is not loaded
 # Disclosures are a different register from survey comments: at full weight they pulled ordinary
 # comments towards value 1 (ten source-group folds, comments 0.697 -> 0.685). At a tenth they cost
 # nothing (0.715 against 0.713 at a fifth, with value 1 guessed about as often as it is true
@@ -94,15 +95,22 @@ class ValueTagger:
         self.features = _features()
         self.value_model = _value_classifier()
         self.subtheme_model = _subtheme_classifier()
+        self.speller = Speller()
 
     def fit(self, examples: Iterable[Example]) -> ValueTagger:
-        """Train both models from (text, value, subtheme-or-None) examples and the disclosures."""
+        """Train both models from (text, value, subtheme-or-None) examples and the disclosures.
+
+        The speller learns the training words first, so a misspelt word in a later text is read
+        as the word it was meant to be (ten source-group folds with a typo in a fifth of the
+        longer words: comments 0.643 without it, 0.687 with it; clean text 0.702 and 0.701).
+        """
         import numpy as np
 
         given = list(examples)
         rows = given + disclosure_examples()
         weights = np.array([1.0] * len(given) + [DISCLOSURE_WEIGHT] * (len(rows) - len(given)))
-        matrix = self.features.fit_transform([normalise(text) for text, _, _ in rows])
+        self.speller = Speller(text for text, _, _ in rows)
+        matrix = self.features.fit_transform([self.speller(text) for text, _, _ in rows])
         self.value_model.fit(matrix, [value for _, value, _ in rows], sample_weight=weights)
         with_sub = [i for i, (_, _, sub) in enumerate(rows) if sub]
         self.subtheme_model.fit(matrix[with_sub], [rows[i][2] for i in with_sub],
@@ -113,7 +121,7 @@ class ValueTagger:
         """Tag a batch of texts (batching amortises the sparse matrix work)."""
         if not texts:
             return []
-        matrix = self.features.transform([normalise(text) for text in texts])
+        matrix = self.features.transform([self.speller(text) for text in texts])
         # Plain lists: iterating numpy scalars one by one costs more than the models themselves.
         value_probs = calibrated_probs(self.value_model, matrix).tolist()
         sub_probs = _softmax(margins(self.subtheme_model, matrix))

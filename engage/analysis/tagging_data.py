@@ -62,7 +62,8 @@ def model_key() -> str:
 
     here = Path(__file__).parent
     code = [here / name for name in ("tagging.py", "tagging_data.py", "lexicon.py", "boundary.py",
-                                     "text.py", "corpus.py", "disclosure.py")]
+                                     "text.py", "corpus.py", "disclosure.py", "tagger_spelling.py",
+                                     "screen/spelling.py")]
     data = [*(DATA_DIR / name for name in SHIPPED), *sorted((DATA_DIR / "corpus").glob("g*.txt")),
             *corpus_files()]
     return model_cache.fingerprint([*data, *code], extra=f"scikit-learn {version('scikit-learn')}")

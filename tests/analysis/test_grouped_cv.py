@@ -48,3 +48,27 @@ def test_scores_pool_the_held_out_tags_by_audience(held):
     right = sum(h.result["primary_value"] == h.comment.value for h in held)
     assert sum(row[i] for i, row in enumerate(slices["comments"].confusion)) == right
     assert any("macro-F1" in line for line in grouped_cv.report(list(slices.values()), held))
+
+
+def test_folds_hold_out_every_group_of_a_fold_together():
+    folds = 3
+    picked = ("g12", "g13", "g14", "g15")
+    RecordingTagger.trained_on = []
+    held = grouped_cv.held_out_tags(RecordingTagger, group_ids=picked, folds=folds)
+    assert sorted(h.comment.text for h in held) == sorted(c.text for c in corpus.comments(frozenset(picked)))
+    by_fold: dict[int, set[str]] = {}
+    for group in corpus.groups():
+        by_fold.setdefault(grouped_cv.fold_of(group.id, folds), set()).add(group.id)
+    used = sorted({grouped_cv.fold_of(g, folds) for g in picked})
+    elsewhere = {text for text, _, _ in tagging.shipped_examples()}
+    assert len(RecordingTagger.trained_on) == len(used)
+    for fold, trained in zip(used, RecordingTagger.trained_on, strict=True):
+        inside = {c.text for c in corpus.comments(frozenset(by_fold[fold]))}
+        outside = {c.text for c in corpus.comments() if c.group not in by_fold[fold]}
+        own = inside - outside - elsewhere
+        assert own and not own & trained
+        assert outside <= trained
+
+
+def test_ten_folds_each_hold_some_groups():
+    assert {grouped_cv.fold_of(g.id, 10) for g in corpus.groups()} == set(range(10))

@@ -1,6 +1,6 @@
 """Cross-validation by source group: the development figure for value tagging.
 
-    python -m engage.analysis.evaluation.grouped_cv
+    python -m engage.analysis.evaluation.grouped_cv [--folds 10]
 
 Each corpus source group is held out in turn; a tagger trained on everything else (the
 framework seed, the older labelled comments, the other groups) tags it through the same path
@@ -8,11 +8,17 @@ as `flask classify`. The held-out tags of every fold are pooled and scored toget
 figure says how the tagger does on wording from a source it has never seen, which is what
 the blind sets and the council's own checks ask. Random folds would let paraphrases of one
 source sit on both sides and flatter the model. The blind sets are never read here.
+
+`--folds N` deals whole groups into N folds (by a hash of the group id, so a new group never
+moves an old one) and holds out a fold at a time: N trainings instead of one per group, for
+design runs (the tagger of 2026-12-02 scored 0.697 on ten folds and 0.701 held out group
+by group).
 """
 
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 
@@ -48,19 +54,32 @@ class SliceScore(BlindScore):
     accuracy_sure: float
 
 
+def fold_of(group_id: str, folds: int) -> int:
+    """Return the fold a source group falls in (stable as groups are added)."""
+    return zlib.crc32(group_id.encode()) % folds
+
+
 def held_out_tags(make_tagger: Callable[[], tagging.ValueTagger] = tagging.ValueTagger,
-                  group_ids: Sequence[str] | None = None) -> list[HeldOut]:
-    """Tag every comment of each group with a tagger trained without that group."""
+                  group_ids: Sequence[str] | None = None, folds: int | None = None) -> list[HeldOut]:
+    """Tag every comment of each group (or fold of groups) with a tagger trained without it."""
     from engage.analysis.classify import classify_lines
 
     base = tagging.shipped_examples()
     groups = [g for g in corpus.groups() if group_ids is None or g.id in group_ids]
+    if folds:
+        key = {g.id: fold_of(g.id, folds) for g in corpus.groups()}
+        held_together = [[g for g in groups if key[g.id] == k] for k in sorted({key[g.id] for g in groups})]
+    else:
+        key = {g.id: g.id for g in corpus.groups()}
+        held_together = [[g] for g in groups]
     held = []
-    for group in groups:
-        train = [(c.text, c.value, c.subtheme) for c in corpus.comments() if c.group != group.id]
+    for part in held_together:
+        out = {key[part[0].id]}
+        train = [(c.text, c.value, c.subtheme) for c in corpus.comments() if key[c.group] not in out]
         tagger = make_tagger().fit(base + train)
-        results = classify_lines([c.text for c in group.comments], tagger)
-        held += [HeldOut(c, r) for c, r in zip(group.comments, results, strict=True)]
+        comments = [c for g in part for c in g.comments]
+        results = classify_lines([c.text for c in comments], tagger)
+        held += [HeldOut(c, r) for c, r in zip(comments, results, strict=True)]
     return held
 
 
@@ -110,11 +129,19 @@ def report(slices: list[SliceScore], held: list[HeldOut]) -> list[str]:
     return lines
 
 
-def main() -> int:
-    held = held_out_tags()
+def main(argv: Sequence[str] = ()) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="grouped_cv")
+    parser.add_argument("--folds", type=int, default=None,
+                        help="hold out N folds of whole groups instead of each group in turn")
+    folds = parser.parse_args(argv).folds
+    held = held_out_tags(folds=folds)
+    if folds:
+        print(f"(whole groups dealt into {folds} folds, one fold held out at a time)")
     print("\n".join(report(scores(held), held)))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
