@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
-from engage.analysis.screen.spelling import known_words
+from engage.analysis.screen.spelling import deletes, edit_distance, known_words
 from engage.analysis.text import normalise
 
 # Texting forms the shared normaliser leaves alone; general ones only (the screen keeps its own,
@@ -30,31 +30,9 @@ TEXTING: dict[str, str] = {
     "tbh": "to be honest", "skl": "school", "skool": "school", "msg": "message", "txt": "text", "yh": "yeah",
     "ppl": "people", "prob": "probably", "probs": "probably", "govt": "government",
 }
+FIXED_KEPT = 50_000  # corrections remembered, as many as the screen's corrector keeps
 MIN_COUNT = 2  # a training word is a target of correction once seen this often
 _WORD = re.compile(r"[a-z][a-z']*|[a-z0-9]+")
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    """Return every string made by deleting up to depth letters from word."""
-    out, frontier = {word}, {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (Levenshtein plus swapped neighbours)."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, rows[-2][j - 2] + 1)
-            row.append(cost)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def _shared_start(a: str, b: str) -> int:
@@ -90,7 +68,7 @@ class Speller:
         index: dict[str, list[str]] = {}
         for word in self.counts:
             if word.isalpha():
-                for variant in _deletes(word, _limit(word)):
+                for variant in deletes(word, _limit(word)):
                     index.setdefault(variant, []).append(word)
         return index
 
@@ -102,12 +80,14 @@ class Speller:
             return word
         fixed = self.fixed.get(word)
         if fixed is None:
+            if len(self.fixed) >= FIXED_KEPT:  # a long-running worker meets new typos without end
+                self.fixed.clear()
             fixed = self.fixed[word] = self._nearest(word)
         return fixed
 
     def _nearest(self, word: str) -> str:
         limit = _limit(word)
-        candidates = {c for v in _deletes(word, limit) for c in self.index.get(v, ())}
+        candidates = {c for v in deletes(word, limit) for c in self.index.get(v, ())}
         # Typos fall more often late in a word than early, so a longer shared start breaks ties
         # before the commoner word does.
         scored = sorted((edit_distance(word, c), -_shared_start(word, c), -self.counts[c], c)

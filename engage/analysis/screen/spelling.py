@@ -76,7 +76,7 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _deletes(word: str, depth: int) -> set[str]:
+def deletes(word: str, depth: int) -> set[str]:
     """Return every string made by deleting up to depth letters from word."""
     out, frontier = {word}, {word}
     for _ in range(depth):
@@ -89,12 +89,12 @@ def _deletes(word: str, depth: int) -> set[str]:
 def _index() -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for word in CONCEPT_WORDS:
-        for variant in _deletes(word, 2):
+        for variant in deletes(word, 2):
             index.setdefault(variant, set()).add(word)
     return index
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Levenshtein plus swapped neighbours)."""
     rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, 1):
@@ -118,8 +118,8 @@ def correct(word: str) -> str:
     if word.endswith("in") and word + "g" in known_words():  # "killin" -> "killing"
         return word + "g"
     limit = 1 if len(word) < 6 else 2
-    candidates = set().union(*(_index().get(v, ()) for v in _deletes(word, limit)))
-    scored = sorted((_distance(word, c), c) for c in candidates if c[0] == word[0])
+    candidates = set().union(*(_index().get(v, ()) for v in deletes(word, limit)))
+    scored = sorted((edit_distance(word, c), c) for c in candidates if c[0] == word[0])
     if scored and scored[0][0] <= limit:
         return scored[0][1]
     return word
