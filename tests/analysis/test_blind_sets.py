@@ -27,6 +27,17 @@ def test_no_blind_text_or_source_group_is_in_the_training_corpus():
         assert not {c.text.lower() for c in corpus.blind_set(name)} & training, name
 
 
+def test_retired_blind_sets_are_trained_on():
+    """Sets retired from blind duty become training groups, every comment of them."""
+    ids = {g.id for g in corpus.groups()}
+    assert {"c01", "d01", "e01", "f01", "lg01"} <= ids
+    retired = [p for p in corpus.CORPUS_DIR.glob("g*.txt") if not p.name[1].isdigit()]
+    assert len(retired) >= 107
+    learned = {c.text for c in corpus.comments()}
+    for path in retired:
+        assert all(c.text in learned for c in corpus.read_group(path).comments), path.name
+
+
 def test_blind_sets_cover_every_value_and_cite_their_sources():
     for name, groups in corpus.blind_groups().items():
         assert {c.value for c in corpus.blind_set(name)} == set(metrics.VALUES), name

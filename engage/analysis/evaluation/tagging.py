@@ -22,9 +22,7 @@ from engage.analysis.evaluation.metrics import (
     with_interval,
 )
 
-TARGETS = {"plan": 0.75, "youth_c": 0.80, "local_d": 0.80, "youth_e": 0.80,
-           "youth_f": 0.80,
-           "local_g": 0.80,
+TARGETS = {"plan": 0.75,
            "mixed_h": 0.80,
            "mixed_i": 0.80,
            "mixed_j": 0.80}
