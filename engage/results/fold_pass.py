@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy import Select, Text, cast, func, null, select
 from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
@@ -35,14 +35,15 @@ def _quoted(column, dialect: str):
     return func.json_quote(column)
 
 
-def packed(batch: fold_q.Batch, dialect: str) -> Select:
-    """Select each response's profile, the day it was sent and its answers packed as text (NULL: no answers)."""
+def packed(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
+    """Select each response's profile, the day it was sent (NULL when not by_day) and its answers packed
+    as text (NULL: no answers)."""
     a = aliased(Answer, name="packed_answer")
     piece = (a.item_key + FIELD + _quoted(a.value, dialect) + FIELD + func.coalesce(cast(a.choices, Text), "")
              + FIELD + cast(a.value_id, Text) + FIELD + func.coalesce(a.subtheme_id, ""))
     answers = select(func.aggregate_strings(piece, ANSWER)).where(a.response_id == Response.id).scalar_subquery()
     query = select(Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-                   batch.groups(), fold_q.sent_on(dialect), answers).select_from(Response)
+                   batch.groups(), fold_q.sent_on(dialect) if by_day else null(), answers).select_from(Response)
     return batch.where(batch.joins(query, True))
 
 
@@ -101,12 +102,15 @@ class Group:
         self.people, self.answers, self.marks = 0, Counter(), Counter()
 
 
-def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
-    """Count a batch's people, answer cells, values and sub-themes: {kind: {dims as JSON: figures}}."""
+def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, dict[str, list]]:
+    """Count a batch's people, answer cells, values and sub-themes: {kind: {dims as JSON: figures}}.
+
+    to_keep: count by day and slice too, as the kept tallies need. A summary counted straight from
+    its filtered responses needs only the whole, and counting the rest would be most of its time."""
     pieces = Pieces(batch.keys)
     marks = Marks(pieces)
     profiles: dict[tuple, Group] = {}  # by profile and day sent
-    for row in session.connection().execute(packed(batch, session.get_bind().dialect.name)):
+    for row in session.connection().execute(packed(batch, session.get_bind().dialect.name, to_keep)):
         if row[7] is None:  # no answers: not counted anywhere
             continue
         profile = tuple(row[:7])
@@ -119,7 +123,7 @@ def count(session: Session, batch: fold_q.Batch) -> dict[str, dict[str, list]]:
         group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
     people, values = _by_profile(profiles, pieces)
     return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
-            **_shared_kinds(rollup.added_up(profiles, _shared_keys), pieces)}
+            **_shared_kinds(rollup.added_up(profiles, _shared_keys if to_keep else _variant_key), pieces)}
 
 
 def _by_profile(profiles: dict[tuple, Group], pieces: Pieces) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
@@ -156,6 +160,10 @@ def _shared_keys(profile: tuple) -> list[tuple]:
     day = [(DAY, profile[6], profile[0])] if profile[6] is not None else []
     return [(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
                               for key in fold_q.slice_keys(name, profile[at])] + day
+
+
+def _variant_key(profile: tuple) -> list[tuple]:
+    return [(profile[0],)]
 
 
 def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:

@@ -2,9 +2,10 @@
 
 The counts come from tallies kept per consultation (tallies: responses submitted since the
 last summary are folded in first) when they cover the filters (audience or variant, with one other
-filter or a date range), else from the database's GROUP BY over every answer (queries); both give
-the same small tables, which pure functions protect (aggregates). Free text is read only as a
-sample, for phrases and quotes.
+filter or a date range), else straight from the filtered responses in one pass over their answers
+(tallies.count_scope). Both give the small tables that the database's GROUP BY over every answer
+gives (queries, the plain reference they are tested against), which pure functions protect
+(aggregates). Free text is read only as a sample, for phrases and quotes.
 """
 from __future__ import annotations
 
@@ -91,9 +92,11 @@ class Counts:
 def count(session: Session, consultation_id: int, survey: Survey, filters: Filters | None = None) -> Counts:
     """Return the summary's counts: from the kept tallies when they cover the filters, else by SQL."""
     filters = _without_idle_dates(session, consultation_id, filters or Filters())
-    if not tallies.covers(filters):
-        return count_by_sql(session, consultation_id, survey, filters)
     scope = q.Scope(consultation_id, keys_of(survey), filters)
+    if not tallies.covers(filters):
+        counted = tallies.count_scope(session, scope)
+        return Counts(scope, agg.with_groups(counted["people"]), counted["cells"],
+                      agg.with_groups(counted["values"]), counted["subthemes"], counted["comments"])
     tallies.fold(session, consultation_id, scope.keys)
     kept = tallies.read(session, consultation_id, filters)
     return Counts(scope, agg.with_groups(kept["people"]), kept["cells"], agg.with_groups(kept["values"]),
@@ -116,7 +119,8 @@ def _without_idle_dates(session: Session, consultation_id: int, filters: Filters
 
 def count_by_sql(session: Session, consultation_id: int, survey: Survey,
                  filters: Filters | None = None) -> Counts:
-    """Run the summary's GROUP BY queries over every answer, for one consultation and filters."""
+    """Run the summary's GROUP BY queries over every answer, for one consultation and filters: the plain
+    reference that the kept tallies and the one-pass count are tested against."""
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     return Counts(scope, agg.with_groups(q.people(session, scope)), q.cells(session, scope),
                   agg.with_groups(q.by_value(session, scope)), q.by_subtheme(session, scope),

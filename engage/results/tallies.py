@@ -127,6 +127,21 @@ def _lock(session: Session, consultation_id: int) -> None:
     session.execute(select(Consultation.id).where(Consultation.id == consultation_id).with_for_update())
 
 
+def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:
+    """Count the responses a scope picks in one pass over their answers, shaped as the tallies' frames:
+    for filters the tallies do not keep (a date range with a school, two slices at once). Nothing is
+    kept; the five GROUP BY queries of the SQL path would each read the same answers again."""
+    counted = fold_pass.count(session, scope, to_keep=False)
+    dialect = session.get_bind().dialect.name
+    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect))))
+    rows = {}
+    for kind in fold_q.KINDS:
+        found = counted[kind]
+        dims = json.loads("[" + ",".join(found) + "]")
+        rows[kind] = [(*group, *figures) for group, figures in zip(dims, found.values(), strict=True)]
+    return _shaped(session, _frames(rows))
+
+
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
     counted = fold_pass.count(session, batch)
