@@ -11,6 +11,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from itertools import islice
 
 import pandas as pd
 from sqlalchemy import Select, Text, and_, case, cast, exists, func, literal, null, select
@@ -220,17 +221,37 @@ def comments(session: Session, scope: Scope) -> pd.DataFrame:
     return _frame(session, query, COMMENT_COLUMNS)
 
 
-def sample(session: Session, scope: Scope, value_id: int, of: int, size: int, narrow: bool = False) -> pd.DataFrame:
+def sample(session: Session, scope: Scope, value_id: int, of: int, size: int) -> pd.DataFrame:
     """Read at most `size` comments about one value: all of them, or every k-th answer by id."""
-    step = max(1, -(-of // size))
     # Read comments in id order from their partial index (ix_answers_comments) and stop at `size`,
-    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index. Filters
-    # that leave few of the responses (narrow: a school, a day) are the other way round: reading their
-    # responses' comments is several times quicker than walking every comment to find theirs.
+    # rather than visit every response of the consultation: "+ 0" keeps SQLite off its index.
     scope = copy(scope)
-    scope.by_answer = not narrow
+    scope.by_answer = True
     query = comments_query(scope, Answer.id, Answer.response_id, Response.variant, Response.school_id,
                       Answer.text).where(themes()[0] == value_id)
+    step = _step(of, size)
     if step > 1:
         query = query.where(Answer.id % step == literal(0))
     return _frame(session, query.order_by(Answer.id).limit(size), SAMPLE_COLUMNS)
+
+
+def _step(of: int, size: int) -> int:
+    return max(1, -(-of // size))
+
+
+def scope_comments(session: Session, scope: Scope) -> list[tuple]:
+    """Read every comment of the scope's responses with its value, in id order.
+
+    For filters that leave few responses (a school, a day) this one read serves every value's sample
+    (sample_of): walking every comment of the consultation, once per value, to find theirs took
+    several times longer."""
+    query = comments_query(scope, Answer.id, Answer.response_id, Response.variant, Response.school_id,
+                           Answer.text, themes()[0])
+    return session.connection().execute(query.order_by(Answer.id)).all()
+
+
+def sample_of(comments: list[tuple], value_id: int, of: int, size: int) -> pd.DataFrame:
+    """Pick from scope_comments what sample() reads for one value."""
+    step = _step(of, size)
+    picked = (row[:-1] for row in comments if row[-1] == value_id and row[0] % step == 0)
+    return pd.DataFrame.from_records([tuple(row) for row in islice(picked, size)], columns=SAMPLE_COLUMNS)

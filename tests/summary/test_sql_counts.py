@@ -123,7 +123,7 @@ def test_the_comment_sample_is_the_same_read_either_way(loaded, db, synthetic, f
         scope = q.Scope(consultation.id, svc.keys_of(survey_of(consultation.version)), filters)
         for value_id in range(1, 6):
             of = int(q.comments(db, scope).set_index("value_id")["comments"].groupby(level=0).sum().get(value_id, 0))
-            walked = q.sample(db, scope, value_id, of, 7, narrow=False)
-            read = q.sample(db, scope, value_id, of, 7, narrow=True)
+            walked = q.sample(db, scope, value_id, of, 7)
+            read = q.sample_of(q.scope_comments(db, scope), value_id, of, 7)
             assert 0 < len(walked) <= 7
             pd.testing.assert_frame_equal(walked, read)  # a school may be missing (NaN) in both
