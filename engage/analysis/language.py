@@ -20,7 +20,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from engage.analysis.language_words import ENGLISH_LIKE, POLISH_WORDS, ROMAN_URDU_WORDS, english_share
+from engage.analysis.language_words import (
+    ENGLISH_LIKE,
+    POLISH_WORDS,
+    ROMAN_URDU_WORDS,
+    TEXT_SPEAK,
+    english_share,
+)
 
 ENGLISH = "en"
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -43,6 +49,10 @@ ARABIC_SCRIPT_LANGUAGES = {"ar", "ary", "arz", "fa", "ps", "ur", "ug", "sdh", "k
 # A Latin text is called another language when the model is this sure of it (first number)
 # and fewer than this share of its words are English words (second number); see the docstring.
 LATIN_RULES = ((0.9, 1.01, 1), (0.5, 0.6, 1), (0.3, 0.34, 4))  # (probability, share, min words)
+# A short text is another language when it has at most this many words, the model gives English
+# less than this probability, and at most this share of its words are English words or texting
+# (chosen on data/language/other_languages_short.tsv and every English set in data/).
+SHORT_TEXT = (8, 0.05, 0.5)
 
 
 def detect(text: str) -> str:
@@ -88,7 +98,7 @@ def _latin(text: str) -> str:
         return ENGLISH
     if sum(1 for w in words if w in ROMAN_URDU_WORDS) >= 2 and english == 0:
         return "ur-latn"
-    return _other_latin(text, words) or ENGLISH
+    return _other_latin(text, words) or _short_not_english(text, words) or ENGLISH
 
 
 def _other_latin(text: str, words: list[str]) -> str | None:
@@ -101,6 +111,35 @@ def _other_latin(text: str, words: list[str]) -> str | None:
         if probability >= least and share < share_below and len(words) >= min_words:
             return lang
     return None
+
+
+def _short_not_english(text: str, words: list[str]) -> str | None:
+    """Return another language (its name when the model can say which, else "und") for a short text
+    that is plainly not English: a child's "tengo miedo" or "quero morrer" is too short for the
+    model to be sure which language it is, but not too short to be sure it is not English.
+
+    Names and brands are in no word list ("Greggs", "more Nandos", "Mr Okonkwo"), so a capitalised
+    word after the first is taken for one, and one unknown word is never enough."""
+    most_words, english_below, share_at_most = SHORT_TEXT
+    if not 2 <= len(words) <= most_words:
+        return None
+    known = _english_or_texting()
+    names = {w.lower() for w in WORD.findall(text)[1:] if w[:1].isupper()}
+    unknown = [w for w in words if w not in known and w not in names]
+    if len(unknown) < 2 or len(unknown) < (1 - share_at_most) * len(words):
+        return None
+    ranked = _identifier().rank(text)
+    if dict(ranked).get(ENGLISH, 0.0) >= english_below or ranked[0][0] in ENGLISH_LIKE:
+        return None
+    best, probability = ranked[0]
+    return best if probability >= 0.3 else "und"
+
+
+@lru_cache(maxsize=1)
+def _english_or_texting() -> frozenset[str]:
+    from engage.analysis.screen.spelling import known_words
+
+    return known_words() | TEXT_SPEAK
 
 
 def _model_guess(text: str, least: float) -> str | None:

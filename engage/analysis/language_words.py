@@ -18,6 +18,15 @@ ROMAN_URDU_WORDS = {
     "marte", "karta", "karti", "hum", "tum", "aap", "bohat", "bahut", "acha", "accha", "dar",
     "lagta", "lagti", "chahta", "chahti", "jaana", "jana", "woh", "yeh", "kuch",
 }
+# Texting and slang young people in England write in short answers: English, though no word list
+# holds them and the language model cannot tell them from another language's words.
+TEXT_SPEAK = frozenset("""
+idk tbh tbf smh ngl imo imho lol lmao lmfao rofl omg omd wtf btw fyi asap pls plz thx ty np nvm
+ikr irl jk ily cba gr8 l8r m8 b4 sk8 gd gud h8 skl skul nuffin nuthin nowt owt summat innit init
+ye yeh yea yh ya nah naw nope yep yup aye dunno gonna wanna gotta kinda sorta hmm meh ugh oi ok kk
+peng bare mandem wagwan bruv fam ting peak mint canny lush deffo defo prolly probs obvs sus lit
+rizz bussin lowkey highkey xoxo xx wifi ta mam nan grandad telly footy uni sixth
+""".split())
 # Labels the model gives English and English-based writing: Nigerian Pidgin, and "no language".
 ENGLISH_LIKE = {"en", "pcm", "zxx"}
 SPELLING = Path(__import__("textblob").__file__).parent / "en" / "en-spelling.txt"

@@ -31,6 +31,22 @@ def test_detects_the_language_a_text_is_written_in(text, expected):
     assert detect(text) == expected
 
 
+@pytest.mark.parametrize("text", ["tengo miedo", "quero morrer", "Quero morrer", "nadie me cuida",
+                                  "ayudame porfa", "babam beni dovuyor", "cuu toi voi"])
+def test_a_short_text_plainly_not_english_reaches_a_person(text):
+    # Too short for the model to name the language with confidence, but plainly not English.
+    assert detect(text) != "en"
+    assert screen_other(text, detect(text)).flag
+
+
+@pytest.mark.parametrize("text", ["Greggs", "more Nandos", "Mr Okonkwo", "Eid party", "biryani friday",
+                                  "jollof rice", "fortnite", "Chessington", "tbh idk", "innit", "gud"])
+def test_short_english_with_names_or_texting_stays_english(text):
+    # Names, brands, foods and texting are in no word list: one unknown word, or a capitalised
+    # name, is never enough to send an English answer away.
+    assert detect(text) == "en"
+
+
 def test_languages_are_named_for_a_lead():
     assert language_name("so") == "Somali" and language_name("ro") == "Romanian"
     assert language_name("ur-latn") == "Urdu or Hindi in English letters"

@@ -38,6 +38,12 @@ def development() -> tuple[list[str], list[tuple[str, str]]]:
     return english, _pairs("language/other_languages.tsv")
 
 
+def short() -> tuple[list[str], list[tuple[str, str]]]:
+    """Return the short English answers and short other-language texts (two to five words) the
+    short-text rule was chosen on: reported, not held to the targets, which most such texts miss."""
+    return _lines("language/english_short.txt"), _pairs("language/other_languages_short.tsv")
+
+
 def heldout() -> tuple[list[str], list[tuple[str, str]]]:
     """Return the held-out English short answers and other-language sentences."""
     return _lines("language/heldout_english_short.txt"), _pairs("language/heldout_other.tsv")
@@ -69,13 +75,17 @@ def score(name: str, english: list[str], other: list[tuple[str, str]]) -> Langua
 def evaluate() -> tuple[list[str], list[str]]:
     """Score both sets; return (report lines, missed targets)."""
     lines, missed = [], []
-    for result in (score("language development set", *development()),
-                   score("language held-out set", *heldout())):
+    judged = {"language development set": development(), "language held-out set": heldout(),
+              "language short texts (development, no target)": short()}
+    for name, sets in judged.items():
+        result = score(name, *sets)
         lines += [f"{result.name}:",
                   f"  English texts sent to the queue     {result.english_sent_away}",
                   f"  other languages reaching a person   {result.other_reaching_a_person}",
                   f"  other languages named right         {result.other_named}"]
         lines += [f"    {miss}" for miss in result.misses]
+        if "no target" in name:
+            continue
         if result.english_sent_away.value > TARGETS["english_sent_away"]:
             missed.append(f"{result.name}: English sent away {result.english_sent_away.value:.3f}")
         if result.other_reaching_a_person.value < TARGETS["other_reaching_a_person"]:
