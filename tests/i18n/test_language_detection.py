@@ -99,3 +99,17 @@ def test_language_evaluation_meets_its_targets_on_the_sets_it_was_chosen_on():
     result = score("development", *development())
     assert result.english_sent_away.value <= 0.05
     assert result.other_reaching_a_person.value >= 0.95
+
+
+def test_the_blind_language_set_is_frozen():
+    import hashlib
+
+    from engage.analysis.evaluation.language import BLIND, DATA, blind
+
+    folder = DATA / BLIND
+    for line in (folder / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split()
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    english, other = blind()
+    assert len(english) >= 80 and len(other) >= 80
+    assert not any(text.startswith("#") for text in english)
