@@ -23,6 +23,20 @@ def test_value_probabilities_match_sklearn(tagger, matrix):
     assert np.allclose(ours, tagger.value_model.predict_proba(matrix), rtol=0, atol=1e-12)
 
 
+def test_naive_bayes_probabilities_match_sklearn(tagger, matrix):
+    ours = tagging.naive_bayes_probs(tagger.naive_bayes, matrix)
+    assert np.allclose(ours, tagger.naive_bayes.predict_proba(matrix), rtol=0, atol=1e-9)
+
+
+def test_value_probabilities_blend_both_models_in_the_same_value_order(tagger, matrix):
+    assert list(tagger.naive_bayes.classes_) == list(tagger.value_model.classes_)
+    svm = tagger.value_model.predict_proba(matrix)
+    bayes = tagger.naive_bayes.predict_proba(matrix)
+    share = tagging.NAIVE_BAYES_SHARE
+    assert np.allclose(tagger.value_probs(matrix), (1 - share) * svm + share * bayes, rtol=0, atol=1e-9)
+    assert not np.allclose(svm, bayes, atol=0.05)  # two different models, not one counted twice
+
+
 def test_subtheme_margins_match_sklearn(tagger, matrix):
     ours = tagging.margins(tagger.subtheme_model, matrix)
     assert np.allclose(ours, tagger.subtheme_model.decision_function(matrix), rtol=0, atol=1e-12)
