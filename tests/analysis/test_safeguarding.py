@@ -125,6 +125,17 @@ def test_childrens_spelling_and_texting_are_understood(text):
     assert screen(text).flag
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("young carers", "young carers"),       # a plural of an English word is English
+    ("foster carers", "foster carers"),
+    ("my uncel tuchis me", "my uncle touches me"),  # misspellings are still corrected
+])
+def test_plurals_of_english_words_are_not_corrected(typed, meant):
+    from engage.analysis.screen.spelling import clean
+
+    assert clean(typed) == meant
+
+
 @pytest.mark.parametrize("text", [
     "Jake in my class says his dad beats him",
     "my friend said her step dad comes into her room at night",
