@@ -200,6 +200,8 @@ def test_a_confident_model_flags_wording_with_no_worrying_word():
     "no child should go hungry, end food poverty now",
     "early help means support as soon as a problem shows",
     "Reduce the risk of child sexual and criminal exploitation",
+    "the staff at his special school treat him like family",
+    "transport to his special school is good, the drivers know him well",
 ])
 def test_services_lessons_and_children_in_general_fire_no_rule(text):
     from engage.analysis.screen.screener import rule_hits
@@ -216,6 +218,7 @@ def test_services_lessons_and_children_in_general_fire_no_rule(text):
     "i self harm and people at school have seen the cuts",
     "my step dad pushes me down the stairs and says i fell",
     "mum hit me so hard i fell over",
+    "my coach says im special and gives me lifts home on my own",
 ])
 def test_the_same_words_in_an_account_still_fire_a_rule(text):
     from engage.analysis.screen.screener import rule_hits
