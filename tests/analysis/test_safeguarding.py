@@ -125,6 +125,17 @@ def test_childrens_spelling_and_texting_are_understood(text):
     assert screen(text).flag
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("young carers", "young carers"),       # a plural of an English word is English
+    ("foster carers", "foster carers"),
+    ("my uncel tuchis me", "my uncle touches me"),  # misspellings are still corrected
+])
+def test_plurals_of_english_words_are_not_corrected(typed, meant):
+    from engage.analysis.screen.spelling import clean
+
+    assert clean(typed) == meant
+
+
 @pytest.mark.parametrize("text", [
     "Jake in my class says his dad beats him",
     "my friend said her step dad comes into her room at night",
@@ -189,6 +200,8 @@ def test_a_confident_model_flags_wording_with_no_worrying_word():
     "no child should go hungry, end food poverty now",
     "early help means support as soon as a problem shows",
     "Reduce the risk of child sexual and criminal exploitation",
+    "the staff at his special school treat him like family",
+    "transport to his special school is good, the drivers know him well",
 ])
 def test_services_lessons_and_children_in_general_fire_no_rule(text):
     from engage.analysis.screen.screener import rule_hits
@@ -205,6 +218,7 @@ def test_services_lessons_and_children_in_general_fire_no_rule(text):
     "i self harm and people at school have seen the cuts",
     "my step dad pushes me down the stairs and says i fell",
     "mum hit me so hard i fell over",
+    "my coach says im special and gives me lifts home on my own",
 ])
 def test_the_same_words_in_an_account_still_fire_a_rule(text):
     from engage.analysis.screen.screener import rule_hits

@@ -121,6 +121,8 @@ IMAGES = (r"(?:(?:pictures?|pics|photos|videos?) up my (?:dress|skirt)|(?:the|a)
           r"|nudes|images)|camera on|turn on (?:my|the) camera|on (?:webcam|camera)|webcam"
           r"|sexual (?:pics|pictures|videos|messages)|what i'?m wearing|dick pics?"
           r"|for (?:pics|pictures|photos))")
+# "Special" as a groomer says it ("you're special to me"), not a special school or special needs.
+SPECIAL = r"special(?! (?:schools?|needs|educational|units?|provision))"
 SECRECY = (r"(?:mature for my age|away from the pool|misses me|voice notes|not to show"
            r"|don'?t show (?:my|your) parents|at midnight|picks? me up first"
            r"|drops? me off last|special one|favourite one|from a (?:private"
@@ -130,7 +132,7 @@ SECRECY = (r"(?:mature for my age|away from the pool|misses me|voice notes|not t
            r"|between us|just between|delete (?:the|our|their) (?:chats?|messages)|our little"
            r"|privately|private messages?"
            r"|wouldn'?t understand|nobody will believe|no one will believe|won'?t believe me"
-           r"|or (?:else|i'?ll)|favourite|special|late at night|at night|private account"
+           rf"|or (?:else|i'?ll)|favourite|{SPECIAL}|late at night|at night|private account"
            r"|to his (?:house|flat|car)|alone with|on my own with|gives? me (?:lifts|money|gifts"
            r"|presents|vapes)|buys? me|bought me)")
 THREAT = (r"(?:or (?:they'?ll|he'?ll|she'?ll) (?:tag|send|post|share|show)|by (?:friday|tomorrow"

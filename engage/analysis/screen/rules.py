@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from engage.analysis.screen.facts import Facts
+from engage.analysis.screen.lexicon import SPECIAL
 
 Hit = tuple[str, str, str]
 # The child as the one an act is done to: "hits me", "i get hit", "my arm".
@@ -25,13 +26,13 @@ _TREATS = re.compile(r"\b(?:vodka|alcohol|drinks?|stay over|vapes?|weed|cigarett
 _CONTACT = re.compile(r"\b(?:messag\w*|texts?|snapchat|instagram|whatsapp|dms?|lifts?|buys?"
                       r"|bought|gives?|gave|gifts?|presents?|alone|on my own|his (?:house|flat|car"
                       r"|office)|stay (?:over|behind)|favourite|kiss\w*|touch\w*|hugs?|photos?"
-                      r"|pics?|pictures?|at night|phone|special|sit on|follows? me|stay after"
+                      rf"|pics?|pictures?|at night|phone|{SPECIAL}|sit on|follows? me|stay after"
                       r"|after class|everyone'?s gone)\b")
 # Contact that goes beyond a photo home or a message about kit: being alone, at night, touching.
 _CLOSE = re.compile(r"\b(?:alone|on my own|on (?:her|his) own|(?:his|her) (?:house|flat|car|office)"
                     r"|stay (?:over|behind)|stay after|after class|everyone'?s gone|at night|kiss\w*"
                     r"|touch\w*|hugs?|sit on|follows? (?:me|her|him)|secret\w*|don'?t tell|gifts?"
-                    r"|presents?|bought|buys?|special|favourite|meet\w*|outside (?:school|sessions?"
+                    rf"|presents?|bought|buys?|{SPECIAL}|favourite|meet\w*|outside (?:school|sessions?"
                     r"|club|lessons?)|messag\w*|texts?|snapchat|instagram|whatsapp|dms?)\b")
 # Remarks on a child's looks or body from an adult who works with children.
 _LOOKS = re.compile(r"\b(?:how (?:i|we|she|he) looks?|(?:my|her|his|our) (?:body|bodies|figure)"

@@ -115,6 +115,9 @@ def correct(word: str) -> str:
         return _TEXTING[word]
     if len(word) < 4 or "'" in word or word in known_words():
         return word
+    # The word list holds many nouns in the singular only: "carers" had become "camera".
+    if word.endswith("s") and word[:-1] in known_words():
+        return word
     if word.endswith("in") and word + "g" in known_words():  # "killin" -> "killing"
         return word + "g"
     limit = 1 if len(word) < 6 else 2
