@@ -132,6 +132,7 @@ def _short_not_english(text: str, words: list[str]) -> str | None:
     if dict(ranked).get(ENGLISH, 0.0) >= english_below or ranked[0][0] in ENGLISH_LIKE:
         return None
     best, probability = ranked[0]
+    # Below this the model's best guess is as likely wrong as right: better no name than a wrong one.
     return best if probability >= 0.3 else "und"
 
 

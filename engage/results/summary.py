@@ -90,17 +90,17 @@ class Counts:
 
 
 def count(session: Session, consultation_id: int, survey: Survey, filters: Filters | None = None) -> Counts:
-    """Return the summary's counts: from the kept tallies when they cover the filters, else by SQL."""
+    """Return the summary's counts: from the kept tallies when they cover the filters, else counted in
+    one pass over the filtered responses."""
     filters = _without_idle_dates(session, consultation_id, filters or Filters())
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     if not tallies.covers(filters):
-        counted = tallies.count_scope(session, scope)
-        return Counts(scope, agg.with_groups(counted["people"]), counted["cells"],
-                      agg.with_groups(counted["values"]), counted["subthemes"], counted["comments"])
-    tallies.fold(session, consultation_id, scope.keys)
-    kept = tallies.read(session, consultation_id, filters)
-    return Counts(scope, agg.with_groups(kept["people"]), kept["cells"], agg.with_groups(kept["values"]),
-                  kept["subthemes"], kept["comments"])
+        frames = tallies.count_scope(session, scope)
+    else:
+        tallies.fold(session, consultation_id, scope.keys)
+        frames = tallies.read(session, consultation_id, filters)
+    return Counts(scope, agg.with_groups(frames["people"]), frames["cells"], agg.with_groups(frames["values"]),
+                  frames["subthemes"], frames["comments"])
 
 
 def _without_idle_dates(session: Session, consultation_id: int, filters: Filters) -> Filters:
