@@ -83,12 +83,16 @@ def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
     whole: dict[tuple, list] = {}
     sliced: dict[tuple, list] = {}
     daily: dict[tuple, list] = {}
-    keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
+    # The days are added together first: each profile's rows then go into its slices once, not once a day.
+    undated: dict[tuple, list] = {}
     for row in rows:
         profile, day, own, figures = row[:6], row[6], tuple(row[7:7 + width]), [number(v) for v in row[7 + width:]]
-        plus(whole, (profile[0], *own), figures)
         if day is not None:  # a response without a date is in no date range
             plus(daily, (day, profile[0], *own), figures)
+        plus(undated, (profile, own), figures)
+    keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
+    for (profile, own), figures in undated.items():
+        plus(whole, (profile[0], *own), figures)
         found = keys_of.get(profile)
         if found is None:
             found = keys_of[profile] = [(name, key) for name, at in SLICES.items()
