@@ -26,7 +26,8 @@ TARGETS = {"plan": 0.75,
            "mixed_h": 0.80,
            "mixed_i": 0.80,
            "mixed_j": 0.80,
-           "mixed_k": 0.80}
+           "mixed_k": 0.80,
+           "mixed_l": 0.80}
 
 
 @dataclass(frozen=True)
