@@ -17,7 +17,7 @@ import json
 from collections.abc import Hashable, Iterable
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Text, cast, func, null, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from engage.models import Answer, Response
@@ -62,17 +62,19 @@ def sent_on(dialect: str) -> ColumnElement:
     return func.date(Response.submitted_at)
 
 
-def _profile(batch: Batch, dialect: str) -> tuple:
+def profile(batch: q.Scope, dialect: str, by_day: bool = True) -> tuple:
+    """A response's profile columns, then the day it was sent (NULL when not by_day: a count kept
+    for nothing but one summary needs no days)."""
     return (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-            batch.groups(), sent_on(dialect))
+            batch.groups(), sent_on(dialect) if by_day else cast(null(), Text))
 
 
-def comments(batch: Batch, dialect: str) -> Select:
+def comments(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
     """Per profile, day sent, value and sub-theme: comments, how many have a polarity, and its sum."""
-    profile = [c.label(f"p{i}") for i, c in enumerate(_profile(batch, dialect))]
+    profile_columns = [c.label(f"p{i}") for i, c in enumerate(profile(batch, dialect, by_day))]
     theme = [t.label(n) for t, n in zip(q.themes(), ("v", "s"), strict=True)]
-    inner = q.comments_query(batch, *profile, *theme, Answer.polarity.label("p"), dims=True).subquery()
-    dims = [*(inner.c[f"p{i}"] for i in range(len(profile))), inner.c.v, inner.c.s]
+    inner = q.comments_query(batch, *profile_columns, *theme, Answer.polarity.label("p"), dims=True).subquery()
+    dims = [*(inner.c[f"p{i}"] for i in range(len(profile_columns))), inner.c.v, inner.c.s]
     return select(*dims, func.count(), func.count(inner.c.p), func.sum(inner.c.p)).group_by(*dims)
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from sqlalchemy import Select, Text, cast, func, null, select
+from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
@@ -42,8 +42,7 @@ def packed(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
     piece = (a.item_key + FIELD + _quoted(a.value, dialect) + FIELD + func.coalesce(cast(a.choices, Text), "")
              + FIELD + cast(a.value_id, Text) + FIELD + func.coalesce(a.subtheme_id, ""))
     answers = select(func.aggregate_strings(piece, ANSWER)).where(a.response_id == Response.id).scalar_subquery()
-    query = select(Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-                   batch.groups(), fold_q.sent_on(dialect) if by_day else null(), answers).select_from(Response)
+    query = select(*fold_q.profile(batch, dialect, by_day), answers).select_from(Response)
     return batch.where(batch.joins(query, True))
 
 

@@ -131,9 +131,7 @@ def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:
     """Count the responses a scope picks in one pass over their answers, shaped as the tallies' frames:
     for filters the tallies do not keep (a date range with a school, two slices at once). Nothing is
     kept; the five GROUP BY queries of the SQL path would each read the same answers again."""
-    counted = fold_pass.count(session, scope, to_keep=False)
-    dialect = session.get_bind().dialect.name
-    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect))))
+    counted = _counted(session, scope, to_keep=False)
     rows = {}
     for kind in fold_q.KINDS:
         found = counted[kind]
@@ -142,12 +140,18 @@ def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:
     return _shaped(session, _frames(rows))
 
 
+def _counted(session: Session, scope: q.Scope, to_keep: bool = True) -> dict[str, dict[str, list]]:
+    """Count the scope's answers in one pass and its comments by their own GROUP BY (by day and slice
+    too when to_keep); return {kind: {dims as JSON: figures}}."""
+    counted = fold_pass.count(session, scope, to_keep)
+    dialect = session.get_bind().dialect.name
+    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect, to_keep))))
+    return counted
+
+
 def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
     """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
-    counted = fold_pass.count(session, batch)
-    dialect = session.get_bind().dialect.name
-    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(batch, dialect))))
-    for kind, groups in counted.items():
+    for kind, groups in _counted(session, batch).items():
         tally_writes.merge(session, consultation_id, kind, groups, sign)
 
 
