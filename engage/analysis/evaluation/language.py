@@ -39,7 +39,7 @@ def development() -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def short() -> tuple[list[str], list[tuple[str, str]]]:
-    """Return the short English answers and short other-language texts (two to five words) the
+    """Return the short English answers and short other-language texts (one to five words) the
     short-text rule was chosen on: reported, not held to the targets, which most such texts miss."""
     return _lines("language/english_short.txt"), _pairs("language/other_languages_short.tsv")
 
@@ -85,18 +85,19 @@ def score(name: str, english: list[str], other: list[tuple[str, str]]) -> Langua
 
 
 def evaluate() -> tuple[list[str], list[str]]:
-    """Score both sets; return (report lines, missed targets)."""
+    """Score every set; return (report lines, missed targets)."""
     lines, missed = [], []
-    judged = {"language development set": development(), "language held-out set": heldout(),
-              "language short texts (development, no target)": short(), "language blind set P": blind()}
-    for name, sets in judged.items():
-        result = score(name, *sets)
+    sets = [("language development set", development(), True), ("language held-out set", heldout(), True),
+            ("language short texts (development, no target)", short(), False),
+            ("language blind set P", blind(), True)]
+    for name, texts, judged in sets:
+        result = score(name, *texts)
         lines += [f"{result.name}:",
                   f"  English texts sent to the queue     {result.english_sent_away}",
                   f"  other languages reaching a person   {result.other_reaching_a_person}",
                   f"  other languages named right         {result.other_named}"]
         lines += [f"    {miss}" for miss in result.misses]
-        if "no target" in name:
+        if not judged:
             continue
         if result.english_sent_away.value > TARGETS["english_sent_away"]:
             missed.append(f"{result.name}: English sent away {result.english_sent_away.value:.3f}")
