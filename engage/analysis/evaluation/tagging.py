@@ -27,7 +27,8 @@ TARGETS = {"plan": 0.75,
            "mixed_i": 0.80,
            "mixed_j": 0.80,
            "mixed_k": 0.80,
-           "mixed_l": 0.80}
+           "mixed_l": 0.80,
+           "mixed_m": 0.80}
 
 
 @dataclass(frozen=True)
