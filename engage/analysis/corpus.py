@@ -101,6 +101,7 @@ BLIND_SETS = {
     "mixed_j": "play spaces, knife crime, homelessness, autism, childcare fees, school nurses (54% young people)",
     "mixed_k": "SEND waits, parenting courses, childcare, care leavers, mould, bus fares, vaping (55% young people)",
     "mixed_l": "family hubs, food banks, hostels, short breaks, school meals, PE kit, turning 18 (54% young people)",
+    "mixed_m": "youth councils, young carers, skate parks, CAMHS waits, bullying, EHCPs (67% young people)",
     "mixed_n": "Healthwatch, online harm, young carers, foster carers, ADHD waits, vaping, hunger (49% young people)",
 }
 

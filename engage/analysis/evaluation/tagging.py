@@ -28,6 +28,7 @@ TARGETS = {"plan": 0.75,
            "mixed_j": 0.80,
            "mixed_k": 0.80,
            "mixed_l": 0.80,
+           "mixed_m": 0.80,
            "mixed_n": 0.80}
 
 
