@@ -96,9 +96,6 @@ MANIFEST = BLIND_DIR / "FROZEN.sha256"
 # a leading "g" so that `groups` reads them); the plan set stays blind.
 BLIND_SETS = {
     "plan": "the council's own plan measures and commitments not in the framework seed",
-    "mixed_h": "youth votes, school councils, young inspectors, Healthwatch, childcare, damp homes (53% young people)",
-    "mixed_i": "young carers, care leavers, bus fares, vaping, temporary housing, family centres (52% young people)",
-    "mixed_j": "play spaces, knife crime, homelessness, autism, childcare fees, school nurses (54% young people)",
     "mixed_k": "SEND waits, parenting courses, childcare, care leavers, mould, bus fares, vaping (55% young people)",
     "mixed_l": "family hubs, food banks, hostels, short breaks, school meals, PE kit, turning 18 (54% young people)",
     "mixed_m": "youth councils, young carers, skate parks, CAMHS waits, bullying, EHCPs (67% young people)",

@@ -14,12 +14,9 @@ from pathlib import Path
 from engage.analysis.evaluation.intervals import Proportion
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "data" / "blind"
-# Sets A-K were blind once; after their first runs were reported they became development
+# Sets A-N were blind once; after their first runs were reported they became development
 # data (data/screen/retired_blind_*.jsonl) and are no longer scored here.
 BLIND_SETS = (
-    "safeguarding_blind_l.jsonl",
-    "safeguarding_blind_m.jsonl",
-    "safeguarding_blind_n.jsonl",
     "safeguarding_blind_o.jsonl",
     "safeguarding_blind_q.jsonl",
     "safeguarding_blind_r.jsonl",

@@ -23,9 +23,6 @@ from engage.analysis.evaluation.metrics import (
 )
 
 TARGETS = {"plan": 0.75,
-           "mixed_h": 0.80,
-           "mixed_i": 0.80,
-           "mixed_j": 0.80,
            "mixed_k": 0.80,
            "mixed_l": 0.80,
            "mixed_m": 0.80,
