@@ -74,19 +74,6 @@ def start_response(session: Session, consultation: Consultation, variant: str, n
     return response
 
 
-def get_response(session: Session, token: str | None) -> Response:
-    """Return the response this browser is writing, or raise ResponseMissing."""
-    if not token:
-        raise ResponseMissing()
-    response = session.scalar(
-        select(Response).where(Response.token == token)
-        .options(joinedload(Response.consultation), joinedload(Response.version))
-    )
-    if response is None:
-        raise ResponseMissing()
-    return response
-
-
 # Flags whose help names the services for thoughts of suicide or self-harm beside Childline.
 SELF_HARM = frozenset({"self_harm", "suicidal_thoughts"})
 
