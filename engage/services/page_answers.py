@@ -35,6 +35,10 @@ _LOCK = (
 )
 _EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
     _answers.c.response_id == bindparam("response_id"), _answers.c.item_key.in_(bindparam("keys", expanding=True)))
+_INSERT = _answers.insert()
+# The columns to set are the parameters' other keys (a Core UPDATE without values() takes them so).
+_UPDATE_IN_PROGRESS = update(_responses).where(_responses.c.id == bindparam("locked_id"),
+                                               _responses.c.status == ResponseStatus.IN_PROGRESS)
 NEW_COLUMNS = ("response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id", "polarity",
                "subjectivity", "text_language", "needs_tagging")
 
@@ -125,7 +129,7 @@ def store_answers(session: Session, response: LockedResponse, items: list[Item],
     if gone:
         connection.execute(delete(_answers).where(_answers.c.id.in_(gone)))
     if new:
-        connection.execute(_answers.insert(), new)
+        connection.execute(_INSERT, new)
     return changed_text
 
 
@@ -175,9 +179,7 @@ def write_changes(session: Session, response: LockedResponse, **more: Any) -> in
     values = {**response.changes, **more}
     if not values:
         return 0
-    return session.connection().execute(
-        update(_responses).where(_responses.c.id == response.id, _responses.c.status == ResponseStatus.IN_PROGRESS)
-        .values(**values)).rowcount
+    return session.connection().execute(_UPDATE_IN_PROGRESS, {"locked_id": response.id, **values}).rowcount
 
 
 def forget_loaded(session: Session, response_id: int) -> None:

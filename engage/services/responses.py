@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -164,7 +164,7 @@ def resume(session: Session, code: str, now: datetime) -> Response:
     return response
 
 
-def answers_to_refill(session: Session, response: Response, resumed: bool,
+def answers_to_refill(session: Session, response, resumed: bool,
                       item_keys: list[str] | None = None) -> dict[str, Any]:
     """Return the saved answers to show again; after a resume, never text that raised a concern.
 
@@ -178,13 +178,20 @@ def answers_to_refill(session: Session, response: Response, resumed: bool,
     return answers
 
 
-def answers_of(session: Session, response: Response, item_keys: list[str] | None = None) -> dict[str, Any]:
+def answers_of(session: Session, response, item_keys: list[str] | None = None) -> dict[str, Any]:
     """Return the answers saved so far (value, choices, text), by item id."""
-    query = select(Answer.item_key, Answer.value, Answer.choices, Answer.text).where(
-        Answer.response_id == response.id)
-    if item_keys is not None:
-        query = query.where(Answer.item_key.in_(item_keys))
-    return {row.item_key: row for row in session.execute(query)}
+    if item_keys is None:
+        rows = session.connection().execute(_ANSWERS, {"response_id": response.id})
+    else:
+        rows = session.connection().execute(_PAGE_ANSWERS, {"response_id": response.id, "keys": item_keys})
+    return {row.item_key: row for row in rows}
+
+
+_answers = Answer.__table__
+# Built once (a Core statement keeps its cache key): read on every survey page.
+_ANSWERS = select(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text).where(
+    _answers.c.response_id == bindparam("response_id"))
+_PAGE_ANSWERS = _ANSWERS.where(_answers.c.item_key.in_(bindparam("keys", expanding=True)))
 
 
 def request_contact(session: Session, token: str, how_to_reach: str) -> ContactRequest:
