@@ -171,12 +171,12 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def write_changes(session: Session, response: LockedResponse, **more: Any) -> int:
-    """Write the response's changed columns (and `more`) while it is in progress; return rows written.
+def write_changes(session: Session, response: LockedResponse) -> int:
+    """Write the response's changed columns while it is in progress; return rows written.
 
     The status guard makes a second submit, however it raced, change nothing.
     """
-    values = {**response.changes, **more}
+    values = response.changes
     if not values:
         return 0
     return session.connection().execute(_UPDATE_IN_PROGRESS, {"locked_id": response.id, **values}).rowcount

@@ -112,8 +112,8 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
     if response.status == ResponseStatus.IN_PROGRESS:
         changed = page_answers.store_answers(session, response, items, answers, screened)
         flags = free_text.store(session, response, changed, screened)
-        page_answers.write_changes(session, response, status=ResponseStatus.SUBMITTED,
-                                   submitted_at=day_of(now), resume_code=None)
+        response.change(status=ResponseStatus.SUBMITTED, submitted_at=day_of(now), resume_code=None)
+        page_answers.write_changes(session, response)
     session.commit()
     page_answers.forget_loaded(session, response.id)
     return _saved(response, flags)
