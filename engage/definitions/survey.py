@@ -65,6 +65,7 @@ class Survey:
     description: str
     variants: tuple[str, ...]
     pages: tuple[Page, ...]
+    _pages: dict[str, tuple[Page, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def items(self) -> list[Item]:
         """Return every item in order."""
@@ -76,6 +77,12 @@ class Survey:
 
     def pages_for(self, variant: str) -> list[Page]:
         """Return the pages the variant sees; primary sees one question per page."""
+        # Worked out once per audience: a parsed survey is kept per version and asked on every page.
+        if variant not in self._pages:
+            self._pages[variant] = tuple(self._pages_of(variant))
+        return list(self._pages[variant])
+
+    def _pages_of(self, variant: str) -> list[Page]:
         pages = []
         for page in self.pages:
             items = tuple(i for i in page.items if variant in i.variants)

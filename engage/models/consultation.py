@@ -47,11 +47,16 @@ class Consultation(Base):
 
     def is_open(self, now: datetime) -> bool:
         """Say whether respondents may answer at this moment."""
-        if self.status != ConsultationStatus.OPEN:
-            return False
-        if self.opens_at and now < self.opens_at:
-            return False
-        return not (self.closes_at and now >= self.closes_at)
+        return takes_answers(self.status, self.opens_at, self.closes_at, now)
+
+
+def takes_answers(status: str, opens_at: datetime | None, closes_at: datetime | None, now: datetime) -> bool:
+    """Say whether a consultation in this state and window takes answers at this moment."""
+    if status != ConsultationStatus.OPEN:
+        return False
+    if opens_at and now < opens_at:
+        return False
+    return not (closes_at and now >= closes_at)
 
 
 class School(Base):

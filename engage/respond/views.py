@@ -18,7 +18,7 @@ from engage.respond.settings import display_settings
 from engage.respond.viewmodels import FieldState, error_list, question
 from engage.respond.words import GENERAL, audience_labels, copy_languages, words
 from engage.services import consultations as svc
-from engage.services import plan
+from engage.services import plan, response_rows
 from engage.services import responses as rsp
 from engage.services.errors import NotFound
 
@@ -151,7 +151,7 @@ def page(number: int):
     db = get_session()
     if TOKEN not in session and session.get(DONE, {}).get("slug"):
         return redirect(url_for("respond.thanks"))  # a refresh after submitting
-    response = rsp.get_response(db, session.get(TOKEN))
+    response = response_rows.read_response(db, session.get(TOKEN))
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.survey import Item
@@ -20,27 +20,14 @@ from engage.models import (
     SafeguardingFlag,
 )
 from engage.models._time import day_of, utcnow
-from engage.services import free_text
+from engage.services import free_text, page_answers
 from engage.services.consultations import require_open, require_variant
 from engage.services.errors import ConsultationClosed, NotFound, ResponseMissing
+from engage.services.page_answers import AnswerValue
 from engage.services.resume_words import new_resume_code, normalise_resume_code
 from engage.services.safeguarding import alerts
 
 RESUME_CODE_LIFETIME = timedelta(days=14)
-
-
-@dataclass(frozen=True)
-class AnswerValue:
-    """What a respondent gave for one item; all None means no answer."""
-
-    value: str | None = None
-    choices: list[str] | None = None
-    text: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        """Say whether nothing was given."""
-        return not (self.value or self.choices or (self.text and self.text.strip()))
 
 
 def start_response(session: Session, consultation: Consultation, variant: str, now: datetime,
@@ -74,19 +61,6 @@ def start_response(session: Session, consultation: Consultation, variant: str, n
     return response
 
 
-def get_response(session: Session, token: str | None) -> Response:
-    """Return the response this browser is writing, or raise ResponseMissing."""
-    if not token:
-        raise ResponseMissing()
-    response = session.scalar(
-        select(Response).where(Response.token == token)
-        .options(joinedload(Response.consultation), joinedload(Response.version))
-    )
-    if response is None:
-        raise ResponseMissing()
-    return response
-
-
 # Flags whose help names the services for thoughts of suicide or self-harm beside Childline.
 SELF_HARM = frozenset({"self_harm", "suicidal_thoughts"})
 
@@ -95,12 +69,12 @@ SELF_HARM = frozenset({"self_harm", "suicidal_thoughts"})
 class Saved:
     """What saving did: the response, and whether free text raised a flag that shows help."""
 
-    response: Response
+    response: page_answers.LockedResponse
     flagged: bool
     self_harm: bool = False
 
 
-def _saved(response: Response, flags: list) -> Saved:
+def _saved(response: page_answers.LockedResponse, flags: list) -> Saved:
     return Saved(response, bool(flags), any(flag.category in SELF_HARM for flag in flags))
 
 
@@ -110,13 +84,16 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
     screened = free_text.prepare([a.text for a in answers.values() if a.text])
     for attempt in (1, 2):
         try:
-            response = _locked_response(session, token, now)
+            response = page_answers.lock_response(session, token, now)
             flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
-                changed = _store_answers(session, response, items, answers, screened)
+                changed = page_answers.store_answers(session, response, items, answers, screened)
                 flags = free_text.store(session, response, changed, screened)
-                response.page = max(response.page, page)
+                if page > response.page:
+                    response.change(page=page)
+                page_answers.write_changes(session, response)
             session.commit()
+            page_answers.forget_loaded(session, response.id)
             return _saved(response, flags)
         except IntegrityError:
             # A double post of the same page raced us to insert; retry as an update.
@@ -130,105 +107,16 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
            now: datetime) -> Saved:
     """Store the last page and submit, exactly once however often it is posted."""
     screened = free_text.prepare([a.text for a in answers.values() if a.text])
-    response = _locked_response(session, token, now)
+    response = page_answers.lock_response(session, token, now)
     flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
-        changed = _store_answers(session, response, items, answers, screened)
+        changed = page_answers.store_answers(session, response, items, answers, screened)
         flags = free_text.store(session, response, changed, screened)
-        # The status guard makes a concurrent second submit a no-op.
-        session.execute(
-            update(Response)
-            .where(Response.id == response.id, Response.status == ResponseStatus.IN_PROGRESS)
-            .values(status=ResponseStatus.SUBMITTED, submitted_at=day_of(now), resume_code=None)
-        )
+        response.change(status=ResponseStatus.SUBMITTED, submitted_at=day_of(now), resume_code=None)
+        page_answers.write_changes(session, response)
     session.commit()
-    session.refresh(response)
+    page_answers.forget_loaded(session, response.id)
     return _saved(response, flags)
-
-
-def _locked_response(session: Session, token: str, now: datetime) -> Response:
-    """Start a write transaction and lock the response row (PostgreSQL) or database (SQLite)."""
-    begin_write(session)
-    response = session.scalar(
-        # Lock the response row only: a respondent never waits for another's save.
-        select(Response).where(Response.token == token).with_for_update(of=Response)
-        # Re-read the row even if this session loaded it before the lock was taken, and its
-        # consultation with it (whether it still takes answers), in the same query.
-        .options(joinedload(Response.consultation)).execution_options(populate_existing=True)
-    )
-    if response is None:
-        session.rollback()
-        raise ResponseMissing()
-    if response.status == ResponseStatus.IN_PROGRESS:
-        try:
-            require_open(response.consultation, now)
-        except Exception:
-            session.rollback()
-            raise
-    return response
-
-
-def _store_answers(session: Session, response: Response, items: list[Item], answers: dict[str, AnswerValue],
-                   screened: dict[str, free_text.Screened]) -> list[Answer]:
-    """Insert, update or delete the page's answers, text marked by its screen; return free text that changed."""
-    changed_text: list[Answer] = []
-    new: list[Answer] = []
-    existing = {a.item_key: a for a in session.scalars(
-        select(Answer).where(Answer.response_id == response.id,
-                             Answer.item_key.in_([i.id for i in items])))}
-    for item in items:
-        given = answers.get(item.id, AnswerValue())
-        current = existing.get(item.id)
-        if given.is_empty:
-            if current is not None:
-                session.delete(current)
-        elif current is None:
-            current = _new_answer(response, item, given)
-            if given.text:
-                free_text.mark(current, screened[given.text])
-                changed_text.append(current)
-            new.append(current)
-        else:
-            if given.text and given.text != current.text:
-                free_text.remark(session, current, screened[given.text])
-                changed_text.append(current)
-            current.value, current.choices, current.text = given.value, given.choices, given.text
-        _apply_profile(response, item, given)
-    if new:
-        # One statement for the page's new answers: added one by one, the ORM sends one INSERT a
-        # row to read back ids that nothing here needs.
-        session.execute(insert(Answer), [{column: getattr(answer, column) for column in NEW_COLUMNS}
-                                         for answer in new])
-    session.flush()
-    return changed_text
-
-
-NEW_COLUMNS = ("response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id", "polarity",
-               "subjectivity", "text_language", "needs_tagging")
-
-
-def _new_answer(response: Response, item: Item, given: AnswerValue) -> Answer:
-    return Answer(
-        response_id=response.id, item_key=item.id, value=given.value, choices=given.choices,
-        text=given.text, value_id=item.value, subtheme_id=item.subtheme, needs_tagging=False,
-    )
-
-
-def _apply_profile(response: Response, item: Item, given: AnswerValue) -> None:
-    """Copy "about you" answers onto the response, where summaries group by them."""
-    if item.profile == "school" and not response.school_fixed:
-        response.school_id = _as_int(given.value)
-    elif item.profile == "year_group" and not response.school_fixed:
-        response.year_group = _as_int(given.value)
-    elif item.profile == "area":
-        response.area_id = given.value if given.value != "rather_not" else None
-
-
-def _as_int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def issue_resume_code(session: Session, token: str, now: datetime) -> Response:
@@ -276,7 +164,7 @@ def resume(session: Session, code: str, now: datetime) -> Response:
     return response
 
 
-def answers_to_refill(session: Session, response: Response, resumed: bool,
+def answers_to_refill(session: Session, response, resumed: bool,
                       item_keys: list[str] | None = None) -> dict[str, Any]:
     """Return the saved answers to show again; after a resume, never text that raised a concern.
 
@@ -290,13 +178,20 @@ def answers_to_refill(session: Session, response: Response, resumed: bool,
     return answers
 
 
-def answers_of(session: Session, response: Response, item_keys: list[str] | None = None) -> dict[str, Any]:
+def answers_of(session: Session, response, item_keys: list[str] | None = None) -> dict[str, Any]:
     """Return the answers saved so far (value, choices, text), by item id."""
-    query = select(Answer.item_key, Answer.value, Answer.choices, Answer.text).where(
-        Answer.response_id == response.id)
-    if item_keys is not None:
-        query = query.where(Answer.item_key.in_(item_keys))
-    return {row.item_key: row for row in session.execute(query)}
+    if item_keys is None:
+        rows = session.connection().execute(_ANSWERS, {"response_id": response.id})
+    else:
+        rows = session.connection().execute(_PAGE_ANSWERS, {"response_id": response.id, "keys": item_keys})
+    return {row.item_key: row for row in rows}
+
+
+_answers = Answer.__table__
+# Built once (a Core statement keeps its cache key): read on every survey page.
+_ANSWERS = select(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text).where(
+    _answers.c.response_id == bindparam("response_id"))
+_PAGE_ANSWERS = _ANSWERS.where(_answers.c.item_key.in_(bindparam("keys", expanding=True)))
 
 
 def request_contact(session: Session, token: str, how_to_reach: str) -> ContactRequest:

@@ -1,10 +1,14 @@
 """A closed consultation says so plainly and stores nothing half-written."""
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
+from engage.definitions.survey import survey_of
 from engage.models import Answer, Consultation, Response, ResponseStatus
 from engage.models._time import utcnow
+from engage.services import responses as rsp
+from engage.services.errors import ConsultationClosed
 from tests.conftest import csrf_token
 from tests.respond.journey import begin, fill
 
@@ -38,3 +42,17 @@ def test_class_code_of_a_closed_consultation_expires(client, demo, db):
     _close(db, demo["annual"])
     code = demo["codes"][0][0]
     assert client.get(f"/join/{code}").status_code in (404, 410)
+
+
+def test_a_save_that_finds_the_consultation_closed_under_the_lock_stores_nothing(app, demo, db):
+    # The page was read while the consultation was open; it closed before the save took the lock.
+    consultation = db.scalar(select(Consultation).where(Consultation.slug == demo["annual"]))
+    response = rsp.start_response(db, consultation, "secondary", utcnow())
+    item = next(i for i in survey_of(consultation.version).items() if i.type == "text")
+    _close(db, demo["annual"])
+    with pytest.raises(ConsultationClosed):
+        rsp.save_page(db, response.token, [item], {item.id: rsp.AnswerValue(text="More parks")}, 2, utcnow())
+    with pytest.raises(ConsultationClosed):
+        rsp.submit(db, response.token, [item], {item.id: rsp.AnswerValue(text="More parks")}, utcnow())
+    assert db.scalar(select(func.count(Answer.id))) == 0
+    assert db.scalar(select(Response.status).where(Response.id == response.id)) == ResponseStatus.IN_PROGRESS

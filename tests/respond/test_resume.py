@@ -61,3 +61,20 @@ def test_resumed_answers_are_shown_again(app, client, demo):
     form = other.get("/resume")
     other.post("/resume", data={"csrf_token": csrf_token(form.text), "code": code})
     assert 'value="1" checked' in other.get("/answer/1").text
+
+
+def test_a_resume_returns_to_the_furthest_page_reached(app, client, demo):
+    begin(client, demo["annual"], "primary")
+    for number in (1, 2):
+        page = client.get(f"/answer/{number}")
+        client.post(f"/answer/{number}", data={**fill(page.text), "csrf_token": csrf_token(page.text),
+                                               "action": "next"})
+    back = client.get("/answer/1")  # went back to change an answer, then saved there
+    saved = client.post("/answer/1", data={**fill(back.text), "csrf_token": csrf_token(back.text),
+                                           "action": "save"})
+    assert saved.headers["Location"].endswith("/saved")
+    code = re.search(r'id="resume-code">([a-z-]+)<', client.get("/saved").text).group(1)
+    other = app.test_client()
+    form = other.get("/resume")
+    resumed = other.post("/resume", data={"csrf_token": csrf_token(form.text), "code": code})
+    assert resumed.headers["Location"].endswith("/answer/3")

@@ -1,0 +1,189 @@
+"""A page's answers written under the response's lock, in plain statements.
+
+Saving a page locks the response row (PostgreSQL) or the database (SQLite), reads which of the
+page's items already have answers, then inserts, updates or deletes them and writes the
+response's page and "about you" columns. Each is one Core statement: the ORM's unit of work
+cost more CPU than the save itself, and held the write lock while it ran.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.orm import Session
+
+from engage.db import begin_write
+from engage.definitions.survey import Item
+from engage.models import Answer, Consultation, Response, ResponseStatus
+from engage.models.consultation import takes_answers
+from engage.services import free_text
+from engage.services.errors import ConsultationClosed, ResponseMissing
+
+_responses, _consultations, _answers = Response.__table__, Consultation.__table__, Answer.__table__
+
+# Lock the response row only: a respondent never waits for another's save. Its consultation
+# (whether it still takes answers) is read in the same statement, under the lock.
+_LOCK = (
+    select(_responses.c.id, _responses.c.token, _responses.c.consultation_id, _responses.c.variant,
+           _responses.c.language, _responses.c.rendition, _responses.c.assisted, _responses.c.status,
+           _responses.c.school_id, _responses.c.school_fixed, _responses.c.page,
+           _consultations.c.status.label("consultation_status"), _consultations.c.opens_at,
+           _consultations.c.closes_at)
+    .join(_consultations, _consultations.c.id == _responses.c.consultation_id)
+    .where(_responses.c.token == bindparam("token"))
+    .with_for_update(of=_responses)
+)
+_EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
+    _answers.c.response_id == bindparam("response_id"), _answers.c.item_key.in_(bindparam("keys", expanding=True)))
+_INSERT = _answers.insert()
+# The columns to set are the parameters' other keys (a Core UPDATE without values() takes them so).
+_UPDATE_IN_PROGRESS = update(_responses).where(_responses.c.id == bindparam("locked_id"),
+                                               _responses.c.status == ResponseStatus.IN_PROGRESS)
+NEW_COLUMNS = ("response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id", "polarity",
+               "subjectivity", "text_language", "needs_tagging")
+
+
+@dataclass(frozen=True)
+class AnswerValue:
+    """What a respondent gave for one item; all None means no answer."""
+
+    value: str | None = None
+    choices: list[str] | None = None
+    text: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Say whether nothing was given."""
+        return not (self.value or self.choices or (self.text and self.text.strip()))
+
+
+@dataclass
+class LockedResponse:
+    """The response row as read under the write lock, and the columns this save changes."""
+
+    id: int
+    token: str
+    consultation_id: int
+    variant: str
+    language: str
+    rendition: str
+    assisted: bool
+    status: str
+    school_id: int | None
+    school_fixed: bool
+    page: int
+    changes: dict[str, Any] = field(default_factory=dict)
+
+    def change(self, **values: Any) -> None:
+        """Set columns of the response, to be written by `write_changes`."""
+        self.changes.update(values)
+        for name, value in values.items():
+            if hasattr(self, name):
+                setattr(self, name, value)
+
+
+def lock_response(session: Session, token: str, now: datetime) -> LockedResponse:
+    """Start a write transaction and lock the response; refuse it if its consultation has closed."""
+    begin_write(session)
+    row = session.connection().execute(_LOCK, {"token": token}).one_or_none()
+    if row is None:
+        session.rollback()
+        raise ResponseMissing()
+    if row.status == ResponseStatus.IN_PROGRESS and not takes_answers(
+            row.consultation_status, row.opens_at, row.closes_at, now):
+        session.rollback()
+        raise ConsultationClosed()
+    return LockedResponse(
+        id=row.id, token=row.token, consultation_id=row.consultation_id, variant=row.variant,
+        language=row.language, rendition=row.rendition, assisted=bool(row.assisted), status=row.status,
+        school_id=row.school_id, school_fixed=bool(row.school_fixed), page=row.page)
+
+
+def store_answers(session: Session, response: LockedResponse, items: list[Item], answers: dict[str, AnswerValue],
+                  screened: dict[str, free_text.Screened]) -> list[Answer]:
+    """Insert, update or delete the page's answers, text marked by its screen; return free text that changed.
+
+    The answers returned are detached copies (never added to the session), for the screen's flags.
+    """
+    connection = session.connection()
+    existing = {row.item_key: row for row in connection.execute(
+        _EXISTING, {"response_id": response.id, "keys": [i.id for i in items]})}
+    changed_text: list[Answer] = []
+    new: list[dict] = []
+    gone: list[int] = []
+    for item in items:
+        given = answers.get(item.id, AnswerValue())
+        current = existing.get(item.id)
+        if given.is_empty:
+            if current is not None:
+                gone.append(current.id)
+        elif current is None:
+            answer = _new_answer(response, item, given)
+            if given.text:
+                free_text.mark(answer, screened[given.text])
+                changed_text.append(answer)
+            new.append({column: getattr(answer, column) for column in NEW_COLUMNS})
+        else:
+            changed_text += _update_answer(session, current, item, given, screened)
+        _apply_profile(response, item, given)
+    if gone:
+        connection.execute(delete(_answers).where(_answers.c.id.in_(gone)))
+    if new:
+        connection.execute(_INSERT, new)
+    return changed_text
+
+
+def _update_answer(session: Session, current, item: Item, given: AnswerValue,
+                   screened: dict[str, free_text.Screened]) -> list[Answer]:
+    """Write a saved answer's new value; a changed text is marked afresh. Return it if its text changed."""
+    answer = Answer(id=current.id, item_key=item.id, value=given.value, choices=given.choices, text=given.text)
+    values = {"value": given.value, "choices": given.choices, "text": given.text}
+    text_changed = bool(given.text) and given.text != current.text
+    if text_changed:
+        free_text.remark(session, answer, screened[given.text])
+        values.update(polarity=answer.polarity, subjectivity=answer.subjectivity,
+                      text_language=answer.text_language, needs_tagging=answer.needs_tagging)
+    session.connection().execute(update(_answers).where(_answers.c.id == current.id).values(**values))
+    return [answer] if text_changed else []
+
+
+def _new_answer(response: LockedResponse, item: Item, given: AnswerValue) -> Answer:
+    return Answer(
+        response_id=response.id, item_key=item.id, value=given.value, choices=given.choices,
+        text=given.text, value_id=item.value, subtheme_id=item.subtheme, needs_tagging=False,
+    )
+
+
+def _apply_profile(response: LockedResponse, item: Item, given: AnswerValue) -> None:
+    """Copy "about you" answers onto the response, where summaries group by them."""
+    if item.profile == "school" and not response.school_fixed:
+        response.change(school_id=_as_int(given.value))
+    elif item.profile == "year_group" and not response.school_fixed:
+        response.change(year_group=_as_int(given.value))
+    elif item.profile == "area":
+        response.change(area_id=given.value if given.value != "rather_not" else None)
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def write_changes(session: Session, response: LockedResponse) -> int:
+    """Write the response's changed columns while it is in progress; return rows written.
+
+    The status guard makes a second submit, however it raced, change nothing.
+    """
+    values = response.changes
+    if not values:
+        return 0
+    return session.connection().execute(_UPDATE_IN_PROGRESS, {"locked_id": response.id, **values}).rowcount
+
+
+def forget_loaded(session: Session, response_id: int) -> None:
+    """Expire the session's ORM copy of the response, if a caller loaded one: it was written around."""
+    loaded = session.identity_map.get(session.identity_key(Response, response_id))
+    if loaded is not None:
+        session.expire(loaded)
