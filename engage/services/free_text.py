@@ -19,6 +19,7 @@ sentiment: the English models would mis-tag it. It is marked with its language a
 reaches the safeguarding queue, by a keyword hit or as "not screened: written in Arabic".
 """
 from pathlib import Path
+from typing import Protocol
 
 from flask import current_app, has_app_context
 from sqlalchemy import delete, func, insert, select, true, update
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 from engage.analysis import keywords, safeguarding, tagging
 from engage.analysis.analyse import Screened, TextAnalysis, analyse, screen
 from engage.db import begin_write, get_session
-from engage.models import Answer, AnswerTag, Response, SafeguardingFlag, TagSource
+from engage.models import Answer, AnswerTag, SafeguardingFlag, TagSource
 from engage.models._time import utcnow
 from engage.services import retraining
 from engage.services.safeguarding import alerts
@@ -71,7 +72,16 @@ def remark(session: Session, answer: Answer, found: Screened) -> None:
     session.execute(delete(AnswerTag).where(AnswerTag.answer_id == answer.id, AnswerTag.source == TagSource.MODEL))
 
 
-def store(session: Session, response: Response, answers: list[Answer],
+class FlaggedResponse(Protocol):
+    """What a flag records of its response: the row read under the save's lock will do."""
+
+    id: int
+    consultation_id: int
+    school_id: int | None
+    variant: str
+
+
+def store(session: Session, response: FlaggedResponse, answers: list[Answer],
           screened: dict[str, Screened]) -> list[SafeguardingFlag]:
     """Flag new or changed free-text answers whose screen found something; return flags that show help."""
     flags = []
@@ -158,7 +168,7 @@ def shows_help(screening: safeguarding.Screening) -> bool:
     return screening.severity != "check" and not keywords.is_not_screened(screening)
 
 
-def _flag(session: Session, response: Response, answer: Answer,
+def _flag(session: Session, response: FlaggedResponse, answer: Answer,
           result: safeguarding.Screening) -> SafeguardingFlag | None:
     if not result.flag:
         return None
