@@ -38,7 +38,8 @@ def submitted_ranges(session: Session, consultation_id: int, parts: int) -> list
     if total == 0:
         return []
     ids = select(Response.id).where(*submitted).order_by(Response.id)
-    offsets = sorted({total * k // parts for k in range(max(1, min(parts, total)))} | {total - 1})
+    parts = max(1, min(parts, total))
+    offsets = sorted({total * k // parts for k in range(parts)} | {total - 1})
     edges = [session.scalar(ids.offset(at).limit(1)) for at in offsets]
     # Each range starts at an edge and ends before the next; the last ends at the last id.
     return [IdRange(edges[k], edges[k + 1] - 1 if k + 2 < len(edges) else edges[k + 1],
