@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from engage.analysis.redact import redact
 from engage.db import make_engine
+from engage.definitions.survey import survey_of
 from engage.models import Consultation
-from engage.reports import csv_files
+from engage.reports import csv_files, layout
 from engage.results.export_rows import long_rows, tag_rows
-from engage.results.exports import columns as columns_of
 
 
 def write(job: dict) -> None:
@@ -32,7 +32,8 @@ def write(job: dict) -> None:
     try:
         with Session(engine) as session, Session(engine) as tag_session, open(out, "wb") as handle:
             consultation = session.get(Consultation, job["consultation"])
-            columns = columns_of(consultation)
+            # As exports.columns, without importing exports (and pandas with it) into every worker.
+            columns = layout.item_columns(survey_of(consultation.version), list(consultation.variants))
             ids = tuple(job["ids"])
             rows = long_rows(session, consultation.id, ids)
             body = csv_files.long_body(rows, tag_rows(tag_session, consultation.id, ids), columns, redact)
