@@ -36,6 +36,14 @@ def test_ranges_cover_every_submitted_response_once(db, known, parts):
     assert max(r.count for r in ranges) - min(r.count for r in ranges) <= max(2, len(ids) // parts)
 
 
+@pytest.mark.parametrize("parts, share, counts", [(2, 0.25, [8, 25]), (3, 0.4, [13, 10, 10]),
+                                                   (2, 0.0, [1, 32]), (2, 1.0, [33])])
+def test_the_first_range_takes_its_share(db, known, parts, share, counts):
+    ranges = submitted_ranges(db, known.id, parts, first_share=share)
+    assert [r.count for r in ranges] == counts
+    assert ranges[0].first == _submitted(db, known.id)[0] and ranges[-1].last == _submitted(db, known.id)[-1]
+
+
 def test_no_submitted_responses_give_no_ranges(db, known):
     db.execute(update(Response).values(status=ResponseStatus.IN_PROGRESS))
     db.commit()
