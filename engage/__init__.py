@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from engage import cli, db, errors, extensions, i18n, input_filter, templating
+from engage import db, errors, extensions, i18n, input_filter, templating
 from engage.config import Config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +34,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     i18n.init_app(app)  # respondent languages
     templating.init_app(app)
     errors.init_app(app)
+    # Imported here, not above: the commands pull in the text analysis (nltk, scipy), which a
+    # process that only imports a module of engage (an export's worker) should not pay for.
+    from engage import cli
+
     cli.init_app(app)
 
     from engage.respond import bp as respond_bp

@@ -1,5 +1,6 @@
 """CLI for results: `consultations list|count`, `summary CONSULTATION`, `export CONSULTATION`."""
 import json
+from pathlib import Path
 
 import click
 from flask.cli import AppGroup, with_appcontext
@@ -10,6 +11,7 @@ from engage.db import get_session
 from engage.models import Consultation
 from engage.results import exports
 from engage.results import summary as svc
+from engage.results.long_csv_split import ExportFailed
 from engage.services import consultations as consultation_service
 from engage.services import free_text
 
@@ -76,14 +78,20 @@ def export_command(consultation: str, fmt: str, out: str) -> None:
     free_text.tag_waiting(session)
     total, unit = exports.row_total(session, found, fmt)
     written, read = 0, 0
-    with progress.meter(f"Exporting {unit}", total) as meter, open(out, "wb") as handle:
-        def rows_read(rows: int) -> None:
-            nonlocal read
-            read = rows
-            meter.to(rows)
+    try:
+        with progress.meter(f"Exporting {unit}", total) as meter, open(out, "wb") as handle:
+            def rows_read(rows: int) -> None:
+                nonlocal read
+                read = rows
+                meter.to(rows)
 
-        for chunk in exports.export(session, found, fmt, progress=rows_read):
-            handle.write(chunk)
-            written += len(chunk)
+            for chunk in exports.export(session, found, fmt, progress=rows_read):
+                handle.write(chunk)
+                written += len(chunk)
+    except BaseException as failed:
+        Path(out).unlink(missing_ok=True)  # half an export must not pass for a whole one
+        if isinstance(failed, ExportFailed):
+            raise click.ClickException(str(failed)) from failed
+        raise
     progress.summary(f"Wrote {out}: {read:,} {unit} read, {written / 1e6:.1f} MB, in {meter.seconds():.1f} s.")
 

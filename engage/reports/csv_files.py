@@ -82,8 +82,20 @@ def long_csv(grouped_rows: Iterable[tuple], tags: Iterable[tuple], columns: list
     `grouped_rows` are results.export_rows.long_rows: one per response, (response id, variant,
     school, area, year, submitted at, answer records, texts as JSON); `tags` are tag_rows.
     """
+    yield long_heading()
+    yield from long_body(grouped_rows, tags, columns, redact)
+
+
+def long_heading() -> bytes:
+    """Return the long CSV's first line, after a BOM so Excel reads UTF-8."""
+    return _line(["\ufeff" + LONG_HEADINGS[0], *LONG_HEADINGS[1:]]).encode("utf-8")
+
+
+def long_body(grouped_rows: Iterable[tuple], tags: Iterable[tuple], columns: list[layout.Column],
+              redact: Callable[[str], str]) -> Iterator[bytes]:
+    """Stream the long CSV's lines after the heading: any run of responses can be written apart."""
     long = LongLines(columns, redact, _tag_stream(tags))
-    lines = [_line(["\ufeff" + LONG_HEADINGS[0], *LONG_HEADINGS[1:]])]
+    lines = []
     for row in grouped_rows:
         lines += long.lines(row)
         if len(lines) >= CHUNK * 10:

@@ -29,6 +29,7 @@ from engage.models.safeguarding import withholds_text
 from engage.reports.layout import ANSWER_KEY_OFFSET, RECORD, UNIT
 
 BATCH = 2000
+IdBounds = tuple[int, int]  # first and last response id, both included
 # The JSON aggregate and array builder each engine spells its own way.
 _JSON = {"postgresql": (func.json_agg, func.json_build_array)}
 _JSON_DEFAULT = (func.json_group_array, func.json_array)
@@ -47,10 +48,11 @@ def grouped_query(consultation_id: int, dialect: str):
     return _per_response(consultation_id, answers, texts, with_channel=True)
 
 
-def _per_response(consultation_id: int, answers, texts, with_channel: bool):
+def _per_response(consultation_id: int, answers, texts, with_channel: bool,
+                  ids: IdBounds | None = None):
     """Select who answered, then the folded answers and texts, one row per submitted response."""
     channel = (Response.channel,) if with_channel else ()
-    return (
+    query = (
         # Grouped by the response alone (its school wrapped in max(), one school per response)
         # so SQLite walks responses in id order and streams groups without a sort.
         select(Response.id, Response.variant, *channel, func.max(School.name),
@@ -63,16 +65,17 @@ def _per_response(consultation_id: int, answers, texts, with_channel: bool):
         .group_by(Response.id)
         .order_by(Response.id)
     )
+    return query.where(Response.id.between(*ids)) if ids else query
 
 
-def long_query(consultation_id: int, dialect: str):
+def long_query(consultation_id: int, dialect: str, ids: IdBounds | None = None):
     """Select (response columns..., answers, texts) per submitted response, for the long CSV.
 
     Every answer is one `answer key US item_key US value_id US subtheme_id US value US choices`
     record, where the answer key is its id plus ANSWER_KEY_OFFSET as text: all of one width, so
     sorting the records as strings puts them in answer id order (the database does not promise
     an order). `texts` holds [answer key, text, polarity] for each answer with either, both
-    None when a flag withholds the text.
+    None when a flag withholds the text. `ids`, if given, keeps responses first <= id <= last.
     """
     flagged = withholds_text(Answer)
     json_agg, json_array = _JSON.get(dialect, _JSON_DEFAULT)
@@ -85,13 +88,13 @@ def long_query(consultation_id: int, dialect: str):
                       case((flagged, None), else_=Answer.polarity))
     texts = cast(json_agg(said).filter(Answer.text.is_not(None) | Answer.polarity.is_not(None)), Text)
     return _per_response(consultation_id, func.aggregate_strings(record, RECORD), texts,
-                         with_channel=False)
+                         with_channel=False, ids=ids)
 
 
-def tags_query(consultation_id: int):
+def tags_query(consultation_id: int, ids: IdBounds | None = None):
     """Select the value tags of submitted, unflagged answers in answers_query's order."""
     flagged = withholds_text(Answer)
-    return (
+    query = (
         select(Answer.response_id, AnswerTag.answer_id, AnswerTag.value_id, AnswerTag.subtheme_id,
                AnswerTag.source)
         .join(Answer, Answer.id == AnswerTag.answer_id)
@@ -100,6 +103,7 @@ def tags_query(consultation_id: int):
                Response.status == ResponseStatus.SUBMITTED, ~flagged)
         .order_by(Response.id, AnswerTag.answer_id, AnswerTag.source.desc(), AnswerTag.rank)
     )
+    return query.where(Response.id.between(*ids)) if ids else query
 
 
 def string_answers(session: Session, consultation_id: int, keys: list[str]) -> Iterator[tuple]:
@@ -115,14 +119,14 @@ def string_answers(session: Session, consultation_id: int, keys: list[str]) -> I
     return _stream(session, query)
 
 
-def long_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
+def long_rows(session: Session, consultation_id: int, ids: IdBounds | None = None) -> Iterator[tuple]:
     """Stream one row per submitted response, every answer folded in (long_query)."""
-    return _stream(session, long_query(consultation_id, session.get_bind().dialect.name))
+    return _stream(session, long_query(consultation_id, session.get_bind().dialect.name, ids))
 
 
-def tag_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
+def tag_rows(session: Session, consultation_id: int, ids: IdBounds | None = None) -> Iterator[tuple]:
     """Stream the tags in batches, ordered by response, then answer."""
-    return _stream(session, tags_query(consultation_id))
+    return _stream(session, tags_query(consultation_id, ids))
 
 
 def response_rows(session: Session, consultation_id: int) -> Iterator[tuple]:

@@ -10,15 +10,16 @@ from engage.analysis.redact import redact
 from engage.definitions.survey import survey_of
 from engage.models import Consultation, Response, ResponseStatus, School
 from engage.reports import csv_files, layout, sav, xlsx
+from engage.results import long_csv_split
 from engage.results import summary as summary_service
-from engage.results.export_rows import long_rows, response_rows, string_answers, tag_rows
+from engage.results.export_rows import long_rows, response_rows, string_answers
+from engage.results.row_progress import counted
 
 FORMATS = {
     "csv": ("text/csv", "csv"), "long.csv": ("text/csv", "long.csv"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "sav": ("application/x-spss-sav", "sav"),
 }
-PROGRESS = 1_000  # rows between progress reports: often enough for a smooth bar, cheap to call
 # Every export reads one row per response (the database folds its answers into it).
 ROWS_OF = {"csv": "responses", "xlsx": "responses", "long.csv": "responses", "sav": "responses"}
 
@@ -40,25 +41,21 @@ def export(session: Session, consultation: Consultation, fmt: str,
            progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
     """Return the export as byte chunks; CSVs and .sav stream, the others come as one chunk.
 
-    `progress`, if given, is called with the number of rows read so far, every PROGRESS rows.
+    `progress`, if given, is called with the number of rows read so far, every row_progress.PROGRESS rows.
     """
     cols = columns(consultation)
     if fmt == "csv":
-        rows = _counted(response_rows(session, consultation.id), progress)
+        rows = counted(response_rows(session, consultation.id), progress)
         return csv_files.responses_csv(rows, cols, redact)
     if fmt == "long.csv":
-        # A second session reads the tags alongside the answers, each with its own cursor.
-        tag_session = Session(bind=session.get_bind())
-        rows = _counted(long_rows(session, consultation.id), progress)
-        return _closing(csv_files.long_csv(rows, tag_rows(tag_session, consultation.id), cols, redact),
-                        tag_session)
+        return long_csv_split.long_csv(session, consultation.id, cols, redact, progress)
     if fmt == "xlsx":
         summary = summary_service.summarise(session, consultation)
-        rows = _counted(response_rows(session, consultation.id), progress)
+        rows = counted(response_rows(session, consultation.id), progress)
         return iter([xlsx.workbook(rows, cols, summary, redact)])
     if fmt == "sav":
         widths = _sav_widths(session, consultation, cols)
-        return sav.sav(_counted(long_rows(session, consultation.id), progress), cols, redact, widths)
+        return sav.sav(counted(long_rows(session, consultation.id), progress), cols, redact, widths)
     if fmt in ("docx", "pdf"):
         from engage.results import report
 
@@ -73,28 +70,6 @@ def row_total(session: Session, consultation: Consultation, fmt: str) -> tuple[i
         return None, "rows"
     submitted = (Response.consultation_id == consultation.id, Response.status == ResponseStatus.SUBMITTED)
     return session.scalar(select(func.count(Response.id)).where(*submitted)) or 0, unit
-
-
-def _counted(rows: Iterator[tuple], progress: Callable[[int], None] | None) -> Iterator[tuple]:
-    if progress is None:
-        return rows
-    return _reporting(rows, progress)
-
-
-def _reporting(rows: Iterator[tuple], progress: Callable[[int], None]) -> Iterator[tuple]:
-    n = 0
-    for n, row in enumerate(rows, 1):
-        if n % PROGRESS == 0:
-            progress(n)
-        yield row
-    progress(n)
-
-
-def _closing(chunks: Iterator[bytes], session: Session) -> Iterator[bytes]:
-    try:
-        yield from chunks
-    finally:
-        session.close()
 
 
 def stream(make_session: Callable[[], Session], consultation_id: int, fmt: str) -> Iterator[bytes]:

@@ -63,3 +63,17 @@ def test_consultations_count_folds_new_responses_once(runner, known):
     assert again.stdout.strip() == f"{known.consultation.id}\tknown\t0 responses counted"
     summary = json.loads(runner.invoke(args=["summary", "known"]).stdout)
     assert summary["responses"] == 33  # counted once, not twice
+
+
+def test_an_export_whose_worker_fails_leaves_no_file_and_says_why(runner, known, tmp_path, monkeypatch):
+    import sys
+
+    from engage.results import long_csv_split
+
+    monkeypatch.setattr(long_csv_split, "SPLIT_FROM", 0)
+    monkeypatch.setattr(long_csv_split, "WORKER", [sys.executable, "-c", "import sys; sys.exit('no space')"])
+    out = tmp_path / "export.long.csv"
+    result = runner.invoke(args=["export", "known", "--format", "long.csv", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "the export is incomplete" in result.stderr and "no space" in result.stderr
+    assert not out.exists()
