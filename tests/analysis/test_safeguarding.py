@@ -312,3 +312,10 @@ def test_every_way_of_naming_peers_starts_at_a_word(text, peers):
     from engage.analysis.screen.facts import PATTERNS
 
     assert bool(PATTERNS["PEERS"].search(text)) is peers
+
+
+def test_a_negation_does_not_reach_past_a_comma():
+    from engage.analysis.screen.facts import negated_only
+
+    assert negated_only("nobody has ever touched me")
+    assert not negated_only("added by someone i didn't know, it got sexual and now they want money")

@@ -197,7 +197,7 @@ def main() -> None:
     print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
     rules_only = summary(scored, check=2.0)
     print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
-    for concern in (0.52, 0.55, 0.6, 0.7, 0.8, 0.9, 2.0):
+    for concern in (0.43, 0.52, 0.55, 0.6, 0.7, 0.8, 0.9, 2.0):
         for check in (0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
             if check > concern:
                 continue

@@ -18,13 +18,14 @@ _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", 
           "ADULT_HITS_ME", "FIGHTING", "DREAD", "DANGER_WEAPON", "HAPPENING_NOW", "AWAY_DAYS", "FEAR_HOME",
           "BODY_DANGER", "SPREADING", "PLAY_MARKER")
 PATTERNS = {name: compile_fast(rf"\b{getattr(lexicon, name)}") for name in _NAMES}
-# Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me").
+# Acts that "nobody", "never" or "if someone" can cancel ("nobody hurts me"). A negation's reach
+# ends at a comma: in "someone i didn't know, it got sexual" the second clause is not negated.
 NEGATABLE = {"HURT", "SEXUAL", "SELF_HARM", "IMAGES", "EATING", "MISSING", "SUICIDAL"}
 # Forms of a concept whose negation is their meaning: the negation cue never cancels them.
 NEGATIVE_FORMS = {"SUICIDAL": compile_fast(rf"\b{lexicon.SUICIDAL_NEGATIVE}")}
 _NEGATION = re.compile(r"(?:(?<!a )\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
                        r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
-                       r"|\bstop (?:people|kids)|\bwhen people)\W+(?:[\w']+\W+){0,3}$")
+                       r"|\bstop (?:people|kids)|\bwhen people)[^\w,]+(?:[\w']+[^\w,]+){0,3}$")
 WRITER_IDIOM = compile_fast(lexicon.WRITER_IDIOM)
 _SPLIT = re.compile(r"(?<=[.!?;\n])\s*|\s+but\s+")
 _OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like|hope|feel like"

@@ -17,15 +17,16 @@ from engage.analysis.screen.spelling import clean
 # every development text (each source scored by a model that never saw it), recall first.
 # A score at CONCERN flags a text on its own, worrying word or not (wording like "i don't see
 # a reason to be here" holds none); between CHECK and CONCERN a worrying word must be there
-# too, and the text goes to the lead as "check". On those folds (7,127 texts: 2,334 comments
+# too, and the text goes to the lead as "check". On those folds (7,875 texts: 2,334 comments
 # from published consultations, 393 near-miss ordinary comments such as a sober parent, a
-# blocked stranger or "i'll throttle him", and the retired blind sets A-K): recall 0.950,
-# immediate disclosures flagged 0.983, consultation comments flagged 3.0%, hard ordinary
-# comments 6.5%, near-miss comments 13.0%. CONCERN moved from 0.55 when the retired blind sets
-# G-K joined the data: at 0.55 recall was 0.949, and on G-K's own texts (whose wording no rule
-# was written for) 0.52 catches two more disclosures for one more ordinary comment.
-CHECK_THRESHOLD = 0.50
-CONCERN_THRESHOLD = 0.52
+# blocked stranger or "i'll throttle him", 218 cited hard ordinary comments, and the retired
+# blind sets A-N): recall 0.950, immediate disclosures flagged 0.986, consultation comments
+# flagged 3.9%, hard ordinary comments 8.5%, near-miss comments 13.0%. Both moved down (from
+# 0.50 and 0.52) when the retired blind sets L-N and the cited hard ordinary comments joined the
+# data: at 0.50/0.52 recall fell to 0.941. Every pair with recall 0.95 lies on one curve (a wider
+# "check" band, 0.325/0.58, flags as many ordinary comments); this pair flags the fewest.
+CHECK_THRESHOLD = 0.40
+CONCERN_THRESHOLD = 0.43
 # Negation, accident and opinion cues are word patterns and sometimes wrong ("dad doesn't hit
 # me but he screams in my face", "says i fell"); a model this sure of a disclosure outweighs
 # them (on the same folds, with cover stories like "says i fell" no longer read as accidents:
