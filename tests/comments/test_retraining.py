@@ -4,8 +4,11 @@ from engage.services import retraining
 
 
 def test_a_model_taught_wrong_labels_is_not_installed(tmp_path):
-    # Officers "correcting" hundreds of clear comments to the wrong value teach the model nonsense.
-    wrong = [(c.text, c.value % 5 + 1, None) for c in corpus.comments()[:600]]
+    # Officers "correcting" thousands of clear comments to the wrong value teach the model nonsense.
+    # Half the corpus, not a fixed count: as the corpus grew, 600 wrong labels among some 6,000
+    # right ones no longer moved the blind sets past the tolerance.
+    comments = corpus.comments()
+    wrong = [(c.text, c.value % 5 + 1, None) for c in comments[: len(comments) // 2]]
     path = tmp_path / "value_model.joblib"
     outcome = retraining.retrain_with(wrong, path)
     assert not outcome.installed and not path.exists()
