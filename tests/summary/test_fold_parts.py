@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from engage.db import begin_write
 from engage.definitions.survey import survey_of
 from engage.models import Consultation, Response, SummaryTally
-from engage.results import fold_parts, tallies
+from engage.results import fold_parts, tallies, tally_writes
 from engage.results import summary as svc
 from tests.summary.test_sql_counts import synthetic  # noqa: F401 (fixture)
 from tests.summary.test_tallies import _assert_same
@@ -126,3 +126,19 @@ def test_an_in_memory_database_is_counted_in_one_process():
     with Session(engine) as session:
         assert not fold_parts.shareable(session)
     engine.dispose()
+
+
+def test_steps_that_read_the_kept_rows_in_bulk_add_to_the_rows_of_their_days(loaded, db, synthetic,  # noqa: F811
+                                                                            monkeypatch):
+    with loaded.app_context():
+        keys = _keys(db, synthetic)
+        assert tallies.fold(db, synthetic, keys, parts=1) == 300
+        whole = _kept(db)
+        begin_write(db)
+        tallies.reset(db, synthetic)
+        db.commit()
+        # Every step reads its kinds' kept rows in one query (a day's rows only, for the daily kinds),
+        # as a step of a large fold does; the steps' days overlap.
+        monkeypatch.setattr(tally_writes, "LOOKUPS", 0)
+        assert tallies.fold(db, synthetic, keys, chunk=70, parts=1) == 300
+        assert _kept(db) == whole
