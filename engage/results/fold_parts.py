@@ -1,8 +1,8 @@
-"""Count a large batch of claimed responses in several processes, each taking a run of response ids.
+"""Count a large batch of claimed responses in several processes, each taking a part of its responses.
 
 A first fold (after an upgrade or a bulk import) counts 100,000 responses per transaction, and
 counting is most of its time: reading the packed answers, counting them in Python, the comments'
-GROUP BY. So the batch's ids are cut into contiguous parts; the fold's own process counts the
+GROUP BY. So the batch is cut into parts (by school, see _parts); the fold's own process counts the
 first part while worker processes count the others, each on its own connection, and their counts
 are added together before the fold writes them as before, in its one transaction.
 
@@ -85,8 +85,7 @@ class Workers:
         n = parts_for(responses, self.wanted) if shareable(session) else 1
         if n == 1:
             return counted(session, batch)
-        ids = session.scalars(batch.where(select(Response.id)).order_by(Response.id)).all()
-        cut = [ids[len(ids) * i // n:len(ids) * (i + 1) // n] for i in range(n)]
+        cut = _parts(session, batch, n)
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max(n, self.wanted or 0) - 1, mp_context=get_context("spawn"))
         url = session.get_bind().url.render_as_string(hide_password=False)
@@ -101,6 +100,17 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _parts(session: Session, batch: fold_q.Batch, n: int) -> list[list[int]]:
+    """Cut the batch into n parts of equal size, each a sorted list of response ids.
+
+    Responses are cut by school and area, not by id, so that the parts share as few profiles as they
+    can: every part adds up its own profiles' groups and the fold adds the parts' groups together,
+    so a profile counted in two parts costs twice."""
+    rows = session.execute(batch.where(select(Response.school_id, Response.area_id, Response.variant, Response.id)))
+    ordered = sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1] is None, r[1] or 0, r[2] or "", r[3]))
+    return [sorted(r[3] for r in ordered[len(ordered) * i // n:len(ordered) * (i + 1) // n]) for i in range(n)]
 
 
 @contextmanager
