@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -87,7 +89,8 @@ class Workers:
             return counted(session, batch)
         cut = _parts(session, batch, n)
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max(n, self.wanted or 0) - 1, mp_context=get_context("spawn"))
+            self.pool = ProcessPoolExecutor(max(n, self.wanted or 0) - 1, mp_context=get_context("spawn"),
+                                            initializer=exit_with, initargs=(os.getpid(),))
         url = session.get_bind().url.render_as_string(hide_password=False)
         futures = [self.pool.submit(count_part, url, batch.consultation_id, batch.keys, part) for part in cut[1:]]
         total = counted(session, fold_q.Batch(batch.consultation_id, batch.keys, among(cut[0], url)))
@@ -121,6 +124,18 @@ def workers(wanted: int | None = None) -> Iterator[Workers]:
         yield found
     finally:
         found.close()
+
+
+def exit_with(parent: int) -> None:
+    """In a worker: exit once the fold's process is gone. Killed, it cannot stop its workers, and a
+    worker waiting for its next part would wait for ever (it holds both ends of its own queue)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-fold").start()
 
 
 def count_part(url: str, consultation_id: int, keys: q.Keys, ids: list[int]) -> Counts:
