@@ -4,9 +4,11 @@ Submitting does no extra work: a submitted response simply has no summary_batch 
 summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
 fresh batch token), counts that batch with fold's GROUP BY queries and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
-servers never fold the same response twice. Anything that changes a counted response's figures
-afterwards (an officer's tag correction) calls unfold() first, in its own transaction: the
-response's counts are subtracted and it waits to be folded again.
+servers never fold the same response twice. A large batch (the first fold after an upgrade or a
+bulk import) is counted in several processes at once (fold_parts), and written by the fold alone.
+Anything that changes a counted response's figures afterwards (an officer's tag correction) calls
+unfold() first, in its own transaction: the response's counts are subtracted and it waits to be
+folded again.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
 from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
 from engage.results import fold as fold_q
-from engage.results import fold_pass, tally_days, tally_writes
+from engage.results import fold_parts, tally_days, tally_writes
 from engage.results import queries as q
 from engage.results.filters import Filters
 
@@ -76,28 +78,38 @@ def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
 CHUNK = 100_000
 
 
-def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int = CHUNK) -> int:
-    """Count the consultation's submitted, uncounted responses into its tallies; return how many."""
+def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int = CHUNK, parts: int | None = None) -> int:
+    """Count the consultation's submitted, uncounted responses into its tallies; return how many.
+
+    parts: how many processes count each step (None: one per CPU for a large step, see fold_parts)."""
     total = 0
-    while True:
-        claimed = _fold_some(session, consultation_id, keys, chunk)
-        total += claimed
-        if claimed < chunk:
-            return total
+    with fold_parts.workers(parts) as workers:
+        while True:
+            claimed = _fold_some(session, consultation_id, keys, chunk, workers)
+            total += claimed
+            if claimed < chunk:
+                return total
 
 
-def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int) -> int:
+def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int,
+               workers: fold_parts.Workers) -> int:
     """Claim and count up to `chunk` uncounted responses in one write transaction; return how many."""
     if session.scalar(_unfolded(consultation_id).limit(1)) is None:
         return 0
     begin_write(session)
-    _lock(session, consultation_id)
-    token = secrets.token_hex(16)
-    claimed = session.execute(
-        update(Response).where(Response.id.in_(_unfolded(consultation_id).order_by(Response.id).limit(chunk)))
-        .values(summary_batch=token).execution_options(synchronize_session=False)).rowcount
-    if claimed:
-        _add(session, consultation_id, fold_q.Batch(consultation_id, keys, Response.summary_batch == token), 1)
+    try:
+        _lock(session, consultation_id)
+        token = secrets.token_hex(16)
+        claimed = session.execute(
+            update(Response).where(Response.id.in_(_unfolded(consultation_id).order_by(Response.id).limit(chunk)))
+            .values(summary_batch=token).execution_options(synchronize_session=False)).rowcount
+        if claimed:
+            batch = fold_q.Batch(consultation_id, keys, Response.summary_batch == token)
+            _write(session, consultation_id, workers.count(session, batch, claimed), 1)
+    except BaseException:
+        # Release the write lock now, not when the session is closed: nothing is claimed or written.
+        session.rollback()
+        raise
     session.commit()
     return claimed
 
@@ -108,8 +120,8 @@ def unfold(session: Session, response: Response, keys: q.Keys) -> None:
     session.refresh(response, ["summary_batch"])
     if response.summary_batch is None:
         return
-    _add(session, response.consultation_id, fold_q.Batch(response.consultation_id, keys, Response.id == response.id),
-         -1)
+    batch = fold_q.Batch(response.consultation_id, keys, Response.id == response.id)
+    _write(session, response.consultation_id, fold_parts.counted(session, batch), -1)
     response.summary_batch = None
     session.flush()
 
@@ -131,7 +143,7 @@ def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:
     """Count the responses a scope picks in one pass over their answers, shaped as the tallies' frames:
     for filters the tallies do not keep (a date range with a school, two slices at once). Nothing is
     kept; the five GROUP BY queries of the SQL path would each read the same answers again."""
-    counted = _counted(session, scope, to_keep=False)
+    counted = fold_parts.counted(session, scope, to_keep=False)
     rows = {}
     for kind in fold_q.KINDS:
         found = counted[kind]
@@ -140,18 +152,9 @@ def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:
     return _shaped(session, _frames(rows))
 
 
-def _counted(session: Session, scope: q.Scope, to_keep: bool = True) -> dict[str, dict[str, list]]:
-    """Count the scope's answers in one pass and its comments by their own GROUP BY (by day and slice
-    too when to_keep); return {kind: {dims as JSON: figures}}."""
-    counted = fold_pass.count(session, scope, to_keep)
-    dialect = session.get_bind().dialect.name
-    counted.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect, to_keep))))
-    return counted
-
-
-def _add(session: Session, consultation_id: int, batch: fold_q.Batch, sign: int) -> None:
-    """Add (sign 1) or subtract (sign -1) the batch's counts to the kept tallies."""
-    for kind, groups in _counted(session, batch).items():
+def _write(session: Session, consultation_id: int, counts: fold_parts.Counts, sign: int) -> None:
+    """Add (sign 1) or subtract (sign -1) a batch's counts to the kept tallies."""
+    for kind, groups in counts.items():
         tally_writes.merge(session, consultation_id, kind, groups, sign)
 
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from engage.models import SummaryTally
+from engage.results.fold import DAILY
 
 # Above this many groups, one read of all the kind's kept rows is cheaper than looking each up.
 LOOKUPS = 5_000
 TABLE = SummaryTally.__table__
+# Kinds kept per day: their dims start '["YYYY-MM-DD", ' (the day at the third character, 1-based).
+DAY_KINDS, DAY_AT = set(DAILY.values()), 3
 
 
 def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:
@@ -30,13 +33,19 @@ def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, l
             if old_id is not None:
                 emptied.append((old_id,))
         elif old_id is None:
-            added.append((consultation_id, kind, dims, json.dumps(new)))
+            added.append((consultation_id, kind, dims, _as_json(new)))
         else:
-            changed.append((json.dumps(new), old_id))
+            changed.append((_as_json(new), old_id))
     _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) VALUES ({}, {}, {}, {})",
                 added)
     _write_many(session, "UPDATE summary_tallies SET figures = {} WHERE id = {}", changed)
     _write_many(session, "DELETE FROM summary_tallies WHERE id = {}", emptied)
+
+
+def _as_json(figures: list) -> str:
+    """Write a row's figures as json.dumps would (counts are ints, a polarity a finite float, whose str
+    is its JSON), a quarter of the time: a first fold writes about five rows a response."""
+    return "[" + ", ".join(map(str, figures)) + "]"
 
 
 def _write_many(session: Session, statement: str, rows: list[tuple]) -> None:
@@ -54,6 +63,10 @@ def _kept(session: Session, consultation_id: int, kind: str, keys: list[str]) ->
         TABLE.c.consultation_id == consultation_id, TABLE.c.kind == kind)
     if len(keys) > LOOKUPS:
         wanted = set(keys)
+        if kind in DAY_KINDS:
+            # A step of a first fold adds to a few days' rows: read those days', not every day's.
+            days = {dims[DAY_AT - 1:DAY_AT + 9] for dims in keys}
+            query = query.where(func.substr(TABLE.c.dims, DAY_AT, 10).in_(days))
         rows = (row for row in session.execute(query) if row[0] in wanted)
     else:
         rows = (row for start in range(0, len(keys), 500)
