@@ -17,16 +17,17 @@ from engage.analysis.screen.spelling import clean
 # every development text (each source scored by a model that never saw it), recall first.
 # A score at CONCERN flags a text on its own, worrying word or not (wording like "i don't see
 # a reason to be here" holds none); between CHECK and CONCERN a worrying word must be there
-# too, and the text goes to the lead as "check". On those folds (7,875 texts: 2,334 comments
-# from published consultations, 393 near-miss ordinary comments such as a sober parent, a
-# blocked stranger or "i'll throttle him", 218 cited hard ordinary comments, and the retired
-# blind sets A-N): recall 0.950, immediate disclosures flagged 0.986, consultation comments
-# flagged 3.9%, hard ordinary comments 8.5%, near-miss comments 13.0%. Both moved down (from
-# 0.50 and 0.52) when the retired blind sets L-N and the cited hard ordinary comments joined the
-# data: at 0.50/0.52 recall fell to 0.941. Every pair with recall 0.95 lies on one curve (a wider
-# "check" band, 0.325/0.58, flags as many ordinary comments); this pair flags the fewest.
-CHECK_THRESHOLD = 0.40
-CONCERN_THRESHOLD = 0.43
+# too, and the text goes to the lead as "check". Recall is held on the texts that were once
+# blind sets (G-N, written by people who never saw the screen), not on all the folds: the
+# team's own texts make the folds look easier than wording nobody has seen, and every fresh
+# blind set since has caught fewer disclosures than the folds promised. On G-N out of fold these
+# flag 0.949 of disclosures and 0.982 of immediate ones (0.941 and 0.982 at 0.40 / 0.43, chosen
+# on all the folds). 0.25 would reach 0.953 but sends ordinary talk ("my little sister bit me
+# when i took her toy", scored 0.29) to the lead. On all 7,875 texts: recall 0.960, immediate
+# 0.986, consultation comments flagged 4.8%, hard ordinary comments 10.7% (3.9% and 8.5% at
+# 0.40 / 0.43). A missed disclosure is a child left at risk; an extra "check" costs a lead a minute.
+CHECK_THRESHOLD = 0.30
+CONCERN_THRESHOLD = 0.35
 # Negation, accident and opinion cues are word patterns and sometimes wrong ("dad doesn't hit
 # me but he screams in my face", "says i fell"); a model this sure of a disclosure outweighs
 # them (on the same folds, with cover stories like "says i fell" no longer read as accidents:
