@@ -1,8 +1,10 @@
 """Split a consultation's submitted responses into id ranges of about equal size.
 
-Work over every response (an export, a first fold) can be shared between processes by giving
-each a range of response ids: each reads its own rows through the (consultation, id) order the
-queries already use, and the results join up in id order.
+Work over every response whose output must come out in id order (the long CSV) can be shared
+between processes by giving each a range of response ids: each reads its own rows through the
+(consultation, id) order the queries already use, and the results join up in id order. (The first
+fold splits its parts by school and area instead, since its counts need no order and parts that
+share few respondent groups add up faster.)
 """
 from __future__ import annotations
 
