@@ -19,7 +19,7 @@ REQUIRED_KEYS = (
     "agree_scale", "satisfied_scale", "thanks_heading", "thanks_body", "thanks_next",
     "closed_heading", "closed_body", "help_heading", "help_danger", "help_body", "help_suicide",
     "help_trusted_adult",
-    "talk_to_me_option", "talk_to_me_how", "talk_to_me_submitted", "open_surveys_heading",
+    "talk_to_me_option", "talk_to_me_send", "talk_to_me_how", "talk_to_me_submitted", "open_surveys_heading",
     "no_surveys", "code_label", "code_hint", "code_button", "code_not_found", "resume_link",
     "text_limit_hint", "talk_to_me_missing", "talk_to_me_too_long",
     "error_number", "error_whole_number", "error_number_range", "error_date", "date_hint",
