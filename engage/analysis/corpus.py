@@ -100,6 +100,7 @@ BLIND_SETS = {
     "mixed_l": "family hubs, food banks, hostels, short breaks, school meals, PE kit, turning 18 (54% young people)",
     "mixed_m": "youth councils, young carers, skate parks, CAMHS waits, bullying, EHCPs (67% young people)",
     "mixed_n": "Healthwatch, online harm, young carers, foster carers, ADHD waits, vaping, hunger (49% young people)",
+    "mixed_o": "exclusions, sex education, knife crime, libraries, asylum, LGBTQ+, school buses (59% young people)",
 }
 
 
