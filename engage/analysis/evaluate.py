@@ -72,6 +72,8 @@ def main() -> int:
     print("\n".join(tagging_evaluation.report(tagging_scores)))
     missed += tagging_evaluation.failures(tagging_scores)
     print("\n".join(agreement.report(agreement.agreement())))
+    model_scores = {s.name: s for s in tagging_scores}
+    print("\n".join(agreement.blind_report(agreement.blind_agreement(), model_scores)))
     language_lines, language_missed = language_evaluation.evaluate()
     print("\n".join(language_lines))
     missed += language_missed
