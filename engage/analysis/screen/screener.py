@@ -9,7 +9,7 @@ import numpy as np
 from engage.analysis.first_chars import compile_fast
 from engage.analysis.match_starts import search_any
 from engage.analysis.screen import lexicon, model, rules
-from engage.analysis.screen.facts import PATTERNS, Facts, explained_away, negated_only, sentences
+from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
 from engage.analysis.screen.spelling import clean
 
@@ -20,16 +20,13 @@ from engage.analysis.screen.spelling import clean
 # too, and the text goes to the lead as "check". Recall is held on the texts that were once
 # blind sets (G-N, written by people who never saw the screen), not on all the folds: the
 # team's own texts make the folds look easier than wording nobody has seen, and every fresh
-# blind set since has caught fewer disclosures than the folds promised. CHECK is the highest
-# (in steps of 0.01, CONCERN kept) at which G-N keep 0.949 of disclosures (483 of 509) and 0.98
-# of immediate ones out of fold: with the 315 everyday texts of more_hard_everyday_voices.jsonl
-# in training, 0.30 caught 481 and 276, 0.28 482 (0.25 on the grid of 0.05 flags more and
-# catches no more). Two of the screen's own ordinary test sentences score 0.25 and 0.28, so a
-# "check" is not given to a game, joke or sibling squabble (squabble_or_game). On all 8,190
-# texts: recall 0.959, immediate 0.987, consultation comments flagged 5.4%, hard ordinary
-# comments 11.6% (main at 0.30 / 0.35 on its 7,875: 0.960, 0.986, 4.8%, 10.7%). A missed
-# disclosure is a child left at risk; a "check" costs a lead a minute.
-CHECK_THRESHOLD = 0.27
+# blind set since has caught fewer disclosures than the folds promised. On G-N out of fold these
+# flag 0.949 of disclosures and 0.982 of immediate ones (0.941 and 0.982 at 0.40 / 0.43, chosen
+# on all the folds). 0.25 would reach 0.953 but sends ordinary talk ("my little sister bit me
+# when i took her toy", scored 0.29) to the lead. On all 7,875 texts: recall 0.960, immediate
+# 0.986, consultation comments flagged 4.8%, hard ordinary comments 10.7% (3.9% and 8.5% at
+# 0.40 / 0.43). A missed disclosure is a child left at risk; an extra "check" costs a lead a minute.
+CHECK_THRESHOLD = 0.30
 CONCERN_THRESHOLD = 0.35
 # Negation, accident and opinion cues are word patterns and sometimes wrong ("dad doesn't hit
 # me but he screams in my face", "says i fell"); a model this sure of a disclosure outweighs
@@ -95,17 +92,6 @@ def wholly_explained(norm: str) -> bool:
         has_signal(clause) and not explained_away(clause) for clause in sentences(norm))
 
 
-def squabble_or_game(norm: str) -> bool:
-    """Say whether the rules read the text as a game, sport, joke or sibling squabble.
-
-    An uncertain model score ("check") is set aside for these, as the rules set them aside:
-    CHECK is held low for recall on wording nobody here has read, and at 0.27 "my little sister
-    bit me when i took her toy" (0.25) and "i said bye to everyone on my last day of primary and
-    cried" (0.28) would otherwise reach the lead. A confident score still flags them.
-    """
-    return bool(PATTERNS["JOKE"].search(norm))
-
-
 def _features(norm: str, triggered: bool) -> list[str]:
     """Return the model's features, skipping trigger concepts when the trigger found none."""
     return model.features(norm) if triggered else model.features(norm, _QUIET_CONCEPTS)
@@ -155,8 +141,6 @@ class Screener:
         if probability < self.check:
             return NONE
         if probability < self.concern and not (triggered or _SIGNAL.search(norm)):
-            return NONE
-        if probability < self.concern and squabble_or_game(norm):
             return NONE
         if (probability < EXPLAINED_OVERRIDE or wholly_explained(norm)) and explained_away(norm):
             return NONE
