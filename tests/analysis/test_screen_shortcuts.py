@@ -99,3 +99,18 @@ def test_remembered_windows_give_the_same_mask(norms):
                 mask |= bits.get(window[:length], 0)
         plain.append(mask)
     assert first == again == plain
+
+
+def test_a_text_with_nothing_to_rewrite_is_only_lowered():
+    from engage.analysis.text import _QUOTES, _WORD_RE, _fix_word
+
+    texts = [*CORPUS[:2000], "SOOOO BORED", "I dont know u", "cooool", "it\u2019s fine"]
+    for text in texts:
+        assert normalise(text.upper()) == _WORD_RE.sub(_fix_word, text.upper().translate(_QUOTES).lower())
+
+
+def test_remembered_word_weights_are_the_weights():
+    scorer = default_screener().flag_model
+    literal, weighed = model.weighed_words(clean("my dad hits me when he is drunk"), scorer)
+    assert set(weighed) == set(model.word_features(clean("my dad hits me when he is drunk"))[1])
+    assert all(weight == scorer.weights.get(name, 0.0) for name, weight in weighed.items())

@@ -30,6 +30,7 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
 # lacks the bit cannot hold the concept, and is not searched for it.
 _CONCEPTS = {name: (sys.intern(f"k:{name}"), getattr(PATTERNS[name], "regex", PATTERNS[name]),
                     bit_of(PATTERNS[name])) for name in MODEL_CONCEPTS}
+_MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
 # Well below any rounding in a probability, well above any threshold's own precision.
 _MARGIN = 1e-9
 
@@ -67,6 +68,21 @@ def word_features(norm: str) -> tuple[str, set[str]]:
     return literal, feats
 
 
+def weighed_words(norm: str, scorer: LinearScorer) -> tuple[str, dict[str, float]]:
+    """Return the text with its idioms set aside, and the scorer's weight of every feature but
+    the concepts (the names are word_features(norm)'s)."""
+    literal = WRITER_IDIOM.sub(" ", norm)
+    words = _TOKEN.findall(literal)
+    weighed: dict[str, float] = {}
+    for names, weights in map(scorer.word_weights, set(words)):
+        weighed.update(zip(names, weights, strict=True))
+    pairs = [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    weighed.update(zip(pairs, map(scorer.weights.get, pairs, repeat(0.0)), strict=True))
+    if literal != norm:
+        weighed["k:IDIOM"] = scorer.weights.get("k:IDIOM", 0.0)
+    return literal, weighed
+
+
 def concepts_in(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
     """Return the feature names of the concepts a text (idioms set aside) holds."""
     mask, found = possible(literal), []
@@ -92,10 +108,28 @@ class LinearScorer:
 
     def __post_init__(self) -> None:
         self.weights = {sys.intern(name): weight for name, weight in self.weights.items()}
+        self._words: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"weights": self.weights, "bias": self.bias}  # not the words remembered
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__post_init__()  # names read back from a built model are new strings: intern them
+
+    def word_weights(self, word: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """Return a word's features and their weights (remembered: words repeat).
+
+        The weight table is large and far away in memory; a text's words are few and recur,
+        so looking their weights up once each costs less than every feature every time.
+        """
+        found = self._words.get(word)
+        if found is None:
+            names = _word_features(word)
+            found = names, tuple(map(self.weights.get, names, repeat(0.0)))
+            if len(self._words) < _MOST_WORDS:
+                self._words[word] = found
+        return found
 
     def probability(self, feats: list[str]) -> float:
         """Return P(disclosure) for one text's features."""

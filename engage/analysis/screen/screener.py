@@ -133,13 +133,14 @@ class Screener:
         The same features and score as _features() and probability(); the concept searches are
         skipped when even every concept the text could hold would leave P below the check.
         """
-        literal, words = model.word_features(norm)
+        flag = self.flag_model
+        literal, weighed = model.weighed_words(norm, flag)
         concepts = model.MODEL_CONCEPTS if triggered else _QUIET_CONCEPTS
-        flag, total = self.flag_model, self.flag_model.total(words)
-        if flag.surely_below(total, len(words), model.concepts_possible(literal, concepts), self.check):
+        total = sum(weighed.values())
+        if flag.surely_below(total, len(weighed), model.concepts_possible(literal, concepts), self.check):
             return None
         found = model.concepts_in(literal, concepts)
-        return [*words, *found], flag.from_total(total + flag.total(found), len(words) + len(found))
+        return [*weighed, *found], flag.from_total(total + flag.total(found), len(weighed) + len(found))
 
     def screen(self, text: str) -> Screening:
         """Screen one free-text answer; any flag must be read by a safeguarding reviewer."""
