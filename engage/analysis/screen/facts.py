@@ -69,8 +69,9 @@ def _live(name: str, pattern: re.Pattern, text: str) -> bool:
     negative = NEGATIVE_FORMS.get(name)
     if negative is not None and negative.search(text):
         return True
-    return any(name not in NEGATABLE or not _negated(text, match.start())
-               for match in pattern.finditer(text))
+    if name not in NEGATABLE:  # nothing cancels it: the first match is enough
+        return pattern.search(text) is not None
+    return any(not _negated(text, match.start()) for match in pattern.finditer(text))
 
 
 def _negated(text: str, start: int) -> bool:

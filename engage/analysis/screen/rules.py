@@ -355,8 +355,10 @@ _GATED = tuple((rule, *rule.needs) for rule in RULES)
 
 def hits(facts: Facts) -> list[Hit]:
     """Return every rule's verdict on one clause (a rule that cannot fire there is not asked)."""
+    mask, text = facts.mask, facts.text  # Facts.could_hold, inlined: asked 22 times a clause
     return [hit for rule, bits, words in _GATED
-            if facts.could_hold(bits, words) and (hit := rule(facts)) is not None]
+            if (mask & bits or words and any(word in text for word in words))
+            and (hit := rule(facts)) is not None]
 
 
 def hits_ungated(facts: Facts) -> list[Hit]:
