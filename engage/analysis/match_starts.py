@@ -20,6 +20,7 @@ from re import _parser
 PREFIX = 5  # longer beginnings rule out more patterns, but cost more look-ups per word
 _MOST = 5000  # a pattern with more beginnings than this is searched everywhere
 _MAX_RANGE = 64  # wider character classes end a beginning instead of being listed
+_MOST_WINDOWS = 200_000  # windows remembered (a few MB); later ones are worked out each time
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 
 # A beginning being built: (characters so far, can still grow, a word boundary came first).
@@ -115,7 +116,9 @@ class _Index:
         self.bits: dict[str, int] = {}
         self.lengths: list[int] = []
         self.windows = _windows(r"\w")
-        self.count = 0
+        self.count = 1  # bit 0 is EVERYWHERE
+        # Each window's mask, remembered: the same few thousand word starts recur in every text.
+        self.window_masks: dict[str, int] = {}
 
     def add(self, found: frozenset[str]) -> int:
         bit = 1 << self.count
@@ -126,6 +129,7 @@ class _Index:
         # A boundary before a non-word character (the apostrophe of "'ll") is a start too.
         others = sorted({text[0] for text in self.bits if not re.match(r"\w", text[0])})
         self.windows = _windows(rf"(?:\w|[{re.escape(''.join(others))}])" if others else r"\w")
+        self.window_masks.clear()
         possible.cache_clear()
         return bit
 
@@ -136,15 +140,29 @@ def _windows(first: str) -> re.Pattern[str]:
 
 
 _INDEX = _Index()
+# Set in every text's mask: the bit of a pattern that is searched everywhere (bit_of).
+EVERYWHERE = 1
 
 
 @lru_cache(maxsize=1024)
 def possible(text: str) -> int:
     """Return the mask of the registered patterns that could match somewhere in text."""
-    bits, lengths, mask = _INDEX.bits, _INDEX.lengths, 0
+    known, mask = _INDEX.window_masks, EVERYWHERE
     for window in _INDEX.windows.findall(text):
-        for length in lengths:
-            mask |= bits.get(window[:length], 0)
+        found = known.get(window)
+        if found is None:
+            found = _window_mask(window)
+            if len(known) < _MOST_WINDOWS:
+                known[window] = found
+        mask |= found
+    return mask
+
+
+def _window_mask(window: str) -> int:
+    """Return the mask of the patterns with a beginning that starts this window."""
+    bits, mask = _INDEX.bits, 0
+    for length in _INDEX.lengths:
+        mask |= bits.get(window[:length], 0)
     return mask
 
 
@@ -173,6 +191,11 @@ def prefiltered(regex: re.Pattern[str], pattern: str) -> re.Pattern[str] | Prefi
     """Return regex (compiled from pattern) behind the beginnings check, when they are known."""
     found = beginnings(pattern)
     return regex if found is None else Prefiltered(regex, _INDEX.add(found))
+
+
+def bit_of(pattern) -> int:
+    """Return a pattern's bit in possible()'s mask (EVERYWHERE for one searched everywhere)."""
+    return pattern.bit if isinstance(pattern, Prefiltered) else EVERYWHERE
 
 
 def search_any(patterns, text: str) -> bool:

@@ -84,6 +84,9 @@ def _fix_word(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Lowercase, unify quotes and rewrite texting/misspellings to a canonical spelling."""
     lowered = text.translate(_QUOTES).lower()
+    # Most texts have no stretched letters and no texting form: then no word needs a call.
+    if not _ELONGATED_RE.search(lowered) and _SPELLING.keys().isdisjoint(_WORD_RE.findall(lowered)):
+        return lowered
     return _WORD_RE.sub(_fix_word, lowered)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from engage.analysis.first_chars import compile_fast
+from engage.analysis.match_starts import bit_of, possible
 from engage.analysis.screen import lexicon
 
 _NAMES = ("KIN", "PARTNER", "HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "PEERS", "SIBLING",
@@ -26,7 +27,11 @@ NEGATIVE_FORMS = {"SUICIDAL": compile_fast(rf"\b{lexicon.SUICIDAL_NEGATIVE}")}
 _NEGATION = re.compile(r"(?:(?<!a )\bnobody|\bno one|\bno-one|\bnever|\bnot|n't|\bdont|\bdoesnt|\bdidnt"
                        r"|\bwont|\bif (?:someone|anyone|somebody|they|he|she|a \w+|i was|i ever)"
                        r"|\bstop (?:people|kids)|\bwhen people)[^\w,]+(?:[\w']+[^\w,]+){0,3}$")
+# The bits of possible()'s mask without which a concept cannot be present in a text.
+_CAN_BE_PRESENT = {name: bit_of(pattern) | (bit_of(NEGATIVE_FORMS[name]) if name in NEGATIVE_FORMS else 0)
+                   for name, pattern in PATTERNS.items()}
 WRITER_IDIOM = compile_fast(lexicon.WRITER_IDIOM)
+
 _SPLIT = re.compile(r"(?<=[.!?;\n])\s*|\s+but\s+")
 _OPINION_LEAD = re.compile(r"\bi (?:think|know|believe|reckon|would like|'d like|hope|feel like"
                            r"|want (?:more|there|the|a|to see|to learn|to know)|wish (?:there|we"
@@ -46,6 +51,14 @@ _THIRD_SUBJECT = re.compile(r"\b(?:my \d+ year old|my (?:best )?(?:friend|mate|b
                             r"| cuts| told)|her|his|him|herself|himself|their|there'?s a)\b")
 
 
+def concept_bits(names) -> int:
+    """Return the mask bits of which a clause needs one before any of the concepts is present."""
+    bits = 0
+    for name in names:
+        bits |= _CAN_BE_PRESENT[name]
+    return bits
+
+
 def sentences(text: str) -> list[str]:
     """Split a normalised text into clauses that can hold one account each, idioms set aside."""
     return [part for part in _SPLIT.split(WRITER_IDIOM.sub(" ", text)) if part and part.strip()]
@@ -56,8 +69,9 @@ def _live(name: str, pattern: re.Pattern, text: str) -> bool:
     negative = NEGATIVE_FORMS.get(name)
     if negative is not None and negative.search(text):
         return True
-    return any(name not in NEGATABLE or not _negated(text, match.start())
-               for match in pattern.finditer(text))
+    if name not in NEGATABLE:  # nothing cancels it: the first match is enough
+        return pattern.search(text) is not None
+    return any(not _negated(text, match.start()) for match in pattern.finditer(text))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -75,20 +89,33 @@ class Facts:
     text: str
     whole: str
     _seen: dict[str, bool] = field(default_factory=dict)
+    # Which concepts could begin somewhere in the clause: most asked for cannot, and saying so
+    # from one bit costs far less than a search that would find nothing.
+    mask: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mask = possible(self.text)
 
     def present(self, name: str) -> bool:
         """True when the named concept occurs in the clause and nothing cancels it."""
-        if name not in self._seen:
-            self._seen[name] = _live(name, PATTERNS[name], self.text)
-        return self._seen[name]
+        found = self._seen.get(name)
+        if found is None:
+            found = self._seen[name] = bool(self.mask & _CAN_BE_PRESENT[name]) and _live(
+                name, PATTERNS[name], self.text)
+        return found
+
+    def could_hold(self, bits: int, words: tuple[str, ...] = ()) -> bool:
+        """Say whether a concept of bits (concept_bits) could be present, or a word is there."""
+        return bool(self.mask & bits) or any(word in self.text for word in words)
 
     def has(self, *names: str) -> bool:
         """True when every named concept is present."""
-        return all(self.present(name) for name in names)
+        # map(), not a generator: rules ask this hundreds of times a text, mostly of one name
+        return all(map(self.present, names))
 
     def any(self, *names: str) -> bool:
         """True when at least one named concept is present."""
-        return any(self.present(name) for name in names)
+        return any(map(self.present, names))
 
     @cached_property
     def first_person(self) -> bool:

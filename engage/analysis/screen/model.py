@@ -17,6 +17,7 @@ from itertools import repeat
 
 import numpy as np
 
+from engage.analysis.match_starts import bit_of, possible
 from engage.analysis.screen.facts import PATTERNS, WRITER_IDIOM
 
 _TOKEN = re.compile(r"[a-z0-9']+")
@@ -25,6 +26,13 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
                   "SECRECY", "THREAT", "MONEY_DRUGS", "NEGLECT", "SELF_HARM", "SUICIDAL",
                   "EATING", "MISSING", "MARRIAGE", "EMOTIONAL", "CARER", "ASK_SAFE", "OPINION",
                   "JOKE", "ACCIDENT", "PAST", "RESOLVED", "CURRENT")
+# Each concept's feature name, compiled pattern and bit in possible()'s mask: a text whose mask
+# lacks the bit cannot hold the concept, and is not searched for it.
+_CONCEPTS = {name: (sys.intern(f"k:{name}"), getattr(PATTERNS[name], "regex", PATTERNS[name]),
+                    bit_of(PATTERNS[name])) for name in MODEL_CONCEPTS}
+_MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
+# Well below any rounding in a probability, well above any threshold's own precision.
+_MARGIN = 1e-9
 
 
 @lru_cache(maxsize=100_000)
@@ -43,16 +51,52 @@ def features(norm: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
     concepts may leave out those a caller already knows are absent (a regular-expression search
     each is most of the cost); the features are the same either way.
     """
+    literal, feats = word_features(norm)
+    feats.update(concepts_in(literal, concepts))
+    return list(feats)
+
+
+def word_features(norm: str) -> tuple[str, set[str]]:
+    """Return the text with its idioms set aside, and every feature but the concepts."""
     # "i'll throttle him", "bored to death": the words of an idiom are no evidence of harm.
     literal = WRITER_IDIOM.sub(" ", norm)
     words = _TOKEN.findall(literal)
     feats = {f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     if literal != norm:
         feats.add("k:IDIOM")
-    for word in set(words):
-        feats.update(_word_features(word))
-    feats.update(f"k:{name}" for name in concepts if PATTERNS[name].search(literal))
-    return list(feats)
+    feats.update(*map(_word_features, set(words)))
+    return literal, feats
+
+
+def weighed_words(norm: str, scorer: LinearScorer) -> tuple[str, dict[str, float]]:
+    """Return the text with its idioms set aside, and the scorer's weight of every feature but
+    the concepts (the names are word_features(norm)'s)."""
+    literal = WRITER_IDIOM.sub(" ", norm)
+    words = _TOKEN.findall(literal)
+    weighed: dict[str, float] = {}
+    for names, weights in map(scorer.word_weights, set(words)):
+        weighed.update(zip(names, weights, strict=True))
+    pairs = [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    weighed.update(zip(pairs, map(scorer.weights.get, pairs, repeat(0.0)), strict=True))
+    if literal != norm:
+        weighed["k:IDIOM"] = scorer.weights.get("k:IDIOM", 0.0)
+    return literal, weighed
+
+
+def concepts_in(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
+    """Return the feature names of the concepts a text (idioms set aside) holds."""
+    mask, found = possible(literal), []
+    for name in concepts:
+        feature, regex, bit = _CONCEPTS[name]
+        if mask & bit and regex.search(literal):
+            found.append(feature)
+    return found
+
+
+def concepts_possible(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[str]:
+    """Return the feature names of the concepts a text could hold, without searching for them."""
+    mask = possible(literal)
+    return [_CONCEPTS[name][0] for name in concepts if mask & _CONCEPTS[name][2]]
 
 
 @dataclass
@@ -64,20 +108,57 @@ class LinearScorer:
 
     def __post_init__(self) -> None:
         self.weights = {sys.intern(name): weight for name, weight in self.weights.items()}
+        self._words: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"weights": self.weights, "bias": self.bias}  # not the words remembered
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__post_init__()  # names read back from a built model are new strings: intern them
 
+    def word_weights(self, word: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """Return a word's features and their weights (remembered: words repeat).
+
+        The weight table is large and far away in memory; a text's words are few and recur,
+        so looking their weights up once each costs less than every feature every time.
+        """
+        found = self._words.get(word)
+        if found is None:
+            names = _word_features(word)
+            found = names, tuple(map(self.weights.get, names, repeat(0.0)))
+            if len(self._words) < _MOST_WORDS:
+                self._words[word] = found
+        return found
+
     def probability(self, feats: list[str]) -> float:
         """Return P(disclosure) for one text's features."""
-        if not feats:
-            return 1 / (1 + math.exp(-self.bias))
+        return self.from_total(self.total(feats), len(feats))
+
+    def total(self, feats: Iterable[str]) -> float:
+        """Return the sum of the features' weights."""
         # map() rather than a generator: a text has about 200 features, and the generator's
         # per-item step cost more than the look-ups themselves.
-        total = sum(map(self.weights.get, feats, repeat(0.0)))
-        z = self.bias + total / math.sqrt(len(feats))
+        return sum(map(self.weights.get, feats, repeat(0.0)))
+
+    def from_total(self, total: float, count: int) -> float:
+        """Return P(disclosure) for count distinct features whose weights sum to total."""
+        if not count:
+            return 1 / (1 + math.exp(-self.bias))
+        z = self.bias + total / math.sqrt(count)
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def surely_below(self, total: float, count: int, optional: list[str], threshold: float) -> bool:
+        """Say whether P stays below threshold whichever of the optional features join count
+        features of weight total (none of them among those): the concepts a text could hold
+        need no search when even all the helpful ones together would not reach a flag."""
+        if not count:
+            return False
+        gain = sum(weight for weight in map(self.weights.get, optional, repeat(0.0)) if weight > 0)
+        # A positive sum is largest over the fewest features, a negative one over the most.
+        top = total + gain
+        largest = self.from_total(top, count if top >= 0 else count + len(optional))
+        return largest < threshold - _MARGIN
 
 
 @dataclass

@@ -127,6 +127,21 @@ class Screener:
             return found
         return Screening(True, "immediate", found.category, (*found.matched, URGENT_REASON))
 
+    def _scored(self, norm: str, triggered: bool) -> tuple[list[str], float] | None:
+        """Return the model's features and P(disclosure), or None when P is surely below check.
+
+        The same features and score as _features() and probability(); the concept searches are
+        skipped when even every concept the text could hold would leave P below the check.
+        """
+        flag = self.flag_model
+        literal, weighed = model.weighed_words(norm, flag)
+        concepts = model.MODEL_CONCEPTS if triggered else _QUIET_CONCEPTS
+        total = sum(weighed.values())
+        if flag.surely_below(total, len(weighed), model.concepts_possible(literal, concepts), self.check):
+            return None
+        found = model.concepts_in(literal, concepts)
+        return [*weighed, *found], flag.from_total(total + flag.total(found), len(weighed) + len(found))
+
     def screen(self, text: str) -> Screening:
         """Screen one free-text answer; any flag must be read by a safeguarding reviewer."""
         if not text or not text.strip():
@@ -136,8 +151,10 @@ class Screener:
         found = rule_hits(norm) if triggered else []
         if found:
             return self._raised(_from_rules(found), norm, triggered)
-        feats = _features(norm, triggered)
-        probability = self.flag_model.probability(feats)
+        scored = self._scored(norm, triggered)
+        if scored is None:
+            return NONE
+        feats, probability = scored
         if probability < self.check:
             return NONE
         if probability < self.concern and not (triggered or _SIGNAL.search(norm)):

@@ -128,10 +128,18 @@ def correct(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _left_alone() -> frozenset[str]:
+    """Return words correct() returns unchanged: English words with no texting form."""
+    return known_words() - _TEXTING.keys()
+
+
 @lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """Normalise a text for the screen: shared normaliser, texting table, corrections."""
     norm = normalise(text)
-    norm = _WORD.sub(lambda m: correct(m.group(0)), norm)
+    # Most texts have nothing to correct: one set check is cheaper than a call per word.
+    if not _left_alone().issuperset(_WORD.findall(norm)):
+        norm = _WORD.sub(lambda m: correct(m.group(0)), norm)
     norm = _MY_SELF.sub("myself", norm)
     return _ME_POSSESSIVE.sub("my ", norm)
