@@ -34,6 +34,7 @@ _LOCK = (
     .where(_responses.c.token == bindparam("token"))
     .with_for_update(of=_responses)
 )
+# Narrowed to the page's items by of_items.
 _EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
     _answers.c.response_id == bindparam("response_id"))
 _INSERT = _answers.insert()
