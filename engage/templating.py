@@ -18,6 +18,9 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 HSTS = "max-age=31536000"
+# (lower-case name, name, value) of every header a response gets unless its view set one.
+_DEFAULTS = tuple((name.lower(), name, value) for name, value in {**HEADERS, "Cache-Control": "no-store"}.items())
+_WITH_HSTS = (*_DEFAULTS, ("strict-transport-security", "Strict-Transport-Security", HSTS))
 
 
 def init_app(app: Flask) -> None:
@@ -46,11 +49,11 @@ def _globals() -> dict:
 
 
 def _security_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    # Answers may be personal: never keep respondent pages in shared caches.
-    response.headers.setdefault("Cache-Control", "no-store")
-    if current_app.config["SESSION_COOKIE_SECURE"]:
-        # Served over HTTPS: browsers must never come back over plain HTTP (a year, renewed each visit).
-        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    # Answers may be personal: never keep respondent pages in shared caches. Served over HTTPS,
+    # browsers must never come back over plain HTTP (a year, renewed each visit).
+    wanted = _WITH_HSTS if current_app.config["SESSION_COOKIE_SECURE"] else _DEFAULTS
+    # A view's own header wins. One pass over the names set: setdefault scanned them per header.
+    present = {name.lower() for name, _ in response.headers}
+    response.headers.extend([(name, value) for low, name, value in wanted if low not in present])
     return response
+

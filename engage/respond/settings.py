@@ -5,10 +5,10 @@ classes on <html>, so it holds for every page of the survey until the browser fo
 session (or a kiosk clears it for the next person).
 """
 from flask import has_request_context, redirect, render_template, request, session, url_for
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField
 
 from engage.auth.session import safe_next
+from engage.forms.wtforms_words import TranslatedForm
 from engage.respond import bp
 from engage.respond.support import support_words
 from engage.respond.viewmodels import error_list
@@ -18,7 +18,7 @@ DISPLAY = "display"
 CLASSES = {"large": "engage-large-text", "contrast": "engage-high-contrast"}
 
 
-class DisplayForm(FlaskForm):
+class DisplayForm(TranslatedForm):
     """The two display settings, and the page to go back to."""
 
     large_text = BooleanField()

@@ -7,9 +7,10 @@ cost more CPU than the save itself, and held the write lock while it ran.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Select, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
@@ -33,14 +34,29 @@ _LOCK = (
     .where(_responses.c.token == bindparam("token"))
     .with_for_update(of=_responses)
 )
+# Narrowed to the page's items by of_items.
 _EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
-    _answers.c.response_id == bindparam("response_id"), _answers.c.item_key.in_(bindparam("keys", expanding=True)))
+    _answers.c.response_id == bindparam("response_id"))
 _INSERT = _answers.insert()
 # The columns to set are the parameters' other keys (a Core UPDATE without values() takes them so).
 _UPDATE_IN_PROGRESS = update(_responses).where(_responses.c.id == bindparam("locked_id"),
                                                _responses.c.status == ResponseStatus.IN_PROGRESS)
 NEW_COLUMNS = ("response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id", "polarity",
                "subjectivity", "text_language", "needs_tagging")
+
+
+def of_items(statement: Select, item_keys: list[str]) -> tuple[Select, dict[str, str]]:
+    """Narrow a read of a response's answers to some items; return it and the items' parameters.
+
+    One bound parameter per item, in a statement kept per number of items: an expanding IN
+    list is rendered again on every execution, which cost more than the query itself.
+    """
+    return _narrowed(statement, len(item_keys)), {f"item_{n}": key for n, key in enumerate(item_keys)}
+
+
+@lru_cache(maxsize=256)
+def _narrowed(statement: Select, count: int) -> Select:
+    return statement.where(_answers.c.item_key.in_([bindparam(f"item_{n}") for n in range(count)]))
 
 
 @dataclass(frozen=True)
@@ -106,8 +122,8 @@ def store_answers(session: Session, response: LockedResponse, items: list[Item],
     The answers returned are detached copies (never added to the session), for the screen's flags.
     """
     connection = session.connection()
-    existing = {row.item_key: row for row in connection.execute(
-        _EXISTING, {"response_id": response.id, "keys": [i.id for i in items]})}
+    statement, keys = of_items(_EXISTING, [i.id for i in items])
+    existing = {row.item_key: row for row in connection.execute(statement, {"response_id": response.id, **keys})}
     changed_text: list[Answer] = []
     new: list[dict] = []
     gone: list[int] = []

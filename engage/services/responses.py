@@ -183,7 +183,8 @@ def answers_of(session: Session, response, item_keys: list[str] | None = None) -
     if item_keys is None:
         rows = session.connection().execute(_ANSWERS, {"response_id": response.id})
     else:
-        rows = session.connection().execute(_PAGE_ANSWERS, {"response_id": response.id, "keys": item_keys})
+        statement, keys = page_answers.of_items(_ANSWERS, item_keys)
+        rows = session.connection().execute(statement, {"response_id": response.id, **keys})
     return {row.item_key: row for row in rows}
 
 
@@ -191,7 +192,6 @@ _answers = Answer.__table__
 # Built once (a Core statement keeps its cache key): read on every survey page.
 _ANSWERS = select(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text).where(
     _answers.c.response_id == bindparam("response_id"))
-_PAGE_ANSWERS = _ANSWERS.where(_answers.c.item_key.in_(bindparam("keys", expanding=True)))
 
 
 def request_contact(session: Session, token: str, how_to_reach: str) -> ContactRequest:
