@@ -1,8 +1,8 @@
 """Add a fold's counts into the kept rows of summary_tallies, many rows at a time.
 
-A first fold writes hundreds of thousands of rows, and each later step of it rewrites most of
-them, so rows go through the database driver's executemany with their JSON already made, and the
-kept rows of a kind are read in one query when a batch touches many of them.
+A first fold writes over a million rows at a million responses, so rows go through the database
+driver's executemany with their JSON already made, and the kept rows of a kind are read in one
+query when a batch touches many of them (a fold in steps adds to the rows its earlier steps wrote).
 """
 from __future__ import annotations
 
