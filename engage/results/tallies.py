@@ -138,7 +138,11 @@ def reset(session: Session, consultation_id: int) -> None:
 
 def _lock(session: Session, consultation_id: int) -> None:
     """Serialise folds of one consultation (PostgreSQL row lock; SQLite's write lock is whole)."""
-    session.execute(select(Consultation.id).where(Consultation.id == consultation_id).with_for_update())
+    # NO KEY UPDATE: folds still exclude each other, but a response can be submitted meanwhile (its
+    # foreign key takes a KEY SHARE lock on the consultation, which FOR UPDATE would make wait for
+    # the whole of a first fold).
+    session.execute(select(Consultation.id).where(Consultation.id == consultation_id)
+                    .with_for_update(key_share=True))
 
 
 def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:

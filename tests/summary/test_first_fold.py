@@ -12,14 +12,15 @@ import os
 import signal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from engage import create_app
 from engage.db import begin_write, get_session
 from engage.models import Consultation, Response
 from engage.results import tallies, tally_writes
 from engage.services.synthetic import generate
-from tests.conftest import _config
+from tests.conftest import ON_POSTGRES, _config
 from tests.summary.test_fold_parts import _kept, _keys
 from tests.summary.test_sql_counts import SpreadTagger, synthetic  # noqa: F401 (fixture)
 from tests.summary.test_tallies import _assert_filtered_same, _assert_same, _random_filters
@@ -145,3 +146,20 @@ def test_a_crash_while_writing_leaves_no_half_written_tallies(loaded, db, synthe
     with loaded.app_context():
         assert tallies.fold(db, synthetic, _keys(db, synthetic), parts=1) == 300
     _assert_same(loaded, db, synthetic)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite's write lock is the whole database's")
+def test_responses_can_be_submitted_while_a_fold_holds_its_lock(loaded, db, synthetic):  # noqa: F811
+    """A first fold holds its lock for minutes: submissions must not wait for it, other folds must."""
+    with loaded.app_context():
+        begin_write(db)
+        tallies._lock(db, synthetic)
+        other = loaded.extensions["engage.sessionmaker"]()
+        other.execute(text("SET lock_timeout = '3s'"))
+        assert generate(other, other.get(Consultation, synthetic), 2, seed=23, batch=2, tagger=SpreadTagger()) == 2
+        other.execute(text("SET lock_timeout = '1s'"))
+        with pytest.raises(OperationalError, match="lock"):
+            tallies._lock(other, synthetic)
+        other.rollback()
+        other.close()
+        db.rollback()
