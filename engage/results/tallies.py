@@ -79,9 +79,9 @@ def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int | None
          parts: int | None = None) -> int:
     """Count the consultation's submitted, uncounted responses into its tallies; return how many.
 
-    chunk: the most responses one transaction counts (None: all that wait, in one). Folding a
-    first fold of a million in steps of 100,000 re-read and rewrote the whole-period rows, and
-    the days' rows the earlier steps had written, at every step: about half its time.
+    chunk: the most responses one transaction counts (None: all that wait, in one). A first fold
+    of a million counted in steps of 100,000 re-read and rewrote, at every step, the whole-period
+    rows and the days' rows the earlier steps had written: about half of its own process's CPU.
     parts: how many processes count each step (None: one per CPU for a large step, see fold_parts)."""
     total = 0
     with fold_parts.workers(parts) as workers:
