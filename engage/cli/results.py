@@ -27,11 +27,15 @@ def consultations_list() -> None:
 
 @consultations.command("count")
 @click.argument("consultation", required=False)
-def consultations_count(consultation: str | None) -> None:
+@click.option("--step", type=click.IntRange(min=1), default=None,
+              help="Count at most this many responses per transaction (default: all at once).")
+def consultations_count(consultation: str | None, step: int | None) -> None:
     """Count newly submitted responses into the summary tallies (all consultations, or one).
 
     Summaries do this themselves, but after a big import or an upgrade the first count reads
-    every answer; run this from a scheduler so officers never wait for it.
+    every answer; run this from a scheduler so officers never wait for it. All at once writes
+    each kept count once, but on SQLite holds the write lock throughout: while a large survey is
+    open, --step 100000 lets submissions in between steps, for about twice the work.
     """
     session = get_session()
     free_text.tag_waiting(session)
@@ -40,7 +44,7 @@ def consultations_count(consultation: str | None) -> None:
     counted = 0
     with progress.meter("Counting responses", sum(waiting.values())) as meter:
         for c in chosen:
-            folded = svc.fold_new(session, c)
+            folded = svc.fold_new(session, c, step)
             counted += folded
             meter.to(counted)
             if not progress.interactive():

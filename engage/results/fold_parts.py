@@ -1,6 +1,6 @@
 """Count a large batch of claimed responses in several processes, each taking a part of its responses.
 
-A first fold (after an upgrade or a bulk import) counts 100,000 responses per transaction, and
+A first fold (after an upgrade or a bulk import) counts its whole backlog in one transaction, and
 counting is most of its time: reading the packed answers, counting them in Python, the comments'
 GROUP BY. So the batch is cut into parts (by school, see _parts); the fold's own process counts the
 first part while worker processes count the others, each on its own connection, and their counts

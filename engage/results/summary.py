@@ -127,9 +127,10 @@ def count_by_sql(session: Session, consultation_id: int, survey: Survey,
                   q.comments(session, scope))
 
 
-def fold_new(session: Session, consultation: Consultation) -> int:
-    """Count responses submitted since the last summary into the kept tallies; return how many."""
-    return tallies.fold(session, consultation.id, keys_of(survey_of(consultation.version)))
+def fold_new(session: Session, consultation: Consultation, step: int | None = None) -> int:
+    """Count responses submitted since the last summary into the kept tallies (at most `step` per
+    transaction; None: all in one); return how many."""
+    return tallies.fold(session, consultation.id, keys_of(survey_of(consultation.version)), chunk=step)
 
 
 def uncounted(session: Session, consultation_ids: list[int]) -> dict[int, int]:

@@ -4,8 +4,10 @@ Submitting does no extra work: a submitted response simply has no summary_batch 
 summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
 fresh batch token), counts that batch with fold's GROUP BY queries and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
-servers never fold the same response twice. A large batch (the first fold after an upgrade or a
-bulk import) is counted in several processes at once (fold_parts), and written by the fold alone.
+servers never fold the same response twice. Everything waiting is folded in one transaction, so
+a large batch (the first fold after an upgrade or a bulk import) is one recount: counted in several
+processes at once (fold_parts), each kept row written once by the fold alone, and a failure part
+way leaves the tallies as they were.
 Anything that changes a counted response's figures afterwards (an officer's tag correction) calls
 unfold() first, in its own transaction: the response's counts are subtracted and it waits to be
 folded again.
@@ -73,27 +75,27 @@ def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
     return {consultation_id: n for consultation_id, n in rows}
 
 
-# The most responses one fold transaction counts: a first fold of a million responses commits in
-# steps, so submissions (which need the write lock on SQLite) wait seconds, not minutes.
-CHUNK = 100_000
-
-
-def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int = CHUNK, parts: int | None = None) -> int:
+def fold(session: Session, consultation_id: int, keys: q.Keys, chunk: int | None = None,
+         parts: int | None = None) -> int:
     """Count the consultation's submitted, uncounted responses into its tallies; return how many.
 
+    chunk: the most responses one transaction counts (None: all that wait, in one). A first fold
+    of a million counted in steps of 100,000 re-read and rewrote, at every step, the whole-period
+    rows and the days' rows the earlier steps had written: about half of its own process's CPU.
     parts: how many processes count each step (None: one per CPU for a large step, see fold_parts)."""
     total = 0
     with fold_parts.workers(parts) as workers:
         while True:
             claimed = _fold_some(session, consultation_id, keys, chunk, workers)
             total += claimed
-            if claimed < chunk:
+            if chunk is None or claimed < chunk:
                 return total
 
 
-def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int,
+def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int | None,
                workers: fold_parts.Workers) -> int:
-    """Claim and count up to `chunk` uncounted responses in one write transaction; return how many."""
+    """Claim and count up to `chunk` uncounted responses (all, for None) in one write transaction;
+    return how many."""
     if session.scalar(_unfolded(consultation_id).limit(1)) is None:
         return 0
     begin_write(session)
@@ -136,7 +138,11 @@ def reset(session: Session, consultation_id: int) -> None:
 
 def _lock(session: Session, consultation_id: int) -> None:
     """Serialise folds of one consultation (PostgreSQL row lock; SQLite's write lock is whole)."""
-    session.execute(select(Consultation.id).where(Consultation.id == consultation_id).with_for_update())
+    # NO KEY UPDATE: folds still exclude each other, but a response can be submitted meanwhile (its
+    # foreign key takes a KEY SHARE lock on the consultation, which FOR UPDATE would make wait for
+    # the whole of a first fold).
+    session.execute(select(Consultation.id).where(Consultation.id == consultation_id)
+                    .with_for_update(key_share=True))
 
 
 def count_scope(session: Session, scope: q.Scope) -> dict[str, pd.DataFrame]:

@@ -1,12 +1,13 @@
 """Add a fold's counts into the kept rows of summary_tallies, many rows at a time.
 
-A first fold writes hundreds of thousands of rows, and each later step of it rewrites most of
-them, so rows go through the database driver's executemany with their JSON already made, and the
-kept rows of a kind are read in one query when a batch touches many of them.
+A first fold writes over a million rows at a million responses, so rows go through the database
+driver's executemany with their JSON already made, and the kept rows of a kind are read in one
+query when a batch touches many of them (a fold in steps adds to the rows its earlier steps wrote).
 """
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
@@ -36,6 +37,9 @@ def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, l
             added.append((consultation_id, kind, dims, _as_json(new)))
         else:
             changed.append((_as_json(new), old_id))
+    # In the order of the unique index (consultation, kind, dims), new rows extend it page by page: a
+    # first fold's 1.3 million rows took 10.3 s of CPU to insert in the order they were counted, 6.4 s sorted.
+    added.sort(key=itemgetter(2))
     _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) VALUES ({}, {}, {}, {})",
                 added)
     _write_many(session, "UPDATE summary_tallies SET figures = {} WHERE id = {}", changed)
