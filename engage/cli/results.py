@@ -28,14 +28,15 @@ def consultations_list() -> None:
 @consultations.command("count")
 @click.argument("consultation", required=False)
 @click.option("--step", type=click.IntRange(min=1), default=None,
-              help="Count at most this many responses per transaction (default: all at once).")
+              help="Count at most this many responses per transaction (default: all at once on "
+                   "PostgreSQL, 100,000 on SQLite).")
 def consultations_count(consultation: str | None, step: int | None) -> None:
     """Count newly submitted responses into the summary tallies (all consultations, or one).
 
     Summaries do this themselves, but after a big import or an upgrade the first count reads
-    every answer; run this from a scheduler so officers never wait for it. All at once writes
-    each kept count once, but on SQLite holds the write lock throughout: while a large survey is
-    open, --step 100000 lets submissions in between steps, for about twice the work.
+    every answer; run this from a scheduler so officers never wait for it. PostgreSQL counts all
+    at once. SQLite counts 100,000 at a time, so that submissions get in between steps; at a quiet
+    hour a larger --step writes each kept count fewer times, for about half the work.
     """
     session = get_session()
     free_text.tag_waiting(session)

@@ -129,7 +129,7 @@ def count_by_sql(session: Session, consultation_id: int, survey: Survey,
 
 def fold_new(session: Session, consultation: Consultation, step: int | None = None) -> int:
     """Count responses submitted since the last summary into the kept tallies (at most `step` per
-    transaction; None: all in one); return how many."""
+    transaction; None: the engine's step, tallies.engine_step); return how many."""
     return tallies.fold(session, consultation.id, keys_of(survey_of(consultation.version)), chunk=step)
 
 

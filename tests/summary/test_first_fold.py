@@ -165,3 +165,14 @@ def test_responses_can_be_submitted_while_a_fold_holds_its_lock(loaded, db, synt
         other.rollback()
         other.close()
         db.rollback()
+
+
+def test_sqlite_folds_in_steps_that_let_submissions_in_and_postgresql_all_at_once(
+        loaded, db, synthetic, monkeypatch):  # noqa: F811
+    """SQLite has one writer, so a large backlog is counted in steps with the write lock let go
+    between them; PostgreSQL lets submissions in under the fold's lock and counts it at once."""
+    monkeypatch.setattr(tallies, "SQLITE_STEP", 70)
+    with loaded.app_context():
+        assert tallies.fold(db, synthetic, _keys(db, synthetic), parts=1) == 300
+        assert _batches(db) == (1 if ON_POSTGRES else 5)
+        assert tallies.engine_step(db) == (None if ON_POSTGRES else 70)
