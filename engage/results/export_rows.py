@@ -135,6 +135,8 @@ def response_rows(session: Session, consultation_id: int) -> Iterator[tuple]:
 
 
 def _stream(session: Session, query) -> Iterator[tuple]:
-    result = session.connection().execution_options(yield_per=BATCH).execute(query)
+    # The option goes on the statement: set on the connection it stays there, and every later
+    # statement in the transaction would become a server-side cursor, which cannot hold an UPDATE.
+    result = session.connection().execute(query.execution_options(yield_per=BATCH))
     for partition in result.partitions():
         yield from partition
