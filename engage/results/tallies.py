@@ -4,10 +4,11 @@ Submitting does no extra work: a submitted response simply has no summary_batch 
 summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
 fresh batch token), counts that batch with fold's GROUP BY queries and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
-servers never fold the same response twice. Everything waiting is folded in one transaction, so
-a large batch (the first fold after an upgrade or a bulk import) is one recount: counted in several
-processes at once (fold_parts), each kept row written once by the fold alone, and a failure part
-way leaves the tallies as they were.
+servers never fold the same response twice. On PostgreSQL everything waiting is folded in one
+transaction, so a large batch (the first fold after an upgrade or a bulk import) is one recount:
+counted in several processes at once (fold_parts), each kept row written once by the fold alone, and
+a failure part way leaves the tallies as they were. SQLite folds in steps (engine_step), so that
+submissions get the write lock in between.
 Anything that changes a counted response's figures afterwards (an officer's tag correction) calls
 unfold() first, in its own transaction: the response's counts are subtracted and it waits to be
 folded again.

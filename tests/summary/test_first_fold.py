@@ -1,11 +1,12 @@
 """The first fold, one recount of everything waiting, keeps exactly the tallies a fold in steps keeps.
 
-After an upgrade or a bulk import, tallies.fold counts the whole backlog in one transaction and
-writes each kept row once. Its rows must equal, row by row, those of the incremental path (steps
-that add to the rows their earlier steps wrote); the summaries read from them must match the SQL
-count under every filter the tallies answer (school, area, priority group, channel, language,
-audience and variant, date ranges); and a failure or a crash part way through the writing must
-leave the tallies and the responses' claims as they were, so the next fold counts everything.
+After an upgrade or a bulk import, tallies.fold counts the whole backlog (on SQLite, each step of
+it) in one transaction and writes each kept row once. Its rows must equal, row by row, those of
+the incremental path (steps that add to the rows their earlier steps wrote); the summaries read
+from them must match the SQL count under every filter the tallies answer (school, area, priority
+group, channel, language, audience and variant, date ranges); and a failure or a crash part way
+through the writing must leave the tallies and the responses' claims as they were, so the next
+fold counts everything.
 """
 import multiprocessing
 import os
