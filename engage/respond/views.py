@@ -17,8 +17,8 @@ from engage.respond.easy_read import easy_question
 from engage.respond.settings import display_settings
 from engage.respond.viewmodels import FieldState, error_list, question
 from engage.respond.words import GENERAL, audience_labels, copy_languages, words
+from engage.services import consultation_rows, plan, response_rows
 from engage.services import consultations as svc
-from engage.services import plan, response_rows
 from engage.services import responses as rsp
 from engage.services.errors import NotFound
 
@@ -32,9 +32,23 @@ RESUMED = "resumed"  # this browser reopened the response with a code
 @bp.get("/")
 def start():
     """List open consultations and offer a class code box."""
-    found = svc.open_consultations(get_session(), utcnow())
-    return render_template("respond/start.html", consultations=found, form=CodeForm(),
-                           copy=words(lang=_general_language()), errors=[], said_link=_you_said_link())
+    db = get_session()
+    found, said_link = consultation_rows.open_consultations(db, utcnow()), _you_said_link()
+    lang = _general_language()
+    if not blank_pages.plain_shareable():
+        return _draw_start(found, CodeForm(), lang, said_link)
+    shown = display_settings()
+    # The key holds everything the page shows; a consultation opened, closed or renamed is a new key.
+    key = ("start", lang, tuple(c.drawn_from() for c in found), said_link, shown["display_classes"])
+    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_start(
+        found, blank_pages.SlotForm(CodeForm(formdata=None, meta={"csrf": False}), slots), lang, said_link,
+        settings_url=slots.marker(("settings_url",))))
+
+
+def _draw_start(found: list, form, lang: str, said_link: str | None, errors: list | None = None,
+                **context) -> str:
+    return render_template("respond/start.html", consultations=found, form=form, copy=words(lang=lang),
+                           errors=errors or [], said_link=said_link, **context)
 
 
 def _general_language() -> str:
@@ -66,10 +80,8 @@ def enter_code():
             return _follow_code(form.code.data)
         except NotFound:
             form.code.errors.append(words(lang=_general_language())["code_not_found"])
-    found = svc.open_consultations(get_session(), utcnow())
-    return render_template("respond/start.html", consultations=found, form=form,
-                           copy=words(lang=_general_language()), errors=error_list(form),
-                           said_link=_you_said_link()), 400
+    found = consultation_rows.open_consultations(get_session(), utcnow())
+    return _draw_start(found, form, _general_language(), _you_said_link(), error_list(form)), 400
 
 
 @bp.get("/join/<code>")
@@ -106,30 +118,42 @@ def choose(slug: str):
 @bp.get("/c/<slug>/<variant>")
 def notice(slug: str, variant: str):
     """Say what the survey is for, that it is anonymous, its limits, and where to get help."""
-    consultation = svc.get_consultation(get_session(), slug)
+    consultation = consultation_rows.get_consultation(get_session(), slug)
     svc.require_variant(consultation, variant)
     svc.require_open(consultation, utcnow())
-    return render_template("respond/notice.html", consultation=consultation, variant=variant,
-                           form=support.StartOptionsForm(), start_options=support.start_options(consultation, variant),
-                           copy=support.adjust_words(words(variant, _survey_language(consultation, variant)), variant))
+    lang = _survey_language(consultation, variant)
+    if not blank_pages.plain_shareable():
+        return _draw_notice(consultation, variant, lang, support.StartOptionsForm())
+    shown = display_settings()
+    key = ("notice", consultation.drawn_from(), variant, lang, shown["display_classes"])
+    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_notice(
+        consultation, variant, lang,
+        blank_pages.SlotForm(support.StartOptionsForm(formdata=None, meta={"csrf": False}), slots),
+        settings_url=slots.marker(("settings_url",))))
+
+
+def _draw_notice(consultation, variant: str, lang: str, form, **context) -> str:
+    return render_template("respond/notice.html", consultation=consultation, variant=variant, form=form,
+                           start_options=support.start_options(consultation, variant),
+                           copy=support.adjust_words(words(variant, lang), variant), **context)
 
 
 @bp.post("/c/<slug>/<variant>/start")
 def begin(slug: str, variant: str):
     """Start an anonymous response and go to the first question."""
     db = get_session()
-    consultation = svc.get_consultation(db, slug)
+    consultation = consultation_rows.get_consultation(db, slug)
     form = support.StartOptionsForm()
     if not form.validate_on_submit():
         return redirect(url_for("respond.notice", slug=slug, variant=variant))
     code = _pending_code(consultation.id, variant)
     shown, rendition, assisted = support.chosen(form, support.start_options(consultation, variant), variant)
-    response = rsp.start_response(db, consultation, shown, utcnow(), code,
-                                  language=_survey_language(consultation, variant), rendition=rendition,
-                                  assisted=assisted, channel=kiosk.channel())
+    token = rsp.open_response(db, consultation, shown, utcnow(), code,
+                              language=_survey_language(consultation, variant), rendition=rendition,
+                              assisted=assisted, channel=kiosk.channel())
     session.pop(CODE, None)
     session.pop(HELP, None)  # a shared PC: never offer the last pupil's help form to the next
-    session[TOKEN] = response.token
+    session[TOKEN] = token
     return redirect(url_for("respond.page", number=1))
 
 
