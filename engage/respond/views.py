@@ -175,7 +175,11 @@ def page(number: int):
     db = get_session()
     if TOKEN not in session and session.get(DONE, {}).get("slug"):
         return redirect(url_for("respond.thanks"))  # a refresh after submitting
-    response = response_rows.read_response(db, session.get(TOKEN))
+    saved = None  # a GET reads the saved answers with the response, a POST has its own
+    if request.method == "GET":
+        response, saved = response_rows.read_response_with_answers(db, session.get(TOKEN))
+    else:
+        response = response_rows.read_response(db, session.get(TOKEN))
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
@@ -183,19 +187,19 @@ def page(number: int):
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
-    return _page(db, response, pages, number)
+    return _page(db, response, pages, number, saved)
 
 
-def _page(db, response, pages: list[Page], number: int):
+def _page(db, response, pages: list[Page], number: int, saved: dict | None):
     items = _items_to_ask(response, pages[number - 1])
     if request.method == "GET" and blank_pages.shareable(items):
-        return _shared_page(db, response, pages, number, items)
+        return _shared_page(db, response, pages, number, items, saved)
     copy = _page_words(response)
     choices = _choices(db, items, response.variant, copy)
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)
     form = form_class() if request.method == "POST" else form_class(
-        data=initial_data(items, _refill(db, response, items)))
+        data=initial_data(items, _refill(db, response, items, saved)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages))
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
@@ -203,7 +207,7 @@ def _page(db, response, pages: list[Page], number: int):
     return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
 
 
-def _shared_page(db, response, pages: list[Page], number: int, items: list):
+def _shared_page(db, response, pages: list[Page], number: int, items: list, saved: dict | None):
     """Fill the page drawn once for everyone reading it with this respondent's answers."""
     shown = display_settings()
     key = blank_pages.page_key(response, number, i18n.page_language(), shown["display_classes"])
@@ -213,8 +217,8 @@ def _shared_page(db, response, pages: list[Page], number: int, items: list):
         questions = _questions(items, _choices(db, items, response.variant, copy), response, copy, state_of)
         return _draw(response, pages, number, questions, copy, errors=[], **blank_pages.draw_context(slots))
 
-    saved = initial_data(items, _refill(db, response, items))
-    return blank_pages.filled(key, items, saved, shown["settings_url"], draw)
+    filled_in = initial_data(items, _refill(db, response, items, saved))
+    return blank_pages.filled(key, items, filled_in, shown["settings_url"], draw)
 
 
 def _page_words(response) -> dict:
@@ -228,8 +232,9 @@ def _choices(db, items: list, variant: str, copy: dict) -> dict:
     return {i.id: choices_for(i, variant, copy, school_list) for i in items}
 
 
-def _refill(db, response, items: list) -> dict:
-    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token, [i.id for i in items])
+def _refill(db, response, items: list, saved: dict | None) -> dict:
+    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token, [i.id for i in items],
+                                 saved)
 
 
 def _questions(items: list, choices: dict, response, copy: dict, state_of) -> list[dict]:

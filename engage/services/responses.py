@@ -170,13 +170,17 @@ def resume(session: Session, code: str, now: datetime) -> Response:
     return response
 
 
-def answers_to_refill(session: Session, response, resumed: bool,
-                      item_keys: list[str] | None = None) -> dict[str, Any]:
+def answers_to_refill(session: Session, response, resumed: bool, item_keys: list[str] | None = None,
+                      saved: dict[str, Any] | None = None) -> dict[str, Any]:
     """Return the saved answers to show again; after a resume, never text that raised a concern.
 
-    With item_keys, only those items' answers (one page's), read as plain rows.
+    With item_keys, only those items' answers (one page's), read as plain rows; with saved, from
+    the answers already read with the response instead of reading them again.
     """
-    answers = answers_of(session, response, item_keys)
+    if saved is None:
+        answers = answers_of(session, response, item_keys)
+    else:
+        answers = saved if item_keys is None else {key: saved[key] for key in item_keys if key in saved}
     if resumed:
         flagged = set(session.scalars(select(SafeguardingFlag.item_key)
                                       .where(SafeguardingFlag.response_id == response.id)))
