@@ -122,6 +122,18 @@ def begin_write(session: Session) -> None:
     _driver_sql(connection, "BEGIN IMMEDIATE")
 
 
+def reads_only(session: Session) -> None:
+    """Run this request's reads without a transaction on PostgreSQL: its pages that only read.
+
+    Under READ COMMITTED every statement reads its own snapshot, in a transaction or not, so
+    nothing changes but the BEGIN and ROLLBACK, two round trips to the server a request. The
+    connection goes back to the pool in its usual mode. SQLite keeps its in-process BEGIN.
+    """
+    if session.in_transaction() or session.get_bind().dialect.name != "postgresql":
+        return
+    session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+
+
 def init_app(app: Flask) -> None:
     """Create the app's engine (and a read replica's, if set); close the request session at teardown."""
     engine = make_engine(app.config["DATABASE_URL"])

@@ -4,7 +4,7 @@ from flask_babel import format_date
 from wtforms.fields.choices import SelectChoice
 
 from engage import i18n
-from engage.db import get_session
+from engage.db import get_session, reads_only
 from engage.definitions.choices import choices_for
 from engage.definitions.survey import Page
 from engage.extensions import limiter
@@ -33,6 +33,7 @@ RESUMED = "resumed"  # this browser reopened the response with a code
 def start():
     """List open consultations and offer a class code box."""
     db = get_session()
+    reads_only(db)
     found, said_link = consultation_rows.open_consultations(db, utcnow()), _you_said_link()
     lang = _general_language()
     if not blank_pages.plain_shareable():
@@ -118,7 +119,9 @@ def choose(slug: str):
 @bp.get("/c/<slug>/<variant>")
 def notice(slug: str, variant: str):
     """Say what the survey is for, that it is anonymous, its limits, and where to get help."""
-    consultation = consultation_rows.get_consultation(get_session(), slug)
+    db = get_session()
+    reads_only(db)
+    consultation = consultation_rows.get_consultation(db, slug)
     svc.require_variant(consultation, variant)
     svc.require_open(consultation, utcnow())
     lang = _survey_language(consultation, variant)
@@ -177,6 +180,7 @@ def page(number: int):
         return redirect(url_for("respond.thanks"))  # a refresh after submitting
     saved = None  # a GET reads the saved answers with the response, a POST has its own
     if request.method == "GET":
+        reads_only(db)
         response, saved = response_rows.read_response_with_answers(db, session.get(TOKEN))
     else:
         response = response_rows.read_response(db, session.get(TOKEN))
