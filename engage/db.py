@@ -1,9 +1,11 @@
 """Database: declarative base, one engine per app, one session per request."""
+import time
 from pathlib import Path
 
 from flask import Flask, current_app, g
 from sqlalchemy import MetaData, create_engine, event, make_url
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from engage.files import private_file
@@ -32,7 +34,39 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, pool_size=10, max_overflow=10)
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection back within this many seconds is used without a ping first.
+PING_AFTER_IDLE = 5.0
+_IDLE_SINCE = "engage_idle_since"
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection on checkout only if it sat idle, instead of on every checkout.
+
+    pool_pre_ping cost a round trip to the server on every request (a fifth of a survey page's on
+    PostgreSQL). Connections that sat idle are the ones a restart, a failover or a firewall's
+    idle timeout may have closed, and they are still pinged and replaced unseen. A server that
+    restarts under load fails at most one request per worker: the error invalidates every older
+    pooled connection, and an unfinished save was never committed, so posting again is safe.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _idle_from_now(_dbapi_connection, record) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is not None and time.monotonic() - idle_since < PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError() from exc  # the pool drops it and checks out another
 
 
 def _private_sqlite_file(url: str) -> None:
@@ -86,6 +120,18 @@ def begin_write(session: Session) -> None:
     # more CPU than the two statements.
     _driver_sql(connection, "COMMIT")
     _driver_sql(connection, "BEGIN IMMEDIATE")
+
+
+def reads_only(session: Session) -> None:
+    """Run this request's reads without a transaction on PostgreSQL: its pages that only read.
+
+    Under READ COMMITTED every statement reads its own snapshot, in a transaction or not, so
+    nothing changes but the BEGIN and ROLLBACK, two round trips to the server a request. The
+    connection goes back to the pool in its usual mode. SQLite keeps its in-process BEGIN.
+    """
+    if session.in_transaction() or session.get_bind().dialect.name != "postgresql":
+        return
+    session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
 
 def init_app(app: Flask) -> None:

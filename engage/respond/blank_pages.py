@@ -1,5 +1,7 @@
 """Survey pages on GET: drawn once per survey version, audience, page, language and rendition,
-then filled with this respondent's CSRF token and saved answers (see page_cache.py).
+then filled with this respondent's CSRF token and saved answers (see page_cache.py). The pages
+before a response (start page, privacy notice) are kept the same way, filled with the token and
+the settings link alone.
 
 Pages that cannot be shared are drawn whole every time: a kiosk's (its idle timer names the
 page), and pages listing schools (the list lives in the database, not in the survey version).
@@ -46,8 +48,12 @@ def init_app(app) -> None:
 
 def shareable(items: list[Item]) -> bool:
     """Say whether this page may be drawn once for everyone who reads it (a cache of size 0: never)."""
-    return (current_app.extensions[CACHE].size > 0 and g.get("kiosk") is None
-            and not any(i.profile == "school" for i in items))
+    return plain_shareable() and not any(i.profile == "school" for i in items)
+
+
+def plain_shareable() -> bool:
+    """Say whether a page without questions may be drawn once (never on a kiosk, nor with no cache)."""
+    return current_app.extensions[CACHE].size > 0 and g.get("kiosk") is None
 
 
 def page_key(response, number: int, language: str, display_classes: str) -> tuple:
@@ -70,6 +76,17 @@ def filled(key: Hashable, items: list[Item], saved: dict, settings_url: str,
     return blank.fill(lambda slot: _value(slot, states, settings_url))
 
 
+def filled_plain(key: Hashable, settings_url: str, draw: Callable[[Slots], str]) -> str:
+    """Return a page whose only per-request parts are the CSRF token and the settings link."""
+    cache: PageCache = current_app.extensions[CACHE]
+    blank = cache.get(key)
+    if blank is None:
+        slots = Slots()
+        blank = BlankPage(draw(slots), slots)
+        cache.put(key, blank)
+    return blank.fill(lambda slot: _value(slot, {}, settings_url))
+
+
 def _value(slot: tuple, states: dict[str, FieldState], settings_url: str) -> str:
     kind, *args = slot
     if kind == "csrf":
@@ -84,6 +101,16 @@ def _value(slot: tuple, states: dict[str, FieldState], settings_url: str) -> str
     if kind == "typed":
         return escape(state.typed(args[1]))
     return escape(state.part(args[1]))
+
+
+class SlotForm:
+    """A blank form whose CSRF field is drawn as a slot marker; every other field is the form's own."""
+
+    def __init__(self, form, slots: Slots) -> None:
+        self._form, self.csrf_token = form, slots.marker(("csrf",))
+
+    def __getattr__(self, name: str):
+        return getattr(self._form, name)
 
 
 def draw_context(slots: Slots) -> dict:

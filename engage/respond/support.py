@@ -55,9 +55,19 @@ def start_options(consultation, variant: str) -> dict:
     for it). Where an item has none, its own wording for that band is shown.
     """
     young = variant in YOUNG_VARIANTS
-    survey = svc.survey_of(consultation.version)
-    easy = young and offers_easy_read(survey.items())
+    easy = young and _whole_easy_read(consultation.version)
     return {"easy_read": easy, "assisted": young, "any": young}
+
+
+# Versions are immutable, so whether one has easy-read wording throughout is worked out once.
+_EASY_READ: dict[tuple, bool] = {}
+
+
+def _whole_easy_read(version) -> bool:
+    key = (version.id, version.checksum)
+    if key not in _EASY_READ:
+        _EASY_READ[key] = offers_easy_read(svc.survey_of(version).items())
+    return _EASY_READ[key]
 
 
 def chosen(form: StartOptionsForm, offered: dict, variant: str) -> tuple[str, str, bool]:

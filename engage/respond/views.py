@@ -4,7 +4,7 @@ from flask_babel import format_date
 from wtforms.fields.choices import SelectChoice
 
 from engage import i18n
-from engage.db import get_session
+from engage.db import get_session, reads_only
 from engage.definitions.choices import choices_for
 from engage.definitions.survey import Page
 from engage.extensions import limiter
@@ -17,8 +17,8 @@ from engage.respond.easy_read import easy_question
 from engage.respond.settings import display_settings
 from engage.respond.viewmodels import FieldState, error_list, question
 from engage.respond.words import GENERAL, audience_labels, copy_languages, words
+from engage.services import consultation_rows, plan, response_rows
 from engage.services import consultations as svc
-from engage.services import plan, response_rows
 from engage.services import responses as rsp
 from engage.services.errors import NotFound
 
@@ -32,9 +32,24 @@ RESUMED = "resumed"  # this browser reopened the response with a code
 @bp.get("/")
 def start():
     """List open consultations and offer a class code box."""
-    found = svc.open_consultations(get_session(), utcnow())
-    return render_template("respond/start.html", consultations=found, form=CodeForm(),
-                           copy=words(lang=_general_language()), errors=[], said_link=_you_said_link())
+    db = get_session()
+    reads_only(db)
+    found, said_link = consultation_rows.open_consultations(db, utcnow()), _you_said_link()
+    lang = _general_language()
+    if not blank_pages.plain_shareable():
+        return _draw_start(found, CodeForm(), lang, said_link)
+    shown = display_settings()
+    # The key holds everything the page shows; a consultation opened, closed or renamed is a new key.
+    key = ("start", lang, tuple(c.drawn_from() for c in found), said_link, shown["display_classes"])
+    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_start(
+        found, blank_pages.SlotForm(CodeForm(formdata=None, meta={"csrf": False}), slots), lang, said_link,
+        settings_url=slots.marker(("settings_url",))))
+
+
+def _draw_start(found: list, form, lang: str, said_link: str | None, errors: list | None = None,
+                **context) -> str:
+    return render_template("respond/start.html", consultations=found, form=form, copy=words(lang=lang),
+                           errors=errors or [], said_link=said_link, **context)
 
 
 def _general_language() -> str:
@@ -66,10 +81,8 @@ def enter_code():
             return _follow_code(form.code.data)
         except NotFound:
             form.code.errors.append(words(lang=_general_language())["code_not_found"])
-    found = svc.open_consultations(get_session(), utcnow())
-    return render_template("respond/start.html", consultations=found, form=form,
-                           copy=words(lang=_general_language()), errors=error_list(form),
-                           said_link=_you_said_link()), 400
+    found = consultation_rows.open_consultations(get_session(), utcnow())
+    return _draw_start(found, form, _general_language(), _you_said_link(), error_list(form)), 400
 
 
 @bp.get("/join/<code>")
@@ -106,30 +119,44 @@ def choose(slug: str):
 @bp.get("/c/<slug>/<variant>")
 def notice(slug: str, variant: str):
     """Say what the survey is for, that it is anonymous, its limits, and where to get help."""
-    consultation = svc.get_consultation(get_session(), slug)
+    db = get_session()
+    reads_only(db)
+    consultation = consultation_rows.get_consultation(db, slug)
     svc.require_variant(consultation, variant)
     svc.require_open(consultation, utcnow())
-    return render_template("respond/notice.html", consultation=consultation, variant=variant,
-                           form=support.StartOptionsForm(), start_options=support.start_options(consultation, variant),
-                           copy=support.adjust_words(words(variant, _survey_language(consultation, variant)), variant))
+    lang = _survey_language(consultation, variant)
+    if not blank_pages.plain_shareable():
+        return _draw_notice(consultation, variant, lang, support.StartOptionsForm())
+    shown = display_settings()
+    key = ("notice", consultation.drawn_from(), variant, lang, shown["display_classes"])
+    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_notice(
+        consultation, variant, lang,
+        blank_pages.SlotForm(support.StartOptionsForm(formdata=None, meta={"csrf": False}), slots),
+        settings_url=slots.marker(("settings_url",))))
+
+
+def _draw_notice(consultation, variant: str, lang: str, form, **context) -> str:
+    return render_template("respond/notice.html", consultation=consultation, variant=variant, form=form,
+                           start_options=support.start_options(consultation, variant),
+                           copy=support.adjust_words(words(variant, lang), variant), **context)
 
 
 @bp.post("/c/<slug>/<variant>/start")
 def begin(slug: str, variant: str):
     """Start an anonymous response and go to the first question."""
     db = get_session()
-    consultation = svc.get_consultation(db, slug)
+    consultation = consultation_rows.get_consultation(db, slug)
     form = support.StartOptionsForm()
     if not form.validate_on_submit():
         return redirect(url_for("respond.notice", slug=slug, variant=variant))
     code = _pending_code(consultation.id, variant)
     shown, rendition, assisted = support.chosen(form, support.start_options(consultation, variant), variant)
-    response = rsp.start_response(db, consultation, shown, utcnow(), code,
-                                  language=_survey_language(consultation, variant), rendition=rendition,
-                                  assisted=assisted, channel=kiosk.channel())
+    token = rsp.open_response(db, consultation, shown, utcnow(), code,
+                              language=_survey_language(consultation, variant), rendition=rendition,
+                              assisted=assisted, channel=kiosk.channel())
     session.pop(CODE, None)
     session.pop(HELP, None)  # a shared PC: never offer the last pupil's help form to the next
-    session[TOKEN] = response.token
+    session[TOKEN] = token
     return redirect(url_for("respond.page", number=1))
 
 
@@ -151,7 +178,12 @@ def page(number: int):
     db = get_session()
     if TOKEN not in session and session.get(DONE, {}).get("slug"):
         return redirect(url_for("respond.thanks"))  # a refresh after submitting
-    response = response_rows.read_response(db, session.get(TOKEN))
+    saved = None  # a GET reads the saved answers with the response, a POST has its own
+    if request.method == "GET":
+        reads_only(db)
+        response, saved = response_rows.read_response_with_answers(db, session.get(TOKEN))
+    else:
+        response = response_rows.read_response(db, session.get(TOKEN))
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
@@ -159,19 +191,19 @@ def page(number: int):
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
-    return _page(db, response, pages, number)
+    return _page(db, response, pages, number, saved)
 
 
-def _page(db, response, pages: list[Page], number: int):
+def _page(db, response, pages: list[Page], number: int, saved: dict | None):
     items = _items_to_ask(response, pages[number - 1])
     if request.method == "GET" and blank_pages.shareable(items):
-        return _shared_page(db, response, pages, number, items)
+        return _shared_page(db, response, pages, number, items, saved)
     copy = _page_words(response)
     choices = _choices(db, items, response.variant, copy)
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form_class = page_form_class(items, choices, copy, max_text)
     form = form_class() if request.method == "POST" else form_class(
-        data=initial_data(items, _refill(db, response, items)))
+        data=initial_data(items, _refill(db, response, items, saved)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages))
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
@@ -179,7 +211,7 @@ def _page(db, response, pages: list[Page], number: int):
     return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
 
 
-def _shared_page(db, response, pages: list[Page], number: int, items: list):
+def _shared_page(db, response, pages: list[Page], number: int, items: list, saved: dict | None):
     """Fill the page drawn once for everyone reading it with this respondent's answers."""
     shown = display_settings()
     key = blank_pages.page_key(response, number, i18n.page_language(), shown["display_classes"])
@@ -189,8 +221,8 @@ def _shared_page(db, response, pages: list[Page], number: int, items: list):
         questions = _questions(items, _choices(db, items, response.variant, copy), response, copy, state_of)
         return _draw(response, pages, number, questions, copy, errors=[], **blank_pages.draw_context(slots))
 
-    saved = initial_data(items, _refill(db, response, items))
-    return blank_pages.filled(key, items, saved, shown["settings_url"], draw)
+    filled_in = initial_data(items, _refill(db, response, items, saved))
+    return blank_pages.filled(key, items, filled_in, shown["settings_url"], draw)
 
 
 def _page_words(response) -> dict:
@@ -204,8 +236,9 @@ def _choices(db, items: list, variant: str, copy: dict) -> dict:
     return {i.id: choices_for(i, variant, copy, school_list) for i in items}
 
 
-def _refill(db, response, items: list) -> dict:
-    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token, [i.id for i in items])
+def _refill(db, response, items: list, saved: dict | None) -> dict:
+    return rsp.answers_to_refill(db, response, session.get(RESUMED) == response.token, [i.id for i in items],
+                                 saved)
 
 
 def _questions(items: list, choices: dict, response, copy: dict, state_of) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import bindparam, distinct, func, select
 from sqlalchemy.orm import Session
 
 from engage.analysis.redact import redact
@@ -296,13 +296,17 @@ def _responses_of(session: Session, answer_ids: set[int]) -> int:
                           .where(Answer.id.in_(answer_ids))) or 0
 
 
+# Built once (read on every start page): a Core statement keeps its cache key between requests.
+_LATEST = (select(Consultation.slug)
+           .join(PlanPublication, PlanPublication.consultation_id == Consultation.id)
+           .order_by(PlanPublication.published_at.desc()).limit(1))
+_LATEST_IN_SERIES = _LATEST.where(Consultation.series == bindparam("series"))
+
+
 def latest_published_slug(session: Session, series: str | None = None) -> str | None:
     """Return the slug of the newest published "You said, we did" page, this series first."""
-    query = (select(Consultation.slug)
-             .join(PlanPublication, PlanPublication.consultation_id == Consultation.id)
-             .order_by(PlanPublication.published_at.desc()).limit(1))
     if series:
-        slug = session.scalar(query.where(Consultation.series == series))
+        slug = session.connection().execute(_LATEST_IN_SERIES, {"series": series}).scalar()
         if slug:
             return slug
-    return session.scalar(query)
+    return session.connection().execute(_LATEST).scalar()

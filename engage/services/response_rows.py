@@ -13,11 +13,12 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engage.models import Consultation, Response, SurveyVersion
+from engage.models import Answer, Consultation, Response, SurveyVersion
 from engage.models.consultation import takes_answers
 from engage.services.errors import ResponseMissing
 
 _responses, _consultations, _versions = Response.__table__, Consultation.__table__, SurveyVersion.__table__
+_answers = Answer.__table__
 # The consultation's own version (which languages it offers) may be newer than the response's.
 _offered = _versions.alias("offered")
 
@@ -33,6 +34,12 @@ _READ = (
     .join(_versions, _versions.c.id == _responses.c.version_id)
     .join(_offered, _offered.c.id == _consultations.c.version_id)
     .where(_responses.c.token == bindparam("token"))
+)
+# A page GET also shows what was saved: every answer of the response comes on the response's
+# row (one row per answer, a response without answers on one row), one round trip for both.
+_READ_WITH_ANSWERS = (
+    _READ.add_columns(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text)
+    .outerjoin(_answers, _answers.c.response_id == _responses.c.id)
 )
 
 
@@ -90,6 +97,20 @@ def read_response(session: Session, token: str | None) -> ResponseRow:
     row = session.connection().execute(_READ, {"token": token}).one_or_none()
     if row is None:
         raise ResponseMissing()
+    return _response(session, row)
+
+
+def read_response_with_answers(session: Session, token: str | None) -> tuple[ResponseRow, dict[str, Any]]:
+    """Return the response this browser is writing and its saved answers by item id, in one statement."""
+    if not token:
+        raise ResponseMissing()
+    rows = session.connection().execute(_READ_WITH_ANSWERS, {"token": token}).all()
+    if not rows:
+        raise ResponseMissing()
+    return _response(session, rows[0]), {row.item_key: row for row in rows if row.item_key is not None}
+
+
+def _response(session: Session, row) -> ResponseRow:
     return ResponseRow(
         id=row.id, token=row.token, variant=row.variant, language=row.language, rendition=row.rendition,
         assisted=bool(row.assisted), status=row.status, school_fixed=bool(row.school_fixed),

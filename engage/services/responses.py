@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from engage.models import (
 )
 from engage.models._time import day_of, utcnow
 from engage.services import free_text, page_answers
+from engage.services.consultation_rows import ConsultationRow
 from engage.services.consultations import require_open, require_variant
 from engage.services.errors import ConsultationClosed, NotFound, ResponseMissing
 from engage.services.page_answers import AnswerValue
@@ -30,35 +31,40 @@ from engage.services.safeguarding import alerts
 RESUME_CODE_LIFETIME = timedelta(days=14)
 
 
-def start_response(session: Session, consultation: Consultation, variant: str, now: datetime,
+def start_response(session: Session, consultation: Consultation | ConsultationRow, variant: str, now: datetime,
                    code: AccessCode | None = None, language: str = "en", rendition: str = "standard",
                    assisted: bool = False, channel: str = "online") -> Response:
-    """Begin an anonymous response; a class code fixes the school and year group.
+    """Begin an anonymous response (see open_response) and return it loaded."""
+    token = open_response(session, consultation, variant, now, code, language, rendition, assisted, channel)
+    return session.scalars(select(Response).where(Response.token == token)).one()
 
-    rendition (standard or easy_read), assisted (a grown-up is helping; never who) and
-    channel (online or kiosk) are recorded as the respondent chose them.
+
+# Built once: every key is bound on every start, so the compiled statement is reused.
+_START = insert(Response.__table__)
+
+
+def open_response(session: Session, consultation: Consultation | ConsultationRow, variant: str, now: datetime,
+                  code: AccessCode | None = None, language: str = "en", rendition: str = "standard",
+                  assisted: bool = False, channel: str = "online") -> str:
+    """Begin an anonymous response in one plain INSERT and return its token.
+
+    A class code fixes the school and year group. rendition (standard or easy_read), assisted
+    (a grown-up is helping; never who) and channel (online or kiosk) are recorded as the
+    respondent chose them.
     """
     require_open(consultation, now)
     require_variant(consultation, variant)
     begin_write(session)
-    response = Response(
-        token=secrets.token_urlsafe(32),
-        consultation_id=consultation.id,
-        version_id=consultation.version_id,
-        variant=variant,
-        started_on=now.date(),
-        language=language,
-        rendition=rendition,
-        assisted=assisted,
-        channel=channel,
-    )
-    if code is not None:
-        response.school_id = code.school_id
-        response.school_fixed = code.school_id is not None
-        response.year_group = code.year_group
-    session.add(response)
+    token = secrets.token_urlsafe(32)
+    session.connection().execute(_START, {
+        "token": token, "consultation_id": consultation.id, "version_id": consultation.version_id,
+        "variant": variant, "started_on": now.date(), "language": language, "rendition": rendition,
+        "assisted": assisted, "channel": channel, "status": ResponseStatus.IN_PROGRESS, "page": 1,
+        "school_id": code.school_id if code else None, "school_fixed": bool(code and code.school_id is not None),
+        "year_group": code.year_group if code else None,
+    })
     session.commit()
-    return response
+    return token
 
 
 # Flags whose help names the services for thoughts of suicide or self-harm beside Childline.
@@ -164,13 +170,17 @@ def resume(session: Session, code: str, now: datetime) -> Response:
     return response
 
 
-def answers_to_refill(session: Session, response, resumed: bool,
-                      item_keys: list[str] | None = None) -> dict[str, Any]:
+def answers_to_refill(session: Session, response, resumed: bool, item_keys: list[str] | None = None,
+                      saved: dict[str, Any] | None = None) -> dict[str, Any]:
     """Return the saved answers to show again; after a resume, never text that raised a concern.
 
-    With item_keys, only those items' answers (one page's), read as plain rows.
+    With item_keys, only those items' answers (one page's), read as plain rows; with saved, from
+    the answers already read with the response instead of reading them again.
     """
-    answers = answers_of(session, response, item_keys)
+    if saved is None:
+        answers = answers_of(session, response, item_keys)
+    else:
+        answers = saved if item_keys is None else {key: saved[key] for key in item_keys if key in saved}
     if resumed:
         flagged = set(session.scalars(select(SafeguardingFlag.item_key)
                                       .where(SafeguardingFlag.response_id == response.id)))
