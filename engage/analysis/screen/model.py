@@ -28,8 +28,8 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
                   "JOKE", "ACCIDENT", "PAST", "RESOLVED", "CURRENT")
 # Each concept's feature name, compiled pattern and bit in possible()'s mask: a text whose mask
 # lacks the bit cannot hold the concept, and is not searched for it.
-_CONCEPTS = {name: (sys.intern(f"k:{name}"), getattr(PATTERNS[name], "regex", PATTERNS[name]),
-                    bit_of(PATTERNS[name])) for name in MODEL_CONCEPTS}
+_CONCEPTS = {name: (sys.intern(f"k:{name}"), PATTERNS[name], bit_of(PATTERNS[name]))
+             for name in MODEL_CONCEPTS}
 _MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
 # Well below any rounding in a probability, well above any threshold's own precision.
 _MARGIN = 1e-9
@@ -87,8 +87,8 @@ def concepts_in(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[
     """Return the feature names of the concepts a text (idioms set aside) holds."""
     mask, found = possible(literal), []
     for name in concepts:
-        feature, regex, bit = _CONCEPTS[name]
-        if mask & bit and regex.search(literal):
+        feature, pattern, bit = _CONCEPTS[name]
+        if mask & bit and pattern.search(literal):
             found.append(feature)
     return found
 
