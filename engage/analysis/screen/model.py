@@ -74,8 +74,10 @@ def weighed_words(norm: str, scorer: LinearScorer) -> tuple[str, dict[str, float
     literal = WRITER_IDIOM.sub(" ", norm)
     words = _TOKEN.findall(literal)
     weighed: dict[str, float] = {}
-    for names, weights in map(scorer.word_weights, set(words)):
-        weighed.update(zip(names, weights, strict=True))
+    # One dict merged into another per word: no Python step per feature, none per word
+    # remembered (by_word[word] is a plain dict look-up once the word is known).
+    for found in map(scorer.by_word.__getitem__, set(words)):
+        weighed.update(found)
     pairs = [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     weighed.update(zip(pairs, map(scorer.weights.get, pairs, repeat(0.0)), strict=True))
     if literal != norm:
@@ -99,6 +101,25 @@ def concepts_possible(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) ->
     return [_CONCEPTS[name][0] for name in concepts if mask & _CONCEPTS[name][2]]
 
 
+class WordWeights(dict):
+    """Each word's features and their weights, worked out at a word's first look-up, then kept.
+
+    The weight table is large and far away in memory; a text's words are few and recur, so
+    looking their weights up once each costs less than every feature every time.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, word: str) -> dict[str, float]:
+        names = _word_features(word)
+        found = dict(zip(names, map(self.weights.get, names, repeat(0.0)), strict=True))
+        if len(self) < _MOST_WORDS:
+            self[word] = found
+        return found
+
+
 @dataclass
 class LinearScorer:
     """Weights of a trained logistic regression, scored by hand."""
@@ -108,7 +129,7 @@ class LinearScorer:
 
     def __post_init__(self) -> None:
         self.weights = {sys.intern(name): weight for name, weight in self.weights.items()}
-        self._words: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+        self.by_word = WordWeights(self.weights)
 
     def __getstate__(self) -> dict:
         return {"weights": self.weights, "bias": self.bias}  # not the words remembered
@@ -116,20 +137,6 @@ class LinearScorer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__post_init__()  # names read back from a built model are new strings: intern them
-
-    def word_weights(self, word: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-        """Return a word's features and their weights (remembered: words repeat).
-
-        The weight table is large and far away in memory; a text's words are few and recur,
-        so looking their weights up once each costs less than every feature every time.
-        """
-        found = self._words.get(word)
-        if found is None:
-            names = _word_features(word)
-            found = names, tuple(map(self.weights.get, names, repeat(0.0)))
-            if len(self._words) < _MOST_WORDS:
-                self._words[word] = found
-        return found
 
     def probability(self, feats: list[str]) -> float:
         """Return P(disclosure) for one text's features."""
