@@ -1,0 +1,64 @@
+"""The tagger's own feature matrix and margins are sklearn's and scipy's, to the last bit."""
+
+import json
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bench.classify import synthetic_lines
+from engage.analysis import tagger_features, tagging
+from scripts.analysis_snapshot import texts as development_texts
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return tagging.default_tagger()
+
+
+@pytest.fixture(scope="module")
+def spelled(tagger) -> list[str]:
+    texts = development_texts() + [json.loads(line)["text"] for line in synthetic_lines(500, seed=11)]
+    return [tagger.speller(text) for text in texts]
+
+
+def _same(fast, plain) -> None:
+    assert type(fast) is type(plain)
+    assert fast.shape == plain.shape and fast.dtype == plain.dtype
+    assert np.array_equal(fast.indptr, plain.indptr)
+    assert np.array_equal(fast.indices, plain.indices)
+    assert fast.data.tobytes() == plain.data.tobytes()  # bit for bit, not merely close
+
+
+def test_word_counts_are_the_vectorizers_own(tagger, spelled):
+    words = dict(tagger.features.transformer_list)["words"]
+    for start in range(0, len(spelled), 2000):  # the batches classify sends
+        chunk = spelled[start:start + 2000]
+        _same(tagger_features.word_matrix(words, chunk), words.transform(chunk))
+
+
+def test_the_whole_matrix_is_the_feature_unions_own(tagger, spelled):
+    for chunk in (spelled[:1], spelled[1:3], spelled[:5000], ["", " ", "ok"]):
+        _same(tagger_features.transform(tagger.features, chunk), tagger.features.transform(chunk))
+
+
+def test_margins_with_the_transpose_kept_are_the_plain_product(tagger, spelled):
+    matrix = tagger.features.transform(spelled[:3000])
+    for weights in (tagger.subtheme_model.coef_, tagger.naive_bayes.feature_log_prob_,
+                    *(fold.estimator.coef_ for fold in tagger.value_model.calibrated_classifiers_)):
+        plain = np.asarray(matrix @ weights.T)
+        assert tagger_features.times_transposed(matrix, weights).tobytes() == plain.tobytes()
+        assert tagger_features.times_transposed(matrix, weights).tobytes() == plain.tobytes()  # kept
+
+
+def test_tags_are_those_of_the_plain_transform(tagger, spelled, monkeypatch):
+    texts = spelled[::7]
+    fast = tagger.predict(texts)
+    monkeypatch.setattr(tagger_features, "transform", lambda union, found: union.transform(found))
+    assert tagger.predict(texts) == fast
+
+
+def test_other_vectorizer_settings_go_to_sklearn(tagger):
+    assert tagger_features._plain(dict(tagger.features.transformer_list)["words"])
+    assert not tagger_features._plain(TfidfVectorizer(lowercase=True, ngram_range=(1, 2)))
+    assert not tagger_features._plain(TfidfVectorizer(lowercase=False, ngram_range=(1, 3)))
