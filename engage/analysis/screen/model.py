@@ -177,8 +177,17 @@ class CategoryScorer:
     bias: np.ndarray
     labels: list[str]
 
+    def __post_init__(self) -> None:
+        # Interned like the features asked about, so a look-up finds the very same string.
+        self.rows = {sys.intern(name): row for name, row in self.rows.items()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()  # names read back from a built model are new strings: intern them
+
     def best(self, feats: list[str]) -> str:
-        index = [self.rows[name] for name in feats if name in self.rows]
+        # One look-up a feature, in C; the same rows in the same order as a test of each name.
+        index = [row for row in map(self.rows.get, feats) if row is not None]
         scores = self.bias + (self.weights[index].sum(axis=0) if index else 0.0)
         return self.labels[int(np.argmax(scores))]
 
