@@ -62,3 +62,24 @@ def test_other_vectorizer_settings_go_to_sklearn(tagger):
     assert tagger_features._plain(dict(tagger.features.transformer_list)["words"])
     assert not tagger_features._plain(TfidfVectorizer(lowercase=True, ngram_range=(1, 2)))
     assert not tagger_features._plain(TfidfVectorizer(lowercase=False, ngram_range=(1, 3)))
+
+
+def _plain_rules(rules, texts: list[str]):
+    """The rule features as sparse products, as RuleFeatures built them before."""
+    from scipy.sparse import csr_matrix, diags, hstack
+
+    from engage.analysis.boundary import PRODUCTS
+
+    counts = rules.lookup.transform(texts).tocsc()
+    service = counts[:, rules.cues["service"]]
+    products = [counts[:, rules.cues[name]].multiply(service) * rules.cue_weight for name in PRODUCTS]
+    return csr_matrix(hstack([counts @ diags(rules.scale), *products]))
+
+
+def test_rule_features_are_the_sparse_products(tagger, spelled):
+    rules = dict(tagger.features.transformer_list)["rules"]
+    for chunk in (spelled[:4000], spelled[4000:4001], ["", "waited months for camhs and the gp"]):
+        fast, plain = rules.transform(chunk), _plain_rules(rules, chunk)
+        _same(fast, plain)
+    assert rules.transform(spelled[:4000]).nnz > 1000
+    assert rules.transform(spelled[:4000])[:, -3:].nnz > 10  # cue x service products among them
