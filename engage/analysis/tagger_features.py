@@ -1,13 +1,13 @@
 """The tagger's feature matrix and margins without sklearn's per-call machinery.
 
 The same matrix as the fitted FeatureUnion's transform and the same margins as `matrix @
-coef_.T`, to the last bit: the word counts are built as CountVectorizer builds them and go
-through the vectorizer's own tf-idf step, the rule features and the sparse products are the
-same calls. What goes is the overhead around them: FeatureUnion's parallel dispatch and checks,
-sklearn's loop over each n-gram in Python, and a copy of every weight matrix on every call
-(scipy multiplies by a C-ordered matrix; `coef_.T` is not one). For the handful of texts a
-page sends that overhead was most of the cost. tests/analysis/test_tagger_features.py compares
-both ways on every development text.
+coef_.T`, to the last bit: the word counts are built as CountVectorizer builds them and weighted
+by TfidfTransformer's own steps (its row normaliser included), the rule features come from
+RuleFeatures, and the products are scipy's. What goes is the overhead around them:
+FeatureUnion's parallel dispatch, sklearn's input checks and its loop over each n-gram in
+Python, and a copy of every weight matrix on every product (scipy multiplies by a C-ordered
+matrix; `coef_.T` is not one). For the handful of texts a page sends that overhead was most of
+the cost. tests/analysis/test_tagger_features.py compares both ways on every development text.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 # The vectorizer settings this count reproduces (the tagger's own); any other goes to sklearn.
 _PLAIN_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "lowercase": False, "preprocessor": None,
                 "strip_accents": None, "stop_words": None, "tokenizer": None, "binary": False,
-                "input": "content", "vocabulary": None}
+                "input": "content", "vocabulary": None, "norm": "l2"}
 _TRANSPOSED: dict[int, tuple] = {}  # id(weights): (weights, their C-ordered transpose)
 _MOST_TRANSPOSED = 16  # a few taggers' weights (cross-validation trains many in one process)
 
@@ -61,7 +61,25 @@ def word_matrix(vectorizer, texts: Sequence[str]):
                                 np.asarray(indptr, dtype=np.int32)),
                                shape=(len(texts), len(vectorizer.vocabulary_)), dtype=vectorizer.dtype)
     matrix.sort_indices()
-    return vectorizer._tfidf.transform(matrix, copy=False)
+    return _tf_idf(vectorizer._tfidf, matrix)
+
+
+def _tf_idf(weighting, matrix):
+    """Do TfidfTransformer.transform's arithmetic on a fresh CSR count matrix, in place.
+
+    The same steps on the same arrays (sklearn's own row normaliser included), without the
+    input checks that cost a lone text more than the arithmetic.
+    """
+    import numpy as np
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+    if weighting.sublinear_tf:
+        np.log(matrix.data, matrix.data)
+        matrix.data += 1.0
+    if hasattr(weighting, "idf_"):
+        matrix.data *= weighting.idf_[matrix.indices]
+    inplace_csr_row_normalize_l2(matrix)
+    return matrix
 
 
 def times_transposed(matrix, weights):
