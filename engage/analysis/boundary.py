@@ -64,9 +64,18 @@ class RuleFeatures:
     def fit(self, texts: Sequence[str], y=None) -> RuleFeatures:
         return self
 
+    @property
+    def width(self) -> int:
+        """Say how many columns the features have."""
+        return len(self.scale) + len(PRODUCTS)
+
     def transform(self, texts: Sequence[str]):
         from scipy.sparse import csr_matrix
 
+        return csr_matrix(self.rows(texts), shape=(len(texts), self.width))
+
+    def rows(self, texts: Sequence[str]) -> tuple[list[float], list[int], list[int]]:
+        """Return transform(texts) as the lists of a CSR matrix: data, indices and indptr."""
         data: list[float] = []
         indices: list[int] = []
         indptr = [0]
@@ -75,7 +84,7 @@ class RuleFeatures:
             indices += row
             data += row.values()
             indptr.append(len(indices))
-        return csr_matrix((data, indices, indptr), shape=(len(texts), len(self.scale) + len(PRODUCTS)))
+        return data, indices, indptr
 
     def _row(self, counts: dict[int, int]) -> dict[int, float]:
         """Return one text's columns in order: each count scaled, then the cue x service products.

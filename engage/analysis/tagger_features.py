@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from engage.analysis.boundary import RuleFeatures
+
 # The vectorizer settings this count reproduces (the tagger's own); any other goes to sklearn.
 _PLAIN_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "lowercase": False, "preprocessor": None,
                 "strip_accents": None, "stop_words": None, "tokenizer": None, "binary": False,
@@ -25,13 +27,33 @@ _MOST_TRANSPOSED = 16  # a few taggers' weights (cross-validation trains many in
 
 def transform(union, texts: Sequence[str]):
     """Return union.transform(texts) for the tagger's FeatureUnion of words and rules."""
+    parts = dict(union.transformer_list)
+    words, rules = parts.get("words"), parts.get("rules")
+    if (list(parts) != ["words", "rules"] or union.transformer_weights or not _plain(words)
+            or not isinstance(rules, RuleFeatures)):
+        return union.transform(texts)
+    return side_by_side(word_matrix(words, texts), rules.rows(texts), rules.width)
+
+
+def side_by_side(left, right: tuple[list[float], list[int], list[int]], width: int):
+    """Return sparse.hstack([left, right]).tocsr() for a CSR matrix and a CSR matrix's lists.
+
+    Each row holds the left row's entries and then the right row's, as hstack puts them; one
+    matrix is built instead of three.
+    """
+    import numpy as np
     from scipy import sparse
 
-    parts = dict(union.transformer_list)
-    words = parts.get("words")
-    if list(parts) != ["words", "rules"] or union.transformer_weights or not _plain(words):
-        return union.transform(texts)
-    return sparse.hstack([word_matrix(words, texts), parts["rules"].transform(texts)]).tocsr()
+    data, indices, indptr = right
+    rows = left.shape[0]
+    owner = np.repeat(np.arange(rows), np.diff(left.indptr))
+    owner = np.concatenate([owner, np.repeat(np.arange(rows), np.diff(indptr))])
+    order = np.argsort(owner, kind="stable")  # each row's left entries, then its right ones
+    both_data = np.concatenate([left.data, np.asarray(data, dtype=left.data.dtype)])[order]
+    both_indices = np.concatenate([left.indices, np.asarray(indices, dtype=left.indices.dtype)
+                                   + left.indices.dtype.type(left.shape[1])])[order]
+    both_indptr = left.indptr + np.asarray(indptr, dtype=left.indptr.dtype)
+    return sparse.csr_matrix((both_data, both_indices, both_indptr), shape=(rows, left.shape[1] + width))
 
 
 def _plain(vectorizer) -> bool:
