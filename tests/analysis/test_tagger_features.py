@@ -83,3 +83,28 @@ def test_rule_features_are_the_sparse_products(tagger, spelled):
         _same(fast, plain)
     assert rules.transform(spelled[:4000]).nnz > 1000
     assert rules.transform(spelled[:4000])[:, -3:].nnz > 10  # cue x service products among them
+
+
+def _plain_calibrated(model, matrix):
+    """calibrated_probs as first written: one sigmoid call per value and fold."""
+    from scipy.special import expit
+
+    mean = np.zeros((matrix.shape[0], len(model.classes_)))
+    for fold in model.calibrated_classifiers_:
+        proba = np.zeros_like(mean)
+        columns = np.searchsorted(fold.classes, fold.estimator.classes_)
+        for column, margin, calibrator in zip(columns, tagging.margins(fold.estimator, matrix).T,
+                                              fold.calibrators, strict=True):
+            proba[:, column] = expit(-(calibrator.a_ * margin + calibrator.b_))
+        total = proba.sum(axis=1)[:, np.newaxis]
+        proba = np.divide(proba, total, out=np.full_like(proba, 1.0 / proba.shape[1]), where=total != 0)
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        mean += proba
+    return mean / len(model.calibrated_classifiers_)
+
+
+def test_calibrated_probabilities_are_the_per_value_loops(tagger, spelled):
+    for chunk in (spelled[:4000], spelled[7:8]):
+        matrix = tagger.features.transform(chunk)
+        fast = tagging.calibrated_probs(tagger.value_model, matrix)
+        assert fast.tobytes() == _plain_calibrated(tagger.value_model, matrix).tobytes()
