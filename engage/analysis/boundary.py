@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from engage.analysis.lexicon import LexiconFeatures
+from engage.analysis.lexicon import _LEX_TOKEN, LexiconFeatures
 
 CUE_TERMS: dict[str, str] = {
     # waiting, reaching and navigating a service (5d)
@@ -64,13 +64,45 @@ class RuleFeatures:
     def fit(self, texts: Sequence[str], y=None) -> RuleFeatures:
         return self
 
-    def transform(self, texts: Sequence[str]):
-        from scipy.sparse import csr_matrix, diags, hstack
+    @property
+    def width(self) -> int:
+        """Say how many columns the features have."""
+        return len(self.scale) + len(PRODUCTS)
 
-        counts = self.lookup.transform(texts).tocsc()  # 0.5 per hit, at most 1
-        service = counts[:, self.cues["service"]]
-        products = [counts[:, self.cues[name]].multiply(service) * self.cue_weight for name in PRODUCTS]
-        return csr_matrix(hstack([counts @ diags(self.scale), *products]))
+    def transform(self, texts: Sequence[str]):
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix(self.rows(texts), shape=(len(texts), self.width))
+
+    def rows(self, texts: Sequence[str]) -> tuple[list[float], list[int], list[int]]:
+        """Return transform(texts) as the lists of a CSR matrix: data, indices and indptr."""
+        data: list[float] = []
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            row = self._row(self.lookup._columns(_LEX_TOKEN.findall(text)))
+            indices += row
+            data += row.values()
+            indptr.append(len(indices))
+        return data, indices, indptr
+
+    def _row(self, counts: dict[int, int]) -> dict[int, float]:
+        """Return one text's columns in order: each count scaled, then the cue x service products.
+
+        Built in plain Python for each text: the same numbers, in the same order, as the scaled
+        counts hstacked with the products of their sparse columns, without the sparse calls
+        (most of the cost of tagging one or two texts). Each value is 0.5 or 1 times 2 or 3, or
+        a product of such, so every one is exact whichever way it is worked out.
+        """
+        half = {col: count * self.lookup.weight / 2 for col, count in counts.items()}  # 0.5 a hit
+        row = {col: half[col] * self.scale[col] for col in sorted(half)}
+        service = half.get(self.cues["service"])
+        if service:
+            for offset, name in enumerate(PRODUCTS, start=len(self.scale)):
+                cue = half.get(self.cues[name])
+                if cue:
+                    row[offset] = cue * service * self.cue_weight
+        return row
 
     def get_params(self, deep: bool = True) -> dict:
         return {"lexicon_weight": self.lexicon_weight, "cue_weight": self.cue_weight}

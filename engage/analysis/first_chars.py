@@ -93,7 +93,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 def compile_fast(pattern: str) -> re.Pattern[str] | Prefiltered:
     """Compile pattern behind a look-ahead for its first characters, when they are known.
 
-    Its searches are also skipped in texts where no match can begin (analysis.match_starts).
+    It is also searched only at the word starts where a match can begin (analysis.match_starts).
     """
     chars = first_chars(pattern)
     if not chars:

@@ -49,4 +49,4 @@ def english_share(words: list[str]) -> float:
     if not words:
         return 1.0
     known = english_words()
-    return sum(1 for word in words if word in known) / len(words)
+    return sum(map(known.__contains__, words)) / len(words)

@@ -1,112 +1,29 @@
-"""Skip a screen pattern's search in a text where none of its matches can begin.
+"""Search a screen pattern only at the word starts where one of its matches can begin.
 
 The screen searches every answer for about fifty concepts, and most find nothing; the regex
-engine still tries each concept's many alternatives at every word. A concept starts at a word
-boundary, and its parsed pattern says which few strings a match can begin with ("hit",
-"slap", "my mu"), up to PREFIX characters. One table of those beginnings for every pattern, and
-one look-up per word start of a text, tell which patterns could match there at all; the search
-of any other pattern is skipped. The beginnings are a superset of the real ones (anything the
-parse cannot follow just ends a beginning early), so a search that runs finds exactly what it
-always did, and a skipped one would have found nothing.
+engine still tries each concept's many alternatives at every word. Each concept's matches begin
+with one of a few known strings at a word boundary (analysis.match_beginnings). One table of
+those beginnings for every pattern, and one look-up per word start of a text, tell where each
+pattern could match at all: a pattern with no such start is not searched, and one with some is
+tried at those starts alone, in order. A search tried at every position of the text finds its
+first match at one of them, so it finds exactly what it always did.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from re import _constants as c  # the parser's opcodes; stable within a Python version
-from re import _parser
+from collections.abc import Iterator
+from functools import lru_cache, reduce
+from itertools import accumulate, compress
+from operator import or_
+from typing import NamedTuple
 
-PREFIX = 5  # longer beginnings rule out more patterns, but cost more look-ups per word
-_MOST = 5000  # a pattern with more beginnings than this is searched everywhere
-_MAX_RANGE = 64  # wider character classes end a beginning instead of being listed
+from engage.analysis.match_beginnings import PREFIX, beginnings
+
+__all__ = ["EVERYWHERE", "PREFIX", "Prefiltered", "Starts", "beginnings", "bit_of", "possible",
+           "prefiltered", "search_any", "starts"]
+
 _MOST_WINDOWS = 200_000  # windows remembered (a few MB); later ones are worked out each time
-_REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
-
-# A beginning being built: (characters so far, can still grow, a word boundary came first).
-Begin = tuple[str, bool, bool]
-
-
-class _TooMany(Exception):
-    pass
-
-
-def beginnings(pattern: str) -> frozenset[str] | None:
-    """Return strings (up to PREFIX long) one of which starts every match, or None if unknown.
-
-    Unknown when a match need not start at a word boundary, could start with anything, or
-    has too many beginnings to be worth listing.
-    """
-    parsed = _parser.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE):
-        return None
-    try:
-        found = _sequence(parsed.data, {("", True, False)})
-    except _TooMany:
-        return None
-    if any(not text or not bounded for text, _, bounded in found):
-        return None
-    return frozenset(text for text, _, _ in found)
-
-
-def _sequence(items, begins: set[Begin]) -> set[Begin]:
-    for op, av in items:
-        if not any(open_ for _, open_, _ in begins):
-            break
-        begins = _step(op, av, begins)
-        if len(begins) > _MOST:
-            raise _TooMany
-    return begins
-
-
-def _step(op, av, begins: set[Begin]) -> set[Begin]:
-    if op is c.LITERAL:
-        return _extend(begins, (chr(av),))
-    if op is c.IN:
-        chars = _class_chars(av)
-        return _end(begins) if chars is None else _extend(begins, chars)
-    if op is c.AT:
-        return {(text, open_, bounded or (open_ and not text and av is c.AT_BOUNDARY))
-                for text, open_, bounded in begins}
-    if op in (c.ASSERT, c.ASSERT_NOT):  # look-arounds only narrow the matches
-        return begins
-    if op is c.BRANCH:
-        return set().union(*(_sequence(branch, begins) for branch in av[1]))
-    if op is c.SUBPATTERN:
-        return _end(begins) if av[1] & re.IGNORECASE else _sequence(av[3], begins)
-    if op is c.ATOMIC_GROUP:
-        return _sequence(av, begins)
-    if op in _REPEATS:
-        # One pass through the repeated item, then stop: later passes are not followed.
-        once = _end(_sequence(av[2], begins))
-        return begins | once if av[0] == 0 else once
-    return _end(begins)  # any character, a back-reference, a conditional: not followed
-
-
-def _extend(begins: set[Begin], chars) -> set[Begin]:
-    out = set()
-    for text, open_, bounded in begins:
-        if not open_:
-            out.add((text, open_, bounded))
-            continue
-        out.update((text + ch, len(text) + 1 < PREFIX, bounded) for ch in chars)
-    return out
-
-
-def _end(begins: set[Begin]) -> set[Begin]:
-    return {(text, False, bounded) for text, _, bounded in begins}
-
-
-def _class_chars(items) -> list[str] | None:
-    chars: list[str] = []
-    for op, av in items:
-        if op is c.LITERAL:
-            chars.append(chr(av))
-        elif op is c.RANGE and av[1] - av[0] < _MAX_RANGE:
-            chars.extend(map(chr, range(av[0], av[1] + 1)))
-        else:  # a negated class, \w or \d, a huge range
-            return None
-    return chars
 
 
 class _Index:
@@ -130,7 +47,7 @@ class _Index:
         others = sorted({text[0] for text in self.bits if not re.match(r"\w", text[0])})
         self.windows = _windows(rf"(?:\w|[{re.escape(''.join(others))}])" if others else r"\w")
         self.window_masks.clear()
-        possible.cache_clear()
+        starts.cache_clear()
         return bit
 
 
@@ -144,17 +61,40 @@ _INDEX = _Index()
 EVERYWHERE = 1
 
 
+class Starts(NamedTuple):
+    """Where registered patterns could begin in one text."""
+
+    mask: int  # the patterns that could match somewhere in the text
+    positions: list[int]  # the word starts where some pattern could begin, in order
+    masks: list[int]  # the patterns that could begin at each of those
+
+
 @lru_cache(maxsize=1024)
+def starts(text: str) -> Starts:
+    """Return where in text each registered pattern could begin."""
+    # Split at every window (zero-width, its PREFIX characters captured): the pieces between
+    # windows give their positions without a match object each.
+    pieces = _INDEX.windows.split(text)
+    masks = list(map(_INDEX.window_masks.get, pieces[1::2]))
+    if None in masks:
+        masks = [_remembered(window) if mask is None else mask
+                 for window, mask in zip(pieces[1::2], masks, strict=True)]
+    # Most word starts begin no pattern: leave them out of every later search.
+    positions = list(compress(accumulate(map(len, pieces[:-1:2])), masks))
+    masks = list(filter(None, masks))
+    return Starts(reduce(or_, masks, EVERYWHERE), positions, masks)
+
+
 def possible(text: str) -> int:
     """Return the mask of the registered patterns that could match somewhere in text."""
-    known, mask = _INDEX.window_masks, EVERYWHERE
-    for window in _INDEX.windows.findall(text):
-        found = known.get(window)
-        if found is None:
-            found = _window_mask(window)
-            if len(known) < _MOST_WINDOWS:
-                known[window] = found
-        mask |= found
+    return starts(text).mask
+
+
+def _remembered(window: str) -> int:
+    """Return a window's mask, and remember it while there is room."""
+    mask = _window_mask(window)
+    if len(_INDEX.window_masks) < _MOST_WINDOWS:
+        _INDEX.window_masks[window] = mask
     return mask
 
 
@@ -166,8 +106,31 @@ def _window_mask(window: str) -> int:
     return mask
 
 
+def first_match(regex: re.Pattern[str], bit: int, text: str) -> re.Match | None:
+    """Return regex.search(text) for the pattern of this bit, trying only where it can begin."""
+    found = starts(text)
+    if found.mask & bit:
+        match = regex.match
+        for position, mask in zip(found.positions, found.masks, strict=True):
+            if mask & bit and (hit := match(text, position)):
+                return hit
+    return None
+
+
+def every_match(regex: re.Pattern[str], bit: int, text: str) -> Iterator[re.Match]:
+    """Yield what regex.finditer(text) yields for the pattern of this bit (none is empty)."""
+    found = starts(text)
+    if found.mask & bit:
+        match, end = regex.match, 0
+        for position, mask in zip(found.positions, found.masks, strict=True):
+            # finditer looks for the next match from where the last one ended
+            if mask & bit and position >= end and (hit := match(text, position)):
+                yield hit
+                end = hit.end()
+
+
 class Prefiltered:
-    """A compiled pattern that skips searching a text where none of its matches can begin."""
+    """A compiled pattern searched only where one of its matches can begin."""
 
     __slots__ = ("regex", "bit")
 
@@ -175,10 +138,14 @@ class Prefiltered:
         self.regex, self.bit = regex, bit
 
     def search(self, text: str, *args):
-        return self.regex.search(text, *args) if possible(text) & self.bit else None
+        if args:  # a window of the text: the plain search, skipped where nothing can begin
+            return self.regex.search(text, *args) if possible(text) & self.bit else None
+        return first_match(self.regex, self.bit, text)
 
     def finditer(self, text: str, *args):
-        return self.regex.finditer(text, *args) if possible(text) & self.bit else iter(())
+        if args:
+            return self.regex.finditer(text, *args) if possible(text) & self.bit else iter(())
+        return every_match(self.regex, self.bit, text)
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         return self.regex.sub(repl, text, count) if possible(text) & self.bit else text
@@ -199,12 +166,16 @@ def bit_of(pattern) -> int:
 
 
 def search_any(patterns, text: str) -> bool:
-    """Say whether any of the patterns matches text, reading what can begin there only once."""
-    mask = possible(text)
+    """Say whether any of the patterns matches text, reading where they can begin only once."""
+    found = starts(text)
+    pairs = list(zip(found.positions, found.masks, strict=True))
     for pattern in patterns:
-        if isinstance(pattern, Prefiltered):
-            if mask & pattern.bit and pattern.regex.search(text):
+        if not isinstance(pattern, Prefiltered):
+            if pattern.search(text):
                 return True
-        elif pattern.search(text):
-            return True
+        elif found.mask & pattern.bit:
+            bit, match = pattern.bit, pattern.regex.match
+            for position, mask in pairs:
+                if mask & bit and match(text, position):
+                    return True
     return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from engage.analysis import tagger_features
 from engage.analysis.boundary import RuleFeatures
 from engage.analysis.lexicon import LexiconFeatures  # noqa: F401  (re-exported for older imports)
 from engage.analysis.tagger_spelling import Speller
@@ -143,7 +144,7 @@ class ValueTagger:
         """Tag a batch of texts (batching amortises the sparse matrix work)."""
         if not texts:
             return []
-        matrix = self.features.transform([self.speller(text) for text in texts])
+        matrix = tagger_features.transform(self.features, [self.speller(text) for text in texts])
         # Plain lists: iterating numpy scalars one by one costs more than the models themselves.
         value_probs = self.value_probs(matrix).tolist()
         sub_probs = _softmax(margins(self.subtheme_model, matrix))
@@ -209,11 +210,10 @@ def margins(svm, matrix):
     sklearn's own call checks its input and settings on every call: for the one or two texts a
     respondent's page sends, that costs about thirty times the arithmetic.
     """
-    import numpy as np
 
     if svm.coef_.shape[0] == 1:  # two classes: one margin, as sklearn shapes it
         return svm.decision_function(matrix)
-    return np.asarray(matrix @ svm.coef_.T) + svm.intercept_
+    return tagger_features.times_transposed(matrix, svm.coef_) + svm.intercept_
 
 
 def calibrated_probs(model, matrix):
@@ -234,9 +234,10 @@ def calibrated_probs(model, matrix):
     for fold in folds:
         proba = np.zeros_like(mean)
         columns = np.searchsorted(fold.classes, fold.estimator.classes_)
-        for column, margin, calibrator in zip(columns, margins(fold.estimator, matrix).T, fold.calibrators,
-                                              strict=False):
-            proba[:, column] = expit(-(calibrator.a_ * margin + calibrator.b_))
+        # Every value's sigmoid at once: the same arithmetic on each element as one call per value.
+        slopes = np.array([calibrator.a_ for calibrator in fold.calibrators], dtype=np.float64)
+        offsets = np.array([calibrator.b_ for calibrator in fold.calibrators], dtype=np.float64)
+        proba[:, columns] = expit(-(slopes * margins(fold.estimator, matrix) + offsets))
         total = proba.sum(axis=1)[:, np.newaxis]
         proba = np.divide(proba, total, out=np.full_like(proba, 1.0 / proba.shape[1]), where=total != 0)
         proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
@@ -248,7 +249,7 @@ def naive_bayes_probs(model, matrix):
     """Return the same probabilities as a fitted MultinomialNB's predict_proba, without its checks."""
     import numpy as np
 
-    joint = np.asarray(matrix @ model.feature_log_prob_.T) + model.class_log_prior_
+    joint = tagger_features.times_transposed(matrix, model.feature_log_prob_) + model.class_log_prior_
     joint = np.exp(joint - joint.max(axis=1, keepdims=True))
     return joint / joint.sum(axis=1, keepdims=True)
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from engage.analysis import match_starts
 from engage.analysis.match_starts import PREFIX, Prefiltered, beginnings, prefiltered
 from engage.analysis.screen.screener import _SIGNAL, _TRIGGER_PARTS, _TRIGGER_SOURCES, has_trigger
 from tests.analysis.test_first_chars import CORPUS
@@ -53,3 +54,40 @@ def test_the_trigger_searched_part_by_part_is_the_whole_alternation():
     assert sum(has_trigger(text) for text in CORPUS) > 100
     for text in CORPUS:
         assert has_trigger(text) == bool(whole.search(text)), text
+
+
+def _registered() -> list[Prefiltered]:
+    from engage.analysis.screen.facts import NEGATIVE_FORMS, PATTERNS, WRITER_IDIOM
+
+    found = (*PATTERNS.values(), *NEGATIVE_FORMS.values(), WRITER_IDIOM, _SIGNAL, *_TRIGGER_PARTS)
+    return [pattern for pattern in found if isinstance(pattern, Prefiltered)]
+
+
+def _seen(match: re.Match | None):
+    return None if match is None else (match.span(), match.groups())
+
+
+@pytest.mark.parametrize("pattern", _registered(), ids=lambda p: p.regex.pattern[:30])
+def test_tried_only_where_a_match_can_begin_a_pattern_finds_what_the_plain_search_finds(pattern):
+    for text in CORPUS:
+        assert _seen(pattern.search(text)) == _seen(pattern.regex.search(text)), text
+        assert list(map(_seen, pattern.finditer(text))) == list(map(_seen, pattern.regex.finditer(text))), text
+
+
+def test_the_word_starts_kept_are_where_some_pattern_can_begin():
+    match_starts.starts.cache_clear()
+    for text in [*CORPUS[:1000], "", "   ", "i'll", "'ll hurt", "x"]:
+        windows = [(m.start(), match_starts._window_mask(m.group(1)))
+                   for m in match_starts._INDEX.windows.finditer(text)]
+        kept = [(position, mask) for position, mask in windows if mask]
+        found = match_starts.starts(text)
+        assert list(zip(found.positions, found.masks, strict=True)) == kept, text
+        assert found.mask == match_starts.possible(text)
+
+
+def test_a_search_from_a_word_start_sees_the_text_before_it():
+    # A look-behind or a word boundary at the start of a match reads the characters before it.
+    pattern = prefiltered(re.compile(r"\b(?<!panic )attack"), r"\b(?<!panic )attack")
+    assert pattern.search("a panic attack") is None
+    assert pattern.search("an attack") is not None
+    assert [m.span() for m in pattern.finditer("attack panic attack attack")] == [(0, 6), (20, 26)]

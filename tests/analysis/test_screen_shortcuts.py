@@ -85,10 +85,10 @@ def test_words_left_alone_are_exactly_what_correction_would_leave(norms):
 
 
 def test_remembered_windows_give_the_same_mask(norms):
-    match_starts.possible.cache_clear()
+    match_starts.starts.cache_clear()
     match_starts._INDEX.window_masks.clear()
     first = [match_starts.possible(norm) for norm in norms[:2000]]
-    match_starts.possible.cache_clear()
+    match_starts.starts.cache_clear()
     again = [match_starts.possible(norm) for norm in norms[:2000]]
     bits, lengths = match_starts._INDEX.bits, match_starts._INDEX.lengths
     plain = []

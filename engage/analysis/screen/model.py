@@ -28,8 +28,8 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
                   "JOKE", "ACCIDENT", "PAST", "RESOLVED", "CURRENT")
 # Each concept's feature name, compiled pattern and bit in possible()'s mask: a text whose mask
 # lacks the bit cannot hold the concept, and is not searched for it.
-_CONCEPTS = {name: (sys.intern(f"k:{name}"), getattr(PATTERNS[name], "regex", PATTERNS[name]),
-                    bit_of(PATTERNS[name])) for name in MODEL_CONCEPTS}
+_CONCEPTS = {name: (sys.intern(f"k:{name}"), PATTERNS[name], bit_of(PATTERNS[name]))
+             for name in MODEL_CONCEPTS}
 _MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
 # Well below any rounding in a probability, well above any threshold's own precision.
 _MARGIN = 1e-9
@@ -74,8 +74,10 @@ def weighed_words(norm: str, scorer: LinearScorer) -> tuple[str, dict[str, float
     literal = WRITER_IDIOM.sub(" ", norm)
     words = _TOKEN.findall(literal)
     weighed: dict[str, float] = {}
-    for names, weights in map(scorer.word_weights, set(words)):
-        weighed.update(zip(names, weights, strict=True))
+    # One dict merged into another per word: no Python step per feature, none per word
+    # remembered (by_word[word] is a plain dict look-up once the word is known).
+    for found in map(scorer.by_word.__getitem__, set(words)):
+        weighed.update(found)
     pairs = [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     weighed.update(zip(pairs, map(scorer.weights.get, pairs, repeat(0.0)), strict=True))
     if literal != norm:
@@ -87,8 +89,8 @@ def concepts_in(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) -> list[
     """Return the feature names of the concepts a text (idioms set aside) holds."""
     mask, found = possible(literal), []
     for name in concepts:
-        feature, regex, bit = _CONCEPTS[name]
-        if mask & bit and regex.search(literal):
+        feature, pattern, bit = _CONCEPTS[name]
+        if mask & bit and pattern.search(literal):
             found.append(feature)
     return found
 
@@ -97,6 +99,25 @@ def concepts_possible(literal: str, concepts: Iterable[str] = MODEL_CONCEPTS) ->
     """Return the feature names of the concepts a text could hold, without searching for them."""
     mask = possible(literal)
     return [_CONCEPTS[name][0] for name in concepts if mask & _CONCEPTS[name][2]]
+
+
+class WordWeights(dict):
+    """Each word's features and their weights, worked out at a word's first look-up, then kept.
+
+    The weight table is large and far away in memory; a text's words are few and recur, so
+    looking their weights up once each costs less than every feature every time.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, word: str) -> dict[str, float]:
+        names = _word_features(word)
+        found = dict(zip(names, map(self.weights.get, names, repeat(0.0)), strict=True))
+        if len(self) < _MOST_WORDS:
+            self[word] = found
+        return found
 
 
 @dataclass
@@ -108,7 +129,7 @@ class LinearScorer:
 
     def __post_init__(self) -> None:
         self.weights = {sys.intern(name): weight for name, weight in self.weights.items()}
-        self._words: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {}
+        self.by_word = WordWeights(self.weights)
 
     def __getstate__(self) -> dict:
         return {"weights": self.weights, "bias": self.bias}  # not the words remembered
@@ -116,20 +137,6 @@ class LinearScorer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__post_init__()  # names read back from a built model are new strings: intern them
-
-    def word_weights(self, word: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
-        """Return a word's features and their weights (remembered: words repeat).
-
-        The weight table is large and far away in memory; a text's words are few and recur,
-        so looking their weights up once each costs less than every feature every time.
-        """
-        found = self._words.get(word)
-        if found is None:
-            names = _word_features(word)
-            found = names, tuple(map(self.weights.get, names, repeat(0.0)))
-            if len(self._words) < _MOST_WORDS:
-                self._words[word] = found
-        return found
 
     def probability(self, feats: list[str]) -> float:
         """Return P(disclosure) for one text's features."""
@@ -170,8 +177,17 @@ class CategoryScorer:
     bias: np.ndarray
     labels: list[str]
 
+    def __post_init__(self) -> None:
+        # Interned like the features asked about, so a look-up finds the very same string.
+        self.rows = {sys.intern(name): row for name, row in self.rows.items()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()  # names read back from a built model are new strings: intern them
+
     def best(self, feats: list[str]) -> str:
-        index = [self.rows[name] for name in feats if name in self.rows]
+        # One look-up a feature, in C; the same rows in the same order as a test of each name.
+        index = [row for row in map(self.rows.get, feats) if row is not None]
         scores = self.bias + (self.weights[index].sum(axis=0) if index else 0.0)
         return self.labels[int(np.argmax(scores))]
 

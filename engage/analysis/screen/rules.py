@@ -355,9 +355,10 @@ _GATED = tuple((rule, *rule.needs) for rule in RULES)
 
 def hits(facts: Facts) -> list[Hit]:
     """Return every rule's verdict on one clause (a rule that cannot fire there is not asked)."""
-    mask, text = facts.mask, facts.text  # Facts.could_hold, inlined: asked 22 times a clause
+    # Facts.could_hold, inlined: asked 22 times a clause (map(), not a generator, over the words)
+    mask, holds = facts.mask, facts.text.__contains__
     return [hit for rule, bits, words in _GATED
-            if (mask & bits or words and any(word in text for word in words))
+            if (mask & bits or words and any(map(holds, words)))
             and (hit := rule(facts)) is not None]
 
 
