@@ -15,19 +15,18 @@ import argparse
 import json
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from engage.analysis.screen import model
 from engage.analysis.screen.corpus import SCREEN_DATA, all_rows
 from engage.analysis.screen.facts import explained_away
 from engage.analysis.screen.result import RANK
 from engage.analysis.screen.screener import (
+    CHECK_THRESHOLD,
     CONCERN_THRESHOLD,
     EXPLAINED_OVERRIDE,
     IMMEDIATE_SCORE,
-    SECOND_LINE,
     URGENT_KINDS,
-    WIDE_CHECK,
     build,
     has_signal,
     rule_hits,
@@ -52,38 +51,27 @@ class Scored:
     category: str = "other"      # the category model's choice, trained without this source
     urgency: float = 0.0         # the severity model's P(current danger), likewise
     wholly: bool = False         # explained away in every clause: no score outweighs it
-    second: float = 1.0          # the second stage's P(disclosure); 1 where it was not asked
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
-                override: float = EXPLAINED_OVERRIDE, line: float = SECOND_LINE) -> bool:
+                override: float = EXPLAINED_OVERRIDE) -> bool:
         """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
         if self.rules:
             return True
-        if not self.model_flag(check, concern, override):
-            return False
-        return self.second >= line or self.model_severity(concern) == "immediate"
-
-    def model_flag(self, check: float, concern: float, override: float = EXPLAINED_OVERRIDE) -> bool:
-        """Say whether the first model flags this text (no rule fired), before the second stage."""
         if self.explained and (self.probability < override or self.wholly) or self.probability < check:
             return False
         return self.signal or self.probability >= concern
 
-    def model_severity(self, concern: float, urgent: float = IMMEDIATE_SCORE) -> str:
-        """Return the severity of a flag from the model alone."""
-        if self.probability < concern:
-            return "check"
-        return "immediate" if self.category in URGENT_KINDS or self.urgency >= urgent else "concern"
-
     def severity(self, check: float, concern: float = CONCERN_THRESHOLD,
-                 urgent: float = IMMEDIATE_SCORE, line: float = SECOND_LINE) -> str:
+                 urgent: float = IMMEDIATE_SCORE) -> str:
         """Return the severity the screen gives this text at these thresholds (as Screener.screen)."""
         if self.rules:
             raised = self.rule_severity == "concern" and self.urgency >= urgent
             return "immediate" if raised else self.rule_severity
-        if not self.flagged(check, concern, line=line):
+        if not self.flagged(check, concern):
             return "none"
-        return self.model_severity(concern, urgent)
+        if self.probability < concern:
+            return "check"
+        return "immediate" if self.category in URGENT_KINDS or self.urgency >= urgent else "concern"
 
 
 def fold_of(row: dict, folds: int) -> int:
@@ -109,32 +97,20 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
         for i, row in enumerate(rows):
             if fold[i] == k:
                 feats = model.features(norms[i])
-                probability = screener.probability(norms[i])
-                out.append(Scored(row, rules[i], probability, signal[i],
+                out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
                                   explained[i], severity[i], screener.category_model.best(feats),
-                                  screener.urgency(feats), wholly[i],
-                                  _second(screener, norms[i], feats, probability, rules[i], signal[i],
-                                          explained[i])))
+                                  screener.urgency(feats), wholly[i]))
     return out
 
 
-def _second(screener, norm: str, feats: list[str], probability: float, ruled: bool, signal: bool,
-            explained: bool) -> float:
-    """Return the second stage's P(disclosure) for a text the model could flag (else 1)."""
-    if ruled or probability < WIDE_CHECK or screener.second_stage is None:
-        return 1.0
-    concepts = [name for name in feats if name.startswith("k:")]
-    return screener.second_stage.probability(norm, probability, concepts, signal, explained)
-
-
 def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHOLD,
-            urgent: float = IMMEDIATE_SCORE, line: float = SECOND_LINE) -> dict[str, float]:
+            urgent: float = IMMEDIATE_SCORE) -> dict[str, float]:
     """Recall, immediate caught, precision at 40% prevalence, ordinary flagged, worst groups."""
     positives = [s for s in scored if s.row["flag"]]
     negatives = [s for s in scored if not s.row["flag"]]
     immediate = [s for s in positives if s.row.get("severity") == "immediate"]
-    recall = sum(s.flagged(check, concern, line=line) for s in positives) / len(positives)
-    false_rate = sum(s.flagged(check, concern, line=line) for s in negatives) / len(negatives)
+    recall = sum(s.flagged(check, concern) for s in positives) / len(positives)
+    false_rate = sum(s.flagged(check, concern) for s in negatives) / len(negatives)
     consultation = [s for s in negatives if is_consultation(s.row)]
     near_miss = [s for s in negatives if is_near_miss(s.row)]
     hard = [s for s in negatives if not is_consultation(s.row) and not is_near_miss(s.row)]
@@ -142,22 +118,22 @@ def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHO
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in positives:
         by_group[s.row["source_id"]].append(s)
-    group_recall = sorted(sum(s.flagged(check, concern, line=line) for s in g) / len(g) for g in by_group.values()
+    group_recall = sorted(sum(s.flagged(check, concern) for s in g) / len(g) for g in by_group.values()
                           if len(g) >= 5)
     return {
         "recall": recall,
-        "immediate": sum(s.flagged(check, concern, line=line) for s in immediate) / len(immediate),
-        "immediate as immediate": sum(s.severity(check, concern, urgent, line) == "immediate"
+        "immediate": sum(s.flagged(check, concern) for s in immediate) / len(immediate),
+        "immediate as immediate": sum(s.severity(check, concern, urgent) == "immediate"
                                       for s in immediate) / len(immediate),
         "concern disclosures as immediate": sum(
-            s.severity(check, concern, urgent, line) == "immediate" for s in positives
+            s.severity(check, concern, urgent) == "immediate" for s in positives
             if s.row.get("severity") != "immediate") / max(1, len(positives) - len(immediate)),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
-        "consultation comments flagged": _share(consultation, check, concern, line),
-        "hard negatives flagged": _share(hard, check, concern, line),
-        "near-miss comments flagged": _share(near_miss, check, concern, line),
-        "ordinary as immediate": sum(s.severity(check, concern, urgent, line) == "immediate"
+        "consultation comments flagged": _share(consultation, check, concern),
+        "hard negatives flagged": _share(hard, check, concern),
+        "near-miss comments flagged": _share(near_miss, check, concern),
+        "ordinary as immediate": sum(s.severity(check, concern, urgent) == "immediate"
                                      for s in negatives) / len(negatives),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
@@ -180,18 +156,9 @@ def once_blind(scored: list[Scored]) -> list[Scored]:
 def print_once_blind(scored: list[Scored]) -> None:
     retired = once_blind(scored)
     print(f"once-blind texts (retired blind sets G-N, {len(retired)} texts), out of fold:")
-    for check, concern, line in ((0.25, 0.35, 0.0), (0.3, 0.35, 0.0), (0.3, 0.4, 0.0), (0.4, 0.43, 0.0),
-                                 (0.5, 0.52, 0.0), (0.15, 0.35, SECOND_LINE)):
-        print(f"  check {check:.2f} concern {concern:.2f} second stage {line:.2f}: " + "  ".join(
-            f"{k} {v:.3f}" for k, v in summary(retired, check, concern, line=line).items()))
-
-
-def print_second_stage(scored: list[Scored]) -> None:
-    """Print the folds with the second stage at several lines (0: the first stage alone)."""
-    for check in (0.15, 0.2, 0.25, 0.3):
-        for line in (0.0, 0.1, 0.15, 0.18, 0.2, 0.22, 0.25):
-            print(f"check {check:.2f} concern {CONCERN_THRESHOLD:.2f} second stage {line:.2f}: " + "  ".join(
-                f"{k} {v:.3f}" for k, v in summary(scored, check, CONCERN_THRESHOLD, line=line).items()))
+    for check, concern in ((0.25, 0.35), (0.3, 0.35), (0.3, 0.4), (0.4, 0.43), (0.5, 0.52)):
+        print(f"  check {check:.2f} concern {concern:.2f}: " + "  ".join(
+            f"{k} {v:.3f}" for k, v in summary(retired, check, concern).items()))
 
 
 def is_consultation(row: dict) -> bool:
@@ -204,8 +171,8 @@ def is_near_miss(row: dict) -> bool:
     return row["source_id"].startswith("nearmiss-")
 
 
-def _share(scored: list[Scored], check: float, concern: float, line: float = SECOND_LINE) -> float:
-    return sum(s.flagged(check, concern, line=line) for s in scored) / len(scored) if scored else 0.0
+def _share(scored: list[Scored], check: float, concern: float) -> float:
+    return sum(s.flagged(check, concern) for s in scored) / len(scored) if scored else 0.0
 
 
 def group_table(scored: list[Scored], check: float, concern: float) -> list[str]:
@@ -256,18 +223,17 @@ def main() -> None:
         for check in (0.25, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
             if check > concern:
                 continue
-            print(f"first stage alone, check {check:.2f} concern {concern:.2f}: " + "  ".join(
-                f"{k} {v:.3f}" for k, v in summary(scored, check, concern, line=0.0).items()))
-    print_second_stage(scored)
+            print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(
+                f"{k} {v:.3f}" for k, v in summary(scored, check, concern).items()))
     print_once_blind(scored)
     for override in (0.8, 0.85, 0.9, 0.95):
-        shifted = [replace(s, explained=s.explained and s.probability < override, wholly=False)
+        shifted = [Scored(s.row, s.rules, s.probability, s.signal, s.explained and s.probability < override)
                    for s in scored]
         print(f"negation cue outweighed at {override:.2f}: " + "  ".join(
-            f"{k} {v:.3f}" for k, v in summary(shifted, WIDE_CHECK).items() if "immediate" not in k))
+            f"{k} {v:.3f}" for k, v in summary(shifted, CHECK_THRESHOLD).items() if "immediate" not in k))
     for urgent in (0.6, 0.7, 0.8, 0.9, 2.0):
         print(f"severity score {urgent:.2f}: " + "  ".join(f"{k} {v:.3f}" for k, v in summary(
-            scored, WIDE_CHECK, CONCERN_THRESHOLD, urgent).items() if "immediate" in k))
+            scored, CHECK_THRESHOLD, CONCERN_THRESHOLD, urgent).items() if "immediate" in k))
     # The model with no rules and no gate: the honest part, since no rule was written for it.
     alone = [Scored(s.row, False, s.probability, True, False, category=s.category,
                     urgency=s.urgency) for s in scored]
@@ -275,14 +241,14 @@ def main() -> None:
         print(f"model alone {check:.2f}: " + "  ".join(
             f"{k} {v:.3f}" for k, v in summary(alone, check).items()))
     if args.groups:
-        print(f"by source group at check {WIDE_CHECK}, concern {CONCERN_THRESHOLD}, second stage {SECOND_LINE}:")
-        print("\n".join(group_table(scored, WIDE_CHECK, CONCERN_THRESHOLD)))
+        print(f"by source group at check {CHECK_THRESHOLD}, concern {CONCERN_THRESHOLD}:")
+        print("\n".join(group_table(scored, CHECK_THRESHOLD, CONCERN_THRESHOLD)))
     if args.misses:
-        print("\n".join(misses(scored, WIDE_CHECK, CONCERN_THRESHOLD)))
+        print("\n".join(misses(scored, CHECK_THRESHOLD, CONCERN_THRESHOLD)))
     if args.false_flags:
-        print("\n".join(f"  none->{s.severity(WIDE_CHECK)} p={s.probability:.2f} second={s.second:.2f} "
-                        f"rules={s.rules} {s.row['source_id']}: {s.row['text']}" for s in scored
-                        if not s.row["flag"] and s.flagged(WIDE_CHECK)))
+        print("\n".join(f"  none->{s.severity(CHECK_THRESHOLD)} p={s.probability:.2f} rules={s.rules} "
+                        f"{s.row['source_id']}: {s.row['text']}" for s in scored
+                        if not s.row["flag"] and s.flagged(CHECK_THRESHOLD)))
 
 
 if __name__ == "__main__":

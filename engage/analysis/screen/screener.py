@@ -8,7 +8,7 @@ import numpy as np
 
 from engage.analysis.first_chars import compile_fast
 from engage.analysis.match_starts import search_any
-from engage.analysis.screen import lexicon, model, rules, second
+from engage.analysis.screen import lexicon, model, rules
 from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
 from engage.analysis.screen.spelling import clean
@@ -26,7 +26,7 @@ from engage.analysis.screen.spelling import clean
 # when i took her toy", scored 0.29) to the lead. On all 7,875 texts: recall 0.960, immediate
 # 0.986, consultation comments flagged 4.8%, hard ordinary comments 10.7% (3.9% and 8.5% at
 # 0.40 / 0.43). A missed disclosure is a child left at risk; an extra "check" costs a lead a minute.
-CHECK_THRESHOLD = 0.30  # the check of a screener with no second stage (WIDE_CHECK below with one)
+CHECK_THRESHOLD = 0.30
 CONCERN_THRESHOLD = 0.35
 # Negation, accident and opinion cues are word patterns and sometimes wrong ("dad doesn't hit
 # me but he screams in my face", "says i fell"); a model this sure of a disclosure outweighs
@@ -58,13 +58,6 @@ URGENT_KINDS = {"sexual_abuse", "physical_abuse", "suicidal_thoughts", "exploita
 # On the same folds 0.80 screens 0.923 of immediate disclosures "immediate" (0.901 without the
 # model), raising 2 points more of concern disclosures; 0.60 would give 0.935 for 5 points.
 IMMEDIATE_SCORE = 0.80
-# With the second stage (second.py) the check reaches down to WIDE_CHECK, and a model flag below
-# "immediate" whose second score is under SECOND_LINE is no flag. On the same folds (7,875 texts,
-# against 0.30 with no second stage): disclosures 2,126 -> 2,127, immediate 1,039 -> 1,042, ordinary
-# comments flagged 488 -> 439; G-N 483 -> 484, 276 -> 277, 97 -> 93. 0.20 would flag 417 at 2,126,
-# but the line is set on the folds it is measured on, so it keeps one disclosure in hand.
-WIDE_CHECK = 0.15
-SECOND_LINE = 0.18
 URGENT_REASON = "wording of current danger (learned model)"
 MODEL_REASON = "wording like known disclosures (learned model)"
 CHECK_REASON = "uncertain: wording partly like known disclosures, please check"
@@ -119,7 +112,6 @@ class Screener:
     check: float = CHECK_THRESHOLD
     concern: float = CONCERN_THRESHOLD
     severity_model: model.LinearScorer | None = None
-    second_stage: second.SecondStage | None = None
 
     def probability(self, norm: str) -> float:
         """Return the model's P(disclosure) for a normalised text."""
@@ -169,12 +161,6 @@ class Screener:
             return NONE
         if (probability < EXPLAINED_OVERRIDE or wholly_explained(norm)) and explained_away(norm):
             return NONE
-        found = self._from_model(feats, probability)
-        if found.severity != "immediate" and self._ordinary_twin(norm, feats, probability, triggered):
-            return NONE
-        return found
-
-    def _from_model(self, feats: list[str], probability: float) -> Screening:
         category = self.category_model.best(feats)
         if probability < self.concern:
             return Screening(True, "check", category, (CHECK_REASON,))
@@ -184,33 +170,19 @@ class Screener:
             return Screening(True, "immediate", category, (MODEL_REASON, URGENT_REASON))
         return Screening(True, "concern", category, (MODEL_REASON,))
 
-    def _ordinary_twin(self, norm: str, feats: list[str], probability: float, triggered: bool) -> bool:
-        """Say whether the second stage reads a model flag below "immediate" as ordinary."""
-        if self.second_stage is None:
-            return False
-        concepts = [name for name in feats if name.startswith("k:")]
-        signal = triggered or bool(_SIGNAL.search(norm))
-        return self.second_stage.probability(norm, probability, concepts, signal,
-                                             explained_away(norm)) < SECOND_LINE
-
 
 def build(rows: list[dict], categories: bool = True) -> Screener:
     """Train a screener on labelled rows (text, flag, category).
 
     categories=False skips the category and severity models (a flag-only run needs neither).
     """
-    norms = [clean(row["text"]) for row in rows]
-    feats = [model.features(norm) for norm in norms]
+    feats = [model.features(clean(row["text"])) for row in rows]
     flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
     if not categories:
         return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
-    stage = second.train_second(rows, norms, feats, [bool(rule_hits(norm)) for norm in norms],
-                                [has_signal(norm) for norm in norms], [explained_away(norm) for norm in norms])
     positives = [(f, row) for f, row in zip(feats, rows, strict=True) if row["flag"]]
     category_model = model.train_category([f for f, _ in positives],
                                           [row["category"] or "other" for _, row in positives])
     severity_model = model.train_severity([f for f, _ in positives],
                                           [row["severity"] == "immediate" for _, row in positives])
-    # The wide check only with a second stage to send back what it lets in.
-    return Screener(flag_model, category_model, check=WIDE_CHECK if stage else CHECK_THRESHOLD,
-                    severity_model=severity_model, second_stage=stage)
+    return Screener(flag_model, category_model, severity_model=severity_model)
