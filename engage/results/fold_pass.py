@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
 from engage.results import fold as fold_q
+from engage.results import fold_values, rollup
 from engage.results import queries as q
-from engage.results import rollup
 
 # Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
 # every control character); item keys and sub-theme ids are identifiers from the definitions.
@@ -120,33 +120,9 @@ def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, d
         group.people += 1
         group.answers.update(answers)
         group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
-    people, values = _by_profile(profiles, pieces)
+    people, values = fold_values.by_profile(profiles, pieces)
     return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
             **_shared_kinds(rollup.added_up(profiles, _shared_keys if to_keep else _variant_key), pieces)}
-
-
-def _by_profile(profiles: dict[tuple, Group], pieces: Pieces) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
-    """People and values at profile grain (days added together) and by day and profile."""
-    people: dict[str, list] = {}
-    values: dict[str, list] = {}
-    people_day, values_day = {}, {}
-    # Each profile's dims as JSON without the closing bracket, made once: json.dumps per kept row was
-    # a fifth of the fold once every profile was counted per day.
-    heads: dict[tuple, str] = {}
-    for (*profile, day), group in profiles.items():
-        head = heads.get(key := tuple(profile))
-        if head is None:
-            head = heads[key] = _dims(key)[:-1]
-        fold_q.plus(people, head + "]", [group.people])
-        # A response without a date is in no date range.
-        day_head = None if day is None else _dims([day])[:-1] + ", " + head[1:]
-        if day_head is not None:
-            people_day[day_head + "]"] = [group.people]
-        for value_id, figures in _values(group, pieces).items():
-            fold_q.plus(values, f"{head}, {value_id}]", figures)
-            if day_head is not None:
-                values_day[f"{day_head}, {value_id}]"] = figures
-    return (people, people_day), (values, values_day)
 
 
 # The first part of a shared group's key that marks it as a day's group (slice names are words).
@@ -187,25 +163,6 @@ def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str
 
 def _dims(dims: tuple) -> str:
     return json.dumps(list(dims))
-
-
-def _values(group: Group, pieces: Pieces) -> dict[int, list]:
-    """Per value: respondents, closed answers, scale respondents, scale answers, score, agreeing answers."""
-    out: dict[int, list] = {}
-    for packed_answer, n in group.answers.items():
-        piece = pieces[packed_answer]
-        if piece.value_id is None:
-            continue
-        figures = out.setdefault(piece.value_id, [0, 0, 0, 0, 0, 0])
-        figures[1] += n
-        if piece.score is not None:
-            figures[3] += n
-            figures[4] += piece.score * n
-            figures[5] += n if piece.cell[1] in q.AGREE else 0
-    for mark, n in group.marks.items():
-        if mark[0] != "s":
-            out[int(mark[1:])][0 if mark[0] == "v" else 2] += n
-    return out
 
 
 def _subthemes(group: rollup.Added, pieces: Pieces) -> dict[str, list]:
