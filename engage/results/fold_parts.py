@@ -45,12 +45,9 @@ Counts = dict[str, dict[str, list]]
 
 
 def counted(session: Session, scope: q.Scope, to_keep: bool = True) -> Counts:
-    """Count the scope's answers in one pass and its comments by their own GROUP BY (by day and slice
-    too when to_keep); return {kind: {dims as JSON: figures}}."""
-    found = fold_pass.count(session, scope, to_keep)
-    dialect = session.get_bind().dialect.name
-    found.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect, to_keep))))
-    return found
+    """Count the scope's answers and comments in one pass (by day and slice too when to_keep); return
+    {kind: {dims as JSON: figures}}."""
+    return fold_pass.count(session, scope, to_keep)
 
 
 def parts_for(responses: int, wanted: int | None = None) -> int:

@@ -136,5 +136,7 @@ def _rows(figures: list[np.ndarray], value_ids: list[int], heads: list[str | Non
         return {}
     found = np.flatnonzero((figures[ANSWERS] > 0) & np.repeat(wanted, width))
     columns = [column[found].astype(np.int64).tolist() for column in figures]
-    return {f"{heads[cell // width]}, {value_ids[cell % width]}]": list(row)
-            for cell, *row in zip(found.tolist(), *columns, strict=True)}
+    tails = [f", {value_id}]" for value_id in value_ids]
+    dims = [heads[row] + tails[value] for row, value in zip((found // width).tolist(), (found % width).tolist(),
+                                                           strict=True)]
+    return dict(zip(dims, map(list, zip(*columns, strict=True)), strict=True))
