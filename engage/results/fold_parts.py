@@ -38,10 +38,6 @@ from engage.results import queries as q
 # Responses a part should have at least: starting a worker costs about a second of imports, and a
 # fold of a few new responses is over in less.
 MIN_PART = 20_000
-# The fold's own part, against each worker's: after counting, the fold alone adds the parts together
-# and writes every kept row (at a million responses, about as long as counting a third of them with
-# the server's share), so with equal parts the workers waited for it.
-OWN_SHARE = 0.5
 # More processes than this gain little: the fold's writing, in one process, is then most of the time.
 MAX_PARTS = 4
 
@@ -107,17 +103,14 @@ class Workers:
 
 
 def _parts(session: Session, batch: fold_q.Batch, n: int) -> list[list[int]]:
-    """Cut the batch into n parts, each a sorted list of response ids: the first, the fold's own, OWN_SHARE
-    the size of each of the others.
+    """Cut the batch into n parts of equal size, each a sorted list of response ids.
 
     Responses are cut by school and area, not by id, so that the parts share as few profiles as they
     can: every part adds up its own profiles' groups and the fold adds the parts' groups together,
     so a profile counted in two parts costs twice."""
     rows = session.execute(batch.where(select(Response.school_id, Response.area_id, Response.variant, Response.id)))
     ordered = sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1] is None, r[1] or 0, r[2] or "", r[3]))
-    weight = OWN_SHARE + n - 1
-    ends = [0] + [round(len(ordered) * (OWN_SHARE + i) / weight) for i in range(n)]
-    return [sorted(r[3] for r in ordered[ends[i]:ends[i + 1]]) for i in range(n)]
+    return [sorted(r[3] for r in ordered[len(ordered) * i // n:len(ordered) * (i + 1) // n]) for i in range(n)]
 
 
 @contextmanager

@@ -12,12 +12,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
-from sqlalchemy import func, select, true
+from sqlalchemy import func, select
 
 from engage.db import begin_write
 from engage.definitions.survey import survey_of
 from engage.models import Consultation, Response, SummaryTally
-from engage.results import fold as fold_q
 from engage.results import fold_parts, tallies, tally_writes
 from engage.results import summary as svc
 from tests.summary.test_sql_counts import synthetic  # noqa: F401 (fixture)
@@ -143,14 +142,3 @@ def test_steps_that_read_the_kept_rows_in_bulk_add_to_the_rows_of_their_days(loa
         monkeypatch.setattr(tally_writes, "LOOKUPS", 0)
         assert tallies.fold(db, synthetic, keys, chunk=70, parts=1) == 300
         assert _kept(db) == whole
-
-
-@pytest.mark.parametrize("n, sizes", [(2, [100, 200]), (3, [60, 120, 120])])
-def test_the_fold_keeps_the_smaller_part_for_itself(loaded, db, synthetic, n, sizes):  # noqa: F811
-    """After counting, the fold alone adds the parts up and writes the rows, so it counts less."""
-    with loaded.app_context():
-        batch = fold_q.Batch(synthetic, _keys(db, synthetic), true())
-        cut = fold_parts._parts(db, batch, n)
-        assert [len(part) for part in cut] == sizes
-        assert sorted(i for part in cut for i in part) == sorted(db.scalars(select(Response.id).where(
-            Response.consultation_id == synthetic, Response.status == "submitted")))
