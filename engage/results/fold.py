@@ -6,9 +6,9 @@ school, area, priority groups). People and values are kept at that grain, so any
 is a sum of kept rows. Answer cells, sub-themes and comments would be too many at that grain, so
 they are kept twice: by variant alone, and per slice (one filter's value, e.g. school 3) by
 variant. Every kind is kept once more per day a response was sent (DAILY: dims start with the day),
-so a date-range summary is a sum of the range's days. fold_pass counts everything but comments in
-one pass over the batch's answers; comments (a small share of the answers, tagged in another table)
-are counted by comments() at profile grain and added up by rollup(). Every kept row is the group's
+so a date-range summary is a sum of the range's days. fold_pass counts everything in one pass over
+the batch's answers; comments (a small share of the answers, tagged in another table) are counted at
+profile grain there (fold_comments) and added up by rollup(). Every kept row is the group's
 columns (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
 """
 from __future__ import annotations
@@ -17,10 +17,10 @@ import json
 from collections.abc import Hashable, Iterable
 from decimal import Decimal
 
-from sqlalchemy import Select, Text, cast, func, null, select
+from sqlalchemy import Select, Text, cast, func, null
 from sqlalchemy.sql.elements import ColumnElement
 
-from engage.models import Answer, Response
+from engage.models import Response
 from engage.results import queries as q
 
 PROFILE = ("variant", "channel", "language", "school_id", "area_id", "groups")
@@ -67,15 +67,6 @@ def profile(batch: q.Scope, dialect: str, by_day: bool = True) -> tuple:
     for nothing but one summary needs no days)."""
     return (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
             batch.groups(), sent_on(dialect) if by_day else cast(null(), Text))
-
-
-def comments(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
-    """Per profile, day sent, value and sub-theme: comments, how many have a polarity, and its sum."""
-    profile_columns = [c.label(f"p{i}") for i, c in enumerate(profile(batch, dialect, by_day))]
-    theme = [t.label(n) for t, n in zip(q.themes(), ("v", "s"), strict=True)]
-    inner = q.comments_query(batch, *profile_columns, *theme, Answer.polarity.label("p"), dims=True).subquery()
-    dims = [*(inner.c[f"p{i}"] for i in range(len(profile_columns))), inner.c.v, inner.c.s]
-    return select(*dims, func.count(), func.count(inner.c.p), func.sum(inner.c.p)).group_by(*dims)
 
 
 def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:

@@ -1,10 +1,10 @@
 """Count a large batch of claimed responses in several processes, each taking a part of its responses.
 
 A first fold (after an upgrade or a bulk import) counts its whole backlog in one transaction, and
-counting is most of its time: reading the packed answers, counting them in Python, the comments'
-GROUP BY. So the batch is cut into parts (by school, see _parts); the fold's own process counts the
-first part while worker processes count the others, each on its own connection, and their counts
-are added together before the fold writes them as before, in its one transaction.
+counting is most of its time: reading the packed answers and comments, counting them in Python.
+So the batch is cut into parts (by school, see _parts); the fold's own process counts the first part
+while worker processes count the others, each on its own connection, and their counts are added
+together before the fold writes them as before, in its one transaction.
 
 The claim (the batch token) is not committed while the workers read, so each worker is given the
 ids of its part and counts exactly those. Nothing the counts depend on can change meanwhile: on
@@ -45,12 +45,9 @@ Counts = dict[str, dict[str, list]]
 
 
 def counted(session: Session, scope: q.Scope, to_keep: bool = True) -> Counts:
-    """Count the scope's answers in one pass and its comments by their own GROUP BY (by day and slice
-    too when to_keep); return {kind: {dims as JSON: figures}}."""
-    found = fold_pass.count(session, scope, to_keep)
-    dialect = session.get_bind().dialect.name
-    found.update(fold_q.rollup("comments", session.execute(fold_q.comments(scope, dialect, to_keep))))
-    return found
+    """Count the scope's answers and comments in one pass (by day and slice too when to_keep); return
+    {kind: {dims as JSON: figures}}."""
+    return fold_pass.count(session, scope, to_keep)
 
 
 def parts_for(responses: int, wanted: int | None = None) -> int:

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
 from engage.results import fold as fold_q
+from engage.results import fold_comments, fold_values, rollup
 from engage.results import queries as q
-from engage.results import rollup
 
 # Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
 # every control character); item keys and sub-theme ids are identifiers from the definitions.
@@ -36,13 +36,14 @@ def _quoted(column, dialect: str):
 
 
 def packed(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
-    """Select each response's profile, the day it was sent (NULL when not by_day) and its answers packed
-    as text (NULL: no answers)."""
+    """Select each response's profile, the day it was sent (NULL when not by_day), its answers packed
+    as text (NULL: no answers) and its comments packed (fold_comments)."""
     a = aliased(Answer, name="packed_answer")
     piece = (a.item_key + FIELD + _quoted(a.value, dialect) + FIELD + func.coalesce(cast(a.choices, Text), "")
              + FIELD + cast(a.value_id, Text) + FIELD + func.coalesce(a.subtheme_id, ""))
     answers = select(func.aggregate_strings(piece, ANSWER)).where(a.response_id == Response.id).scalar_subquery()
-    query = select(*fold_q.profile(batch, dialect, by_day), answers).select_from(Response)
+    comments = fold_comments.packed(batch, dialect, ANSWER, FIELD)
+    query = select(*fold_q.profile(batch, dialect, by_day), answers, comments).select_from(Response)
     return batch.where(batch.joins(query, True))
 
 
@@ -95,14 +96,14 @@ class Marks(dict):
 class Group:
     """The responses of one profile: how many, how often each packed answer occurs, and respondents per mark."""
 
-    __slots__ = ("people", "answers", "marks")
+    __slots__ = ("people", "answers", "marks", "comments")
 
     def __init__(self):
-        self.people, self.answers, self.marks = 0, Counter(), Counter()
+        self.people, self.answers, self.marks, self.comments = 0, Counter(), Counter(), Counter()
 
 
 def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, dict[str, list]]:
-    """Count a batch's people, answer cells, values and sub-themes: {kind: {dims as JSON: figures}}.
+    """Count a batch's people, answer cells, values, sub-themes and comments: {kind: {dims as JSON: figures}}.
 
     to_keep: count by day and slice too, as the kept tallies need. A summary counted straight from
     its filtered responses needs only the whole, and counting the rest would be most of its time."""
@@ -120,49 +121,48 @@ def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, d
         group.people += 1
         group.answers.update(answers)
         group.marks.update(set(chain.from_iterable(map(marks.__getitem__, answers))))
-    people, values = _by_profile(profiles, pieces)
+        if row[8] is not None:
+            group.comments.update(row[8].split(ANSWER))
+    people, values = fold_values.by_profile(profiles, pieces)
+    comments = fold_comments.rows({key: group.comments for key, group in profiles.items()},
+                                  fold_comments.Themes(FIELD))
     return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
-            **_shared_kinds(rollup.added_up(profiles, _shared_keys if to_keep else _variant_key), pieces)}
+            **_shared_kinds(_added_up(profiles, to_keep), pieces), **fold_q.rollup("comments", comments)}
 
 
-def _by_profile(profiles: dict[tuple, Group], pieces: Pieces) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
-    """People and values at profile grain (days added together) and by day and profile."""
-    people: dict[str, list] = {}
-    values: dict[str, list] = {}
-    people_day, values_day = {}, {}
-    # Each profile's dims as JSON without the closing bracket, made once: json.dumps per kept row was
-    # a fifth of the fold once every profile was counted per day.
-    heads: dict[tuple, str] = {}
-    for (*profile, day), group in profiles.items():
-        head = heads.get(key := tuple(profile))
-        if head is None:
-            head = heads[key] = _dims(key)[:-1]
-        fold_q.plus(people, head + "]", [group.people])
-        # A response without a date is in no date range.
-        day_head = None if day is None else _dims([day])[:-1] + ", " + head[1:]
-        if day_head is not None:
-            people_day[day_head + "]"] = [group.people]
-        for value_id, figures in _values(group, pieces).items():
-            fold_q.plus(values, f"{head}, {value_id}]", figures)
-            if day_head is not None:
-                values_day[f"{day_head}, {value_id}]"] = figures
-    return (people, people_day), (values, values_day)
+def _added_up(profiles: dict[tuple, Group], to_keep: bool) -> dict[tuple, rollup.Added]:
+    """Add the profiles' answers up by variant, and (to_keep) by slice and by day."""
+    if to_keep:
+        return rollup.added_up(profiles, _profile_of, _slice_groups, _day_group)
+    return rollup.added_up(profiles, _variant_of, _itself)
 
 
 # The first part of a shared group's key that marks it as a day's group (slice names are words).
 DAY = 0
 
 
-def _shared_keys(profile: tuple) -> list[tuple]:
-    """Return the groups a profile and day add into besides their own: the variant's, each of the
-    profile's slices', and the day's."""
-    day = [(DAY, profile[6], profile[0])] if profile[6] is not None else []
+def _profile_of(key: tuple) -> tuple:
+    """A profile and day's profile (its days added together before its slices)."""
+    return key[:6]
+
+
+def _slice_groups(profile: tuple) -> list[tuple]:
+    """Return the groups a profile adds into: the variant's and each of its slices'."""
     return [(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
-                              for key in fold_q.slice_keys(name, profile[at])] + day
+                              for key in fold_q.slice_keys(name, profile[at])]
 
 
-def _variant_key(profile: tuple) -> list[tuple]:
-    return [(profile[0],)]
+def _day_group(key: tuple) -> list[tuple]:
+    """Return the day's group a profile and day add into (none without a date)."""
+    return [(DAY, key[6], key[0])] if key[6] is not None else []
+
+
+def _variant_of(key: tuple) -> tuple:
+    return (key[0],)
+
+
+def _itself(variant: tuple) -> list[tuple]:
+    return [variant]
 
 
 def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:
@@ -187,25 +187,6 @@ def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str
 
 def _dims(dims: tuple) -> str:
     return json.dumps(list(dims))
-
-
-def _values(group: Group, pieces: Pieces) -> dict[int, list]:
-    """Per value: respondents, closed answers, scale respondents, scale answers, score, agreeing answers."""
-    out: dict[int, list] = {}
-    for packed_answer, n in group.answers.items():
-        piece = pieces[packed_answer]
-        if piece.value_id is None:
-            continue
-        figures = out.setdefault(piece.value_id, [0, 0, 0, 0, 0, 0])
-        figures[1] += n
-        if piece.score is not None:
-            figures[3] += n
-            figures[4] += piece.score * n
-            figures[5] += n if piece.cell[1] in q.AGREE else 0
-    for mark, n in group.marks.items():
-        if mark[0] != "s":
-            out[int(mark[1:])][0 if mark[0] == "v" else 2] += n
-    return out
 
 
 def _subthemes(group: rollup.Added, pieces: Pieces) -> dict[str, list]:

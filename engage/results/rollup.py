@@ -42,29 +42,72 @@ class _Numbers(dict):
         return number
 
 
-def added_up(profiles: dict[tuple, Counted], groups_of: Callable[[tuple], list[tuple]]) -> dict[tuple, Added]:
-    """Return, for each group any profile belongs to, the sum of its profiles' answers and marks."""
-    things, groups = _Numbers(), _Numbers()
+def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple],
+             groups_of: Callable[[tuple], list[tuple]],
+             direct_of: Callable[[tuple], list[tuple]] = lambda _key: []) -> dict[tuple, Added]:
+    """Return, for each group any profile belongs to, the sum of its profiles' answers and marks.
+
+    A profile key adds into the groups direct_of(key) (its day's) and, added first to the other keys
+    with the same merged_of(key) (its days together), into groups_of(merged) (its variant's and
+    slices'): a profile has answers on several days, and its slices then add each entry once, not
+    once a day."""
+    things, merged, groups = _Numbers(), _Numbers(), _Numbers()
     numbers: list[int] = []
     counts: list[int] = []
     sizes: list[int] = []
-    owner: list[int] = []  # for each (profile, group) pair: the profile's position, and the group
-    member: list[int] = []
+    merged_at: list[int] = []  # each profile key's merged number
+    direct: tuple[list[int], list[int]] = ([], [])  # (profile key's position, group) pairs
     marks: set[str] = set()
-    for position, (profile, counted) in enumerate(profiles.items()):
+    for position, (key, counted) in enumerate(profiles.items()):
         numbers.extend(map(things.__getitem__, counted.answers))
         counts.extend(counted.answers.values())
         numbers.extend(map(things.__getitem__, counted.marks))
         counts.extend(counted.marks.values())
         marks.update(counted.marks)
         sizes.append(len(counted.answers) + len(counted.marks))
-        for group in groups_of(profile):
-            owner.append(position)
-            member.append(groups[group])
-    totals = _totals(np.array(numbers, dtype=np.int64), np.array(counts, dtype=np.int64),
-                     np.array(sizes, dtype=np.int64), np.array(owner, dtype=np.int64),
-                     np.array(member, dtype=np.int64), len(things), len(groups))
-    return _as_groups(totals, list(things), list(groups), marks)
+        merged_at.append(merged[merged_of(key)])
+        for group in direct_of(key):
+            direct[0].append(position)
+            direct[1].append(groups[group])
+    entries = (np.array(numbers, dtype=np.int64), np.array(counts, dtype=np.float64), np.array(sizes, dtype=np.int64))
+    shared = _pairs(merged, groups_of, groups)
+    n = (len(things), len(groups))
+    totals = [_totals(*entries, *_arrays(direct), *n),
+              _totals(*_merged(*entries, merged_at, n[0]), *_arrays(shared), *n)]
+    return _as_groups([np.concatenate(column) for column in zip(*totals, strict=True)], list(things), list(groups),
+                      marks)
+
+
+def _pairs(merged: dict, groups_of: Callable[[tuple], list[tuple]], groups: _Numbers) -> tuple[list, list]:
+    """Return (merged key's position, group) pairs: every group each merged key adds into."""
+    pairs: tuple[list[int], list[int]] = ([], [])
+    for position, key in enumerate(merged):
+        for group in groups_of(key):
+            pairs[0].append(position)
+            pairs[1].append(groups[group])
+    return pairs
+
+
+def _arrays(pairs: tuple[list[int], list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    return np.array(pairs[0], dtype=np.int64), np.array(pairs[1], dtype=np.int64)
+
+
+def _merged(numbers, counts, sizes, merged_at: list[int], n_things: int):
+    """Add the profile keys' entries up by merged key: (numbers, counts, sizes) of the merged keys."""
+    owner = np.repeat(np.array(merged_at, dtype=np.int64), sizes)
+    n_merged = max(merged_at, default=-1) + 1
+    cell, total = _summed(owner * n_things + numbers, counts, n_merged * n_things)
+    return cell % n_things, total, np.bincount(cell // n_things, minlength=n_merged)
+
+
+def _summed(cell, weights, size: int):
+    """Return the distinct cells in order and each one's summed weight."""
+    if size <= DENSE:
+        summed = np.bincount(cell, weights=weights, minlength=size)
+        found = np.flatnonzero(summed)
+        return found, summed[found]
+    found, where = np.unique(cell, return_inverse=True)
+    return found, np.bincount(where, weights=weights)
 
 
 def _totals(numbers, counts, sizes, owner, member, n_things: int, n_groups: int):
@@ -73,13 +116,8 @@ def _totals(numbers, counts, sizes, owner, member, n_things: int, n_groups: int)
     lengths = sizes[owner]
     # For each (profile, group) pair, the positions of that profile's entries.
     entry = np.repeat(starts[owner] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
-    cell = np.repeat(member, lengths) * n_things + numbers[entry]
-    if n_groups * n_things <= DENSE:
-        summed = np.bincount(cell, weights=counts[entry], minlength=n_groups * n_things)
-        found = np.flatnonzero(summed)
-        return found // n_things, found % n_things, summed[found]
-    found, where = np.unique(cell, return_inverse=True)
-    return found // n_things, found % n_things, np.bincount(where, weights=counts[entry])
+    found, total = _summed(np.repeat(member, lengths) * n_things + numbers[entry], counts[entry], n_groups * n_things)
+    return found // n_things, found % n_things, total
 
 
 def _as_groups(totals, things: list, groups: list[tuple], marks: set[str]) -> dict[tuple, Added]:
@@ -87,5 +125,6 @@ def _as_groups(totals, things: list, groups: list[tuple], marks: set[str]) -> di
     for group, thing, total in zip(*(t.tolist() for t in totals), strict=True):
         name = things[thing]
         added = out[groups[group]]
-        (added.marks if name in marks else added.answers)[name] = int(total)
+        kept = added.marks if name in marks else added.answers
+        kept[name] = kept.get(name, 0) + int(total)
     return out

@@ -2,7 +2,7 @@
 
 Submitting does no extra work: a submitted response simply has no summary_batch yet. Before a
 summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
-fresh batch token), counts that batch with fold's GROUP BY queries and adds the counts
+fresh batch token), counts that batch in one pass over its answers (fold_pass) and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
 servers never fold the same response twice. On PostgreSQL everything waiting is folded in one
 transaction, so a large batch (the first fold after an upgrade or a bulk import) is one recount:

@@ -40,8 +40,7 @@ def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, l
     # In the order of the unique index (consultation, kind, dims), new rows extend it page by page: a
     # first fold's 1.3 million rows took 10.3 s of CPU to insert in the order they were counted, 6.4 s sorted.
     added.sort(key=itemgetter(2))
-    _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) VALUES ({}, {}, {}, {})",
-                added)
+    _insert(session, added)
     _write_many(session, "UPDATE summary_tallies SET figures = {} WHERE id = {}", changed)
     _write_many(session, "DELETE FROM summary_tallies WHERE id = {}", emptied)
 
@@ -50,6 +49,20 @@ def _as_json(figures: list) -> str:
     """Write a row's figures as json.dumps would (counts are ints, a polarity a finite float, whose str
     is its JSON), a quarter of the time: a first fold writes about five rows a response."""
     return "[" + ", ".join(map(str, figures)) + "]"
+
+
+def _insert(session: Session, rows: list[tuple]) -> None:
+    """Insert new rows (consultation, kind, dims, figures): by COPY on PostgreSQL, where a first fold's
+    1.3 million single-row INSERTs cost the server more CPU than anything but reading the answers."""
+    connection = session.connection()
+    if not rows or connection.dialect.name != "postgresql":
+        _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) "
+                             "VALUES ({}, {}, {}, {})", rows)
+        return
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy("COPY summary_tallies (consultation_id, kind, dims, figures) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _write_many(session: Session, statement: str, rows: list[tuple]) -> None:
