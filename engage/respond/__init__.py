@@ -11,5 +11,5 @@ def _init_page_cache(state) -> None:
     blank_pages.init_app(state.app)
 
 
-# Routes register on import: the journey, and the kiosk and display settings.
-from engage.respond import kiosk, settings, views  # noqa: E402,F401
+# Routes register on import: the way in, the journey, and the kiosk and display settings.
+from engage.respond import kiosk, settings, views, way_in  # noqa: E402,F401

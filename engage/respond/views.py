@@ -1,175 +1,29 @@
-"""Respondent routes: parse, call a service, redirect or render."""
+"""Respondent routes from the first question on: parse, call a service, redirect or render."""
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import format_date
-from wtforms.fields.choices import SelectChoice
 
 from engage import i18n
 from engage.db import get_session, reads_only
 from engage.definitions.choices import choices_for
 from engage.definitions.survey import Page
 from engage.extensions import limiter
-from engage.forms.respond import AudienceForm, CodeForm, ResumeForm, talk_to_me_form
+from engage.forms.respond import ResumeForm, talk_to_me_form
 from engage.forms.survey import answers_from, field_name, initial_data, page_form_class
 from engage.models import ResponseStatus
 from engage.models._time import utcnow
 from engage.respond import blank_pages, bp, kiosk, support
 from engage.respond.easy_read import easy_question
 from engage.respond.settings import display_settings
+from engage.respond.state import DONE, HELP, RESUMED, TOKEN, general_language, survey_language, you_said_link
 from engage.respond.viewmodels import FieldState, error_list, question
-from engage.respond.words import GENERAL, audience_labels, copy_languages, words
-from engage.services import consultation_rows, plan, response_rows
+from engage.respond.words import words
 from engage.services import consultations as svc
+from engage.services import response_rows
 from engage.services import responses as rsp
 from engage.services.errors import NotFound
 
-TOKEN = "response"
-CODE = "class_code"
-DONE = "done"
-HELP = "help"
-RESUMED = "resumed"  # this browser reopened the response with a code
-
-
-@bp.get("/")
-def start():
-    """List open consultations and offer a class code box."""
-    db = get_session()
-    reads_only(db)
-    found, said_link = consultation_rows.open_consultations(db, utcnow()), _you_said_link()
-    lang = _general_language()
-    if not blank_pages.plain_shareable():
-        return _draw_start(found, CodeForm(), lang, said_link)
-    shown = display_settings()
-    # The key holds everything the page shows; a consultation opened, closed or renamed is a new key.
-    key = ("start", lang, tuple(c.drawn_from() for c in found), said_link, shown["display_classes"])
-    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_start(
-        found, blank_pages.SlotForm(CodeForm(formdata=None, meta={"csrf": False}), slots), lang, said_link,
-        settings_url=slots.marker(("settings_url",))))
-
-
-def _draw_start(found: list, form, lang: str, said_link: str | None, errors: list | None = None,
-                **context) -> str:
-    return render_template("respond/start.html", consultations=found, form=form, copy=words(lang=lang),
-                           errors=errors or [], said_link=said_link, **context)
-
-
-def _general_language() -> str:
-    """Pages before the audience is known: the chosen language if its copy is written."""
-    chosen = i18n.chosen_language()
-    return i18n.use_language(chosen if chosen in copy_languages(GENERAL) else "en")
-
-
-def _survey_language(consultation, variant: str) -> str:
-    """Pages of one survey: the chosen language if the survey and copy both offer it to this audience."""
-    return i18n.use_language(i18n.language_for(consultation.version, variant,
-                                               copy_languages(variant)))
-
-
-# Codes are guessable only by brute force: limit it, generously, since a whole class
-# typing codes at once shares one school IP address.
-CODE_LIMIT = "120 per minute"
 # Resume codes unlock answers already given, so guessing them is held back harder.
 RESUME_LIMIT = "30 per minute"
-
-
-@bp.post("/code")
-@limiter.limit(CODE_LIMIT)
-def enter_code():
-    """Take a typed class code to its survey."""
-    form = CodeForm()
-    if form.validate_on_submit():
-        try:
-            return _follow_code(form.code.data)
-        except NotFound:
-            form.code.errors.append(words(lang=_general_language())["code_not_found"])
-    found = consultation_rows.open_consultations(get_session(), utcnow())
-    return _draw_start(found, form, _general_language(), _you_said_link(), error_list(form)), 400
-
-
-@bp.get("/join/<code>")
-@limiter.limit(CODE_LIMIT)
-def join(code: str):
-    """Follow a class link or QR code."""
-    return _follow_code(code)
-
-
-def _follow_code(code: str):
-    access = svc.resolve_code(get_session(), code, utcnow())
-    svc.require_open(access.consultation, utcnow())
-    session[CODE] = access.code
-    return redirect(url_for("respond.notice", slug=access.consultation.slug,
-                            variant=access.variant))
-
-
-@bp.route("/c/<slug>", methods=["GET", "POST"])
-def choose(slug: str):
-    """Ask who is answering, to show the survey written for them."""
-    consultation = svc.get_consultation(get_session(), slug)
-    svc.require_open(consultation, utcnow())
-    if len(consultation.variants) == 1:
-        return redirect(url_for("respond.notice", slug=slug, variant=consultation.variants[0]))
-    labels = audience_labels(_general_language())
-    form = AudienceForm()
-    form.audience.choices = [SelectChoice(v, labels[v]) for v in consultation.variants]
-    if form.validate_on_submit():
-        return redirect(url_for("respond.notice", slug=slug, variant=form.audience.data))
-    return render_template("respond/choose.html", consultation=consultation, form=form,
-                           copy=words(lang=_general_language()), errors=error_list(form))
-
-
-@bp.get("/c/<slug>/<variant>")
-def notice(slug: str, variant: str):
-    """Say what the survey is for, that it is anonymous, its limits, and where to get help."""
-    db = get_session()
-    reads_only(db)
-    consultation = consultation_rows.get_consultation(db, slug)
-    svc.require_variant(consultation, variant)
-    svc.require_open(consultation, utcnow())
-    lang = _survey_language(consultation, variant)
-    if not blank_pages.plain_shareable():
-        return _draw_notice(consultation, variant, lang, support.StartOptionsForm())
-    shown = display_settings()
-    key = ("notice", consultation.drawn_from(), variant, lang, shown["display_classes"])
-    return blank_pages.filled_plain(key, shown["settings_url"], lambda slots: _draw_notice(
-        consultation, variant, lang,
-        blank_pages.SlotForm(support.StartOptionsForm(formdata=None, meta={"csrf": False}), slots),
-        settings_url=slots.marker(("settings_url",))))
-
-
-def _draw_notice(consultation, variant: str, lang: str, form, **context) -> str:
-    return render_template("respond/notice.html", consultation=consultation, variant=variant, form=form,
-                           start_options=support.start_options(consultation, variant),
-                           copy=support.adjust_words(words(variant, lang), variant), **context)
-
-
-@bp.post("/c/<slug>/<variant>/start")
-def begin(slug: str, variant: str):
-    """Start an anonymous response and go to the first question."""
-    db = get_session()
-    consultation = consultation_rows.get_consultation(db, slug)
-    form = support.StartOptionsForm()
-    if not form.validate_on_submit():
-        return redirect(url_for("respond.notice", slug=slug, variant=variant))
-    code = _pending_code(consultation.id, variant)
-    shown, rendition, assisted = support.chosen(form, support.start_options(consultation, variant), variant)
-    token = rsp.open_response(db, consultation, shown, utcnow(), code,
-                              language=_survey_language(consultation, variant), rendition=rendition,
-                              assisted=assisted, channel=kiosk.channel())
-    session.pop(CODE, None)
-    session.pop(HELP, None)  # a shared PC: never offer the last pupil's help form to the next
-    session[TOKEN] = token
-    return redirect(url_for("respond.page", number=1))
-
-
-def _pending_code(consultation_id: int, variant: str):
-    if CODE not in session:
-        return None
-    try:
-        access = svc.resolve_code(get_session(), session[CODE], utcnow())
-    except NotFound:
-        return None
-    if access.consultation_id == consultation_id and access.variant == variant:
-        return access
-    return None
 
 
 @bp.route("/answer/<int:number>", methods=["GET", "POST"])
@@ -187,7 +41,7 @@ def page(number: int):
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
-    survey = i18n.survey_in(response.version, _survey_language(response.consultation, response.variant))
+    survey = i18n.survey_in(response.version, survey_language(response.consultation, response.variant))
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
@@ -327,11 +181,11 @@ def resume_page():
         try:
             response = rsp.resume(get_session(), form.code.data, utcnow())
         except NotFound:
-            form.code.errors.append(words(lang=_general_language())["resume_not_found"])
+            form.code.errors.append(words(lang=general_language())["resume_not_found"])
         else:
             session[TOKEN] = session[RESUMED] = response.token
             return redirect(url_for("respond.page", number=response.page))
-    return render_template("respond/resume.html", form=form, copy=words(lang=_general_language()),
+    return render_template("respond/resume.html", form=form, copy=words(lang=general_language()),
                            errors=error_list(form)), (400 if form.errors else 200)
 
 
@@ -347,13 +201,8 @@ def thanks():
     copy = support.adjust_words(words(variant, i18n.use_language(done.get("lang", "en"))), variant,
                                 *support.recalled(done))
     return render_template("respond/thanks.html", copy=copy, consultation=consultation,
-                           said_link=_you_said_link(consultation))
+                           said_link=you_said_link(consultation))
 
-
-def _you_said_link(consultation=None) -> str | None:
-    """Link to the newest published "You said, we did" page (this consultation's series first)."""
-    slug = plan.latest_published_slug(get_session(), consultation.series if consultation else None)
-    return url_for("public.you_said", slug=slug) if slug else None
 
 
 @bp.route("/help", methods=["GET", "POST"])
@@ -361,7 +210,7 @@ def help_page():
     """Where to get help now; after a worrying answer, offer to have someone get in touch."""
     offer = session.get(HELP)
     variant = offer["variant"] if offer else "primary"
-    copy = words(variant, i18n.use_language(offer.get("lang", "en")) if offer else _general_language())
+    copy = words(variant, i18n.use_language(offer.get("lang", "en")) if offer else general_language())
     copy = support.adjust_words(copy, variant, *support.recalled(offer or {}))
     form = talk_to_me_form(copy)
     if offer and form.validate_on_submit():
