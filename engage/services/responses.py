@@ -36,7 +36,11 @@ def start_response(session: Session, consultation: Consultation | ConsultationRo
                    assisted: bool = False, channel: str = "online") -> Response:
     """Begin an anonymous response (see open_response) and return it loaded."""
     token = open_response(session, consultation, variant, now, code, language, rendition, assisted, channel)
-    return session.scalars(select(Response).where(Response.token == token)).one()
+    response = session.scalars(select(Response).where(Response.token == token)).one()
+    # End the read it took: left open on SQLite, it would hold the caller's snapshot, and a
+    # long-lived session (a CLI, a test) would not see what others write afterwards.
+    session.commit()
+    return response
 
 
 # Built once: every key is bound on every start, so the compiled statement is reused.

@@ -64,7 +64,8 @@ def test_error_summary_checkboxes_and_back_link_mirror_in_arabic(page, live_serv
         page.click("button[value=next]")
     assert page.evaluate(INPUT_BEFORE_LABEL, ".govuk-checkboxes")
     page.goto(f"{live_server}/resume")
-    page.click("button.govuk-button")
+    with page.expect_navigation():  # waits for "load": the stylesheet is in before the style is read
+        page.click("button.govuk-button")
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible() and "هناك مشكلة" in summary.inner_text()
     assert "اكتب كلماتك الأربع." in summary.inner_text()
