@@ -21,10 +21,9 @@ _COLUMNS = (_consultations.c.id, _consultations.c.slug, _consultations.c.title, 
             _consultations.c.status, _consultations.c.opens_at, _consultations.c.closes_at,
             _consultations.c.version_id, _versions.c.checksum)
 # Built once: a Core statement keeps its cache key, so each request only binds its values.
-_BY_SLUG = (select(*_COLUMNS).join(_versions, _versions.c.id == _consultations.c.version_id)
-            .where(_consultations.c.slug == bindparam("slug")))
-_OPEN = (select(*_COLUMNS).join(_versions, _versions.c.id == _consultations.c.version_id)
-         .where(_consultations.c.status == ConsultationStatus.OPEN)
+_WITH_VERSION = select(*_COLUMNS).join(_versions, _versions.c.id == _consultations.c.version_id)
+_BY_SLUG = _WITH_VERSION.where(_consultations.c.slug == bindparam("slug"))
+_OPEN = (_WITH_VERSION.where(_consultations.c.status == ConsultationStatus.OPEN)
          .order_by(_consultations.c.created_at.desc()))
 
 
