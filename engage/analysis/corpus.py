@@ -102,6 +102,7 @@ BLIND_SETS = {
     "mixed_n": "Healthwatch, online harm, young carers, foster carers, ADHD waits, vaping, hunger (49% young people)",
     "mixed_o": "exclusions, sex education, knife crime, libraries, asylum, LGBTQ+, school buses (59% young people)",
     "mixed_p": "young carers' breaks, uniform, baby banks, vaping, deaf pupils, rural buses (59% young people)",
+    "mixed_q": "stop and search, online safety, Travellers, care leavers, play streets, term fines (62% young people)",
 }
 
 

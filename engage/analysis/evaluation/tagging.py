@@ -28,7 +28,8 @@ TARGETS = {"plan": 0.75,
            "mixed_m": 0.80,
            "mixed_n": 0.80,
            "mixed_o": 0.80,
-           "mixed_p": 0.80}
+           "mixed_p": 0.80,
+           "mixed_q": 0.80}
 
 
 @dataclass(frozen=True)
