@@ -89,6 +89,8 @@ class LockedResponse:
     school_fixed: bool
     page: int
     changes: dict[str, Any] = field(default_factory=dict)
+    # Every saved answer (id, item_key, text) by item, when read with the lock; else read by the save.
+    answers: dict[str, Any] | None = None
 
     def change(self, **values: Any) -> None:
         """Set columns of the response, to be written by `write_changes`."""
@@ -109,10 +111,15 @@ def lock_response(session: Session, token: str, now: datetime) -> LockedResponse
             row.consultation_status, row.opens_at, row.closes_at, now):
         session.rollback()
         raise ConsultationClosed()
+    return locked_response(row)
+
+
+def locked_response(row, answers: dict[str, Any] | None = None) -> LockedResponse:
+    """Return the locked row's columns that a save reads and writes."""
     return LockedResponse(
         id=row.id, token=row.token, consultation_id=row.consultation_id, variant=row.variant,
         language=row.language, rendition=row.rendition, assisted=bool(row.assisted), status=row.status,
-        school_id=row.school_id, school_fixed=bool(row.school_fixed), page=row.page)
+        school_id=row.school_id, school_fixed=bool(row.school_fixed), page=row.page, answers=answers)
 
 
 def store_answers(session: Session, response: LockedResponse, items: list[Item], answers: dict[str, AnswerValue],
@@ -122,8 +129,10 @@ def store_answers(session: Session, response: LockedResponse, items: list[Item],
     The answers returned are detached copies (never added to the session), for the screen's flags.
     """
     connection = session.connection()
-    statement, keys = of_items(_EXISTING, [i.id for i in items])
-    existing = {row.item_key: row for row in connection.execute(statement, {"response_id": response.id, **keys})}
+    existing = response.answers
+    if existing is None:
+        statement, keys = of_items(_EXISTING, [i.id for i in items])
+        existing = {row.item_key: row for row in connection.execute(statement, {"response_id": response.id, **keys})}
     changed_text: list[Answer] = []
     new: list[dict] = []
     gone: list[int] = []
