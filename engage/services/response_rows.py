@@ -17,7 +17,7 @@ from engage.db import begin_write
 from engage.models import Answer, Consultation, Response, SurveyVersion
 from engage.models.consultation import takes_answers
 from engage.services.errors import ResponseMissing
-from engage.services.page_answers import LockedResponse, locked_response
+from engage.services.page_answers import LockedResponse, SavedAnswer, locked_response
 
 _responses, _consultations, _versions = Response.__table__, Consultation.__table__, SurveyVersion.__table__
 _answers = Answer.__table__
@@ -57,15 +57,6 @@ _LOCK_WITH_ANSWERS = (
         .scalar_subquery().label("seen_version"))
     .with_for_update(of=_responses)
 )
-
-
-@dataclass(frozen=True)
-class SavedAnswer:
-    """A saved answer as a save compares it: its id, item and text."""
-
-    id: int
-    item_key: str
-    text: str | None
 
 
 @dataclass(frozen=True)
