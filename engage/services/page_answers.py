@@ -229,15 +229,28 @@ def write_changes(session: Session, response: LockedResponse) -> int:
     new, values = response.new_answers, response.changes
     response.new_answers = []
     if new and values and connection.dialect.name == "postgresql":
-        both = (update(_responses).where(_responses.c.id == response.id,
-                                         _responses.c.status == ResponseStatus.IN_PROGRESS)
-                .values(**values).add_cte(_answers.insert().values(new).cte("new_answers")))
-        return connection.execute(both).rowcount
+        parameters = {f"set_{name}": value for name, value in values.items()}
+        for n, row in enumerate(new):
+            parameters.update((f"new_{n}_{column}", row[column]) for column in NEW_COLUMNS)
+        both = _insert_and_update(len(new), tuple(values))
+        return connection.execute(both, {"locked_id": response.id, **parameters}).rowcount
     if new:
         connection.execute(_INSERT, new)
     if not values:
         return 0
     return connection.execute(_UPDATE_IN_PROGRESS, {"locked_id": response.id, **values}).rowcount
+
+
+@lru_cache(maxsize=256)
+def _insert_and_update(rows: int, columns: tuple[str, ...]):
+    """Build once per shape: built per save, the statement and its cache key cost 0.17 ms of CPU."""
+    new_answers = _answers.insert().values(
+        [{column: bindparam(f"new_{n}_{column}", type_=_answers.c[column].type) for column in NEW_COLUMNS}
+         for n in range(rows)])
+    return (update(_responses)
+            .where(_responses.c.id == bindparam("locked_id"), _responses.c.status == ResponseStatus.IN_PROGRESS)
+            .values({name: bindparam(f"set_{name}", type_=_responses.c[name].type) for name in columns})
+            .add_cte(new_answers.cte("new_answers")))
 
 
 def forget_loaded(session: Session, response_id: int) -> None:
