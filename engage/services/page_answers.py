@@ -243,14 +243,20 @@ def write_changes(session: Session, response: LockedResponse) -> int:
 
 @lru_cache(maxsize=256)
 def _insert_and_update(rows: int, columns: tuple[str, ...]):
-    """Build once per shape: built per save, the statement and its cache key cost 0.17 ms of CPU."""
-    new_answers = _answers.insert().values(
-        [{column: bindparam(f"new_{n}_{column}", type_=_answers.c[column].type) for column in NEW_COLUMNS}
-         for n in range(rows)])
-    return (update(_responses)
-            .where(_responses.c.id == bindparam("locked_id"), _responses.c.status == ResponseStatus.IN_PROGRESS)
-            .values({name: bindparam(f"set_{name}", type_=_responses.c[name].type) for name in columns})
-            .add_cte(new_answers.cte("new_answers")))
+    """Build once per shape, each new answer its own one-row INSERT.
+
+    SQLAlchemy never caches the compiled form of a multi-row VALUES insert: compiled on every save,
+    it cost about 3 ms of CPU, more than the round trip it saves. Built per save, the statement and
+    its cache key cost 0.17 ms.
+    """
+    statement = (update(_responses)
+                 .where(_responses.c.id == bindparam("locked_id"), _responses.c.status == ResponseStatus.IN_PROGRESS)
+                 .values({name: bindparam(f"set_{name}", type_=_responses.c[name].type) for name in columns}))
+    for n in range(rows):
+        one = _answers.insert().values({column: bindparam(f"new_{n}_{column}", type_=_answers.c[column].type)
+                                        for column in NEW_COLUMNS})
+        statement = statement.add_cte(one.cte(f"new_answer_{n}"))
+    return statement
 
 
 def forget_loaded(session: Session, response_id: int) -> None:
