@@ -32,12 +32,12 @@ def page(number: int):
     db = get_session()
     if TOKEN not in session and session.get(DONE, {}).get("slug"):
         return redirect(url_for("respond.thanks"))  # a refresh after submitting
-    saved = None  # a GET reads the saved answers with the response, a POST has its own
+    saved = locked = None  # a GET reads the saved answers with the response, a POST has its own
     if request.method == "GET":
         reads_only(db)
         response, saved = response_rows.read_response_with_answers(db, session.get(TOKEN))
     else:
-        response = response_rows.read_response(db, session.get(TOKEN))
+        response, locked = response_rows.read_response_to_save(db, session.get(TOKEN))
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
@@ -45,10 +45,10 @@ def page(number: int):
     pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
     if not 1 <= number <= len(pages):
         abort(404)
-    return _page(db, response, pages, number, saved)
+    return _page(db, response, pages, number, saved, locked)
 
 
-def _page(db, response, pages: list[Page], number: int, saved: dict | None):
+def _page(db, response, pages: list[Page], number: int, saved: dict | None, locked):
     items = _items_to_ask(response, pages[number - 1])
     if request.method == "GET" and blank_pages.shareable(items):
         return _shared_page(db, response, pages, number, items, saved)
@@ -59,7 +59,7 @@ def _page(db, response, pages: list[Page], number: int, saved: dict | None):
     form = form_class() if request.method == "POST" else form_class(
         data=initial_data(items, _refill(db, response, items, saved)))
     if form.validate_on_submit():
-        return _save(db, response, form, items, number, len(pages))
+        return _save(db, response, form, items, number, len(pages), locked)
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
     status = 400 if form.errors else 200
     return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
@@ -121,20 +121,20 @@ def _items_to_ask(response, page: Page) -> list:
     return [i for i in page.items if i.profile not in fixed]
 
 
-def _save(db, response, form, items, number: int, total: int):
+def _save(db, response, form, items, number: int, total: int, locked):
     answers = answers_from(form, items)
     token = response.token
     if request.form.get("action") == "save" and not kiosk.current():  # no resume codes on a kiosk
-        saved = rsp.save_page(db, token, items, answers, number, utcnow())
+        saved = rsp.save_page(db, token, items, answers, number, utcnow(), locked)
         coded = rsp.issue_resume_code(db, token, utcnow())
         session.pop(TOKEN, None)
         session["saved"] = {"code": coded.resume_code, "variant": response.variant, "lang": response.language,
                             "closes_on": _day(coded.resume_code_expires_at)}
         return _then(saved, url_for("respond.saved"))
     if number < total:
-        saved = rsp.save_page(db, token, items, answers, number + 1, utcnow())
+        saved = rsp.save_page(db, token, items, answers, number + 1, utcnow(), locked)
         return _then(saved, url_for("respond.page", number=number + 1))
-    saved = rsp.submit(db, token, items, answers, utcnow())
+    saved = rsp.submit(db, token, items, answers, utcnow(), locked)
     _finish_session(response.variant, response.consultation.slug)
     session[DONE] = {**session[DONE], **support.remembered(response)}
     return _then(saved, url_for("respond.thanks"))

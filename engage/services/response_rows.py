@@ -10,12 +10,14 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
+from engage.db import begin_write
 from engage.models import Answer, Consultation, Response, SurveyVersion
 from engage.models.consultation import takes_answers
 from engage.services.errors import ResponseMissing
+from engage.services.page_answers import LockedResponse, SavedAnswer, locked_response
 
 _responses, _consultations, _versions = Response.__table__, Consultation.__table__, SurveyVersion.__table__
 _answers = Answer.__table__
@@ -40,6 +42,20 @@ _READ = (
 _READ_WITH_ANSWERS = (
     _READ.add_columns(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text)
     .outerjoin(_answers, _answers.c.response_id == _responses.c.id)
+)
+
+# A page POST on PostgreSQL reads the same, locked for its save, with what the save writes from
+# (answer ids, the response's page and school). Its answers come from the statement's snapshot,
+# taken before any wait for the lock; when a save committed during that wait, the locked row is
+# a newer version than the snapshot's own ("seen"), and the answers are read again under the lock.
+_seen = _responses.alias("seen")
+_LOCK_WITH_ANSWERS = (
+    _READ_WITH_ANSWERS.add_columns(
+        _responses.c.consultation_id, _responses.c.school_id, _responses.c.page,
+        _answers.c.id.label("answer_id"), literal_column("responses.xmin::text").label("row_version"),
+        select(literal_column("seen.xmin::text")).select_from(_seen).where(_seen.c.id == _responses.c.id)
+        .scalar_subquery().label("seen_version"))
+    .with_for_update(of=_responses)
 )
 
 
@@ -118,3 +134,26 @@ def _response(session: Session, row) -> ResponseRow:
                                        VersionRef(session, row.offered_id, row.offered_checksum)),
         version=VersionRef(session, row.version_id, row.checksum),
     )
+
+
+def read_response_to_save(session: Session, token: str | None) -> tuple[ResponseRow, LockedResponse | None]:
+    """Return the response a page POST saves to and, on PostgreSQL, the same row already locked.
+
+    On PostgreSQL one statement starts the save: the response locked with its answers, two round
+    trips fewer than reading, then locking, then reading the answers. On SQLite the lock is the
+    whole database's, so it is taken only once the page is checked (`responses.save_page`).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return read_response(session, token), None
+    if not token:
+        raise ResponseMissing()
+    begin_write(session)
+    rows = session.connection().execute(_LOCK_WITH_ANSWERS, {"token": token}).all()
+    if not rows:
+        raise ResponseMissing()
+    first = rows[0]
+    answers = None
+    if first.row_version == first.seen_version:
+        answers = {row.item_key: SavedAnswer(row.answer_id, row.item_key, row.text)
+                   for row in rows if row.item_key is not None}
+    return _response(session, first), locked_response(first, answers)

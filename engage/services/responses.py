@@ -89,18 +89,22 @@ def _saved(response: page_answers.LockedResponse, flags: list) -> Saved:
 
 
 def save_page(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
-              page: int, now: datetime) -> Saved:
-    """Store one page's answers, screened (tags follow in batches), in one transaction."""
+              page: int, now: datetime, locked: page_answers.LockedResponse | None = None) -> Saved:
+    """Store one page's answers, screened (tags follow in batches), in one transaction.
+
+    locked: the response as already locked in this transaction (`response_rows.read_response_to_save`).
+    """
     screened = free_text.prepare([a.text for a in answers.values() if a.text])
     for attempt in (1, 2):
         try:
-            response = page_answers.lock_response(session, token, now)
+            response = locked if locked and attempt == 1 else page_answers.lock_response(session, token, now)
             flags = []
             if response.status == ResponseStatus.IN_PROGRESS:
                 changed = page_answers.store_answers(session, response, items, answers, screened)
                 flags = free_text.store(session, response, changed, screened)
-                if page > response.page:
-                    response.change(page=page)
+                # Written even when unchanged: every save leaves a new row version, which is how a
+                # save that read its answers with the lock sees that another committed meanwhile.
+                response.change(page=max(page, response.page))
                 page_answers.write_changes(session, response)
             session.commit()
             page_answers.forget_loaded(session, response.id)
@@ -114,10 +118,10 @@ def save_page(session: Session, token: str, items: list[Item], answers: dict[str
 
 
 def submit(session: Session, token: str, items: list[Item], answers: dict[str, AnswerValue],
-           now: datetime) -> Saved:
-    """Store the last page and submit, exactly once however often it is posted."""
+           now: datetime, locked: page_answers.LockedResponse | None = None) -> Saved:
+    """Store the last page and submit, exactly once however often it is posted (locked: as save_page)."""
     screened = free_text.prepare([a.text for a in answers.values() if a.text])
-    response = page_answers.lock_response(session, token, now)
+    response = locked or page_answers.lock_response(session, token, now)
     flags = []
     if response.status == ResponseStatus.IN_PROGRESS:
         changed = page_answers.store_answers(session, response, items, answers, screened)
