@@ -17,10 +17,15 @@ from collections.abc import Sequence
 # adaptations and short breaks, feeding a baby, conferences and reviews, caseloads,
 # assessments refused or waited for): without them their accounts of a service read as
 # early help (ten source-group folds: parents 0.643 -> 0.647, young people unchanged).
+# The last line of 1a is feeling unsafe: by domain.md 1.4 young people's anti-social behaviour is
+# value 3 but a child or resident afraid of it is value 1, and "safe*" alone missed "unsafe",
+# "intimidating" and "threatened" (ten folds on three deals of the groups: comments +0.001 to
+# +0.003, value 1 F1 +0.005 to +0.008, plan unchanged; small, but the same way on every deal).
 LEXICON: dict[str, str] = {
     "1a": "bull* safe* abus* neglect* exploit* harm hurt* picked_on child_protection social_care"
           " marac missing run_away ran_away foster* in_care trusted_adult racis* harass* scared_of"
-          " frightened",
+          " frightened"
+          " unsafe intimidat* threaten* afraid jumped feel_safe feel_unsafe not_safe",
     "1b": "damp mould* mold* overcrowd* cramped flat flats bedroom share_a_bed share_a_room"
           " landlord* repair* heating leak* housing accommodation bedsit* rent rents rented mice"
           " window windows",

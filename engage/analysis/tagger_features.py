@@ -16,23 +16,31 @@ from collections import Counter
 from collections.abc import Sequence
 
 from engage.analysis.boundary import RuleFeatures
+from engage.analysis.stems import stem_tokens
 
 # The vectorizer settings this count reproduces (the tagger's own); any other goes to sklearn.
 _PLAIN_WORDS = {"analyzer": "word", "ngram_range": (1, 2), "lowercase": False, "preprocessor": None,
                 "strip_accents": None, "stop_words": None, "tokenizer": None, "binary": False,
                 "input": "content", "vocabulary": None, "norm": "l2"}
+_PLAIN_STEMS = {**_PLAIN_WORDS, "ngram_range": (1, 1), "tokenizer": stem_tokens}
 _TRANSPOSED: dict[int, tuple] = {}  # id(weights): (weights, their C-ordered transpose)
 _MOST_TRANSPOSED = 16  # a few taggers' weights (cross-validation trains many in one process)
 
 
 def transform(union, texts: Sequence[str]):
-    """Return union.transform(texts) for the tagger's FeatureUnion of words and rules."""
+    """Return union.transform(texts) for the tagger's FeatureUnion of words, stems and rules."""
     parts = dict(union.transformer_list)
-    words, rules = parts.get("words"), parts.get("rules")
-    if (list(parts) != ["words", "rules"] or union.transformer_weights or not _plain(words)
-            or not isinstance(rules, RuleFeatures)):
+    words, stems, rules = parts.get("words"), parts.get("stems"), parts.get("rules")
+    weights = union.transformer_weights or {}
+    if (list(parts) != ["words", "stems", "rules"] or set(weights) - {"stems"} or not _plain(words)
+            or not _plain_stems(stems) or not isinstance(rules, RuleFeatures)):
         return union.transform(texts)
-    return side_by_side(word_matrix(words, texts), rules.rows(texts), rules.width)
+    stemmed = stem_matrix(stems, texts)
+    if weights.get("stems") is not None:
+        stemmed.data *= weights["stems"]  # the same product FeatureUnion takes
+    both = side_by_side(word_matrix(words, texts), (stemmed.data, stemmed.indices, stemmed.indptr),
+                        stemmed.shape[1])
+    return side_by_side(both, rules.rows(texts), rules.width)
 
 
 def side_by_side(left, right: tuple[list[float], list[int], list[int]], width: int):
@@ -61,11 +69,12 @@ def _plain(vectorizer) -> bool:
     return all(getattr(vectorizer, name, "") == value for name, value in _PLAIN_WORDS.items())
 
 
+def _plain_stems(vectorizer) -> bool:
+    return all(getattr(vectorizer, name, "") == value for name, value in _PLAIN_STEMS.items())
+
+
 def word_matrix(vectorizer, texts: Sequence[str]):
     """Return a fitted word 1-2-gram TfidfVectorizer's transform(texts)."""
-    import numpy as np
-    from scipy import sparse
-
     tokenize, known = vectorizer.build_tokenizer(), vectorizer.vocabulary_.get
     indices: list[int] = []
     counts: list[int] = []
@@ -79,9 +88,32 @@ def word_matrix(vectorizer, texts: Sequence[str]):
         indices += found
         counts += found.values()
         indptr.append(len(indices))
+    return _weighted(vectorizer, counts, indices, indptr)
+
+
+def stem_matrix(vectorizer, texts: Sequence[str]):
+    """Return a fitted stem-unigram TfidfVectorizer's transform(texts)."""
+    known = vectorizer.vocabulary_.get
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        found = Counter(map(known, stem_tokens(text)))
+        found.pop(None, None)
+        indices += found
+        counts += found.values()
+        indptr.append(len(indices))
+    return _weighted(vectorizer, counts, indices, indptr)
+
+
+def _weighted(vectorizer, counts: list[int], indices: list[int], indptr: list[int]):
+    """Return the TF-IDF matrix of counts given row by row as the lists of a CSR matrix."""
+    import numpy as np
+    from scipy import sparse
+
     matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.intc), np.asarray(indices, dtype=np.int32),
                                 np.asarray(indptr, dtype=np.int32)),
-                               shape=(len(texts), len(vectorizer.vocabulary_)), dtype=vectorizer.dtype)
+                               shape=(len(indptr) - 1, len(vectorizer.vocabulary_)), dtype=vectorizer.dtype)
     matrix.sort_indices()
     return _tf_idf(vectorizer._tfidf, matrix)
 

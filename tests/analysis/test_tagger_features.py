@@ -62,6 +62,14 @@ def test_other_vectorizer_settings_go_to_sklearn(tagger):
     assert tagger_features._plain(dict(tagger.features.transformer_list)["words"])
     assert not tagger_features._plain(TfidfVectorizer(lowercase=True, ngram_range=(1, 2)))
     assert not tagger_features._plain(TfidfVectorizer(lowercase=False, ngram_range=(1, 3)))
+    assert tagger_features._plain_stems(dict(tagger.features.transformer_list)["stems"])
+    assert not tagger_features._plain_stems(TfidfVectorizer(lowercase=False, ngram_range=(1, 1)))
+
+
+def test_stem_counts_are_the_vectorizers_own(tagger, spelled):
+    stems = dict(tagger.features.transformer_list)["stems"]
+    for chunk in (spelled[:2000], spelled[2000:2001], ["", "waited and waiting"]):
+        _same(tagger_features.stem_matrix(stems, chunk), stems.transform(chunk))
 
 
 def _plain_rules(rules, texts: list[str]):
