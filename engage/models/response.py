@@ -36,7 +36,8 @@ class Response(Base):
     resume_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     # A resume code works until then (and only once: resuming replaces it).
     resume_code_expires_at: Mapped[datetime | None]
-    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    # Indexed by ix_responses_summary_batch, which starts with it.
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"))
     version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"))
     variant: Mapped[str] = mapped_column(String(20))
     # online | paper (entered by an officer) | kiosk (an event device, cleared after each person).

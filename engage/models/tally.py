@@ -14,7 +14,8 @@ class SummaryTally(Base):
     __table_args__ = (UniqueConstraint("consultation_id", "kind", "dims"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    # Indexed by the unique key, which starts with it.
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(12))
     # The group, as JSON text of a list (variant first); figures are the summed counts, in order.
     dims: Mapped[str] = mapped_column(Text)
