@@ -30,8 +30,8 @@ def ensure_data(db_path: str, responses: int) -> float:
     with app.app_context():
         from engage.definitions.loader import load_directory
         from engage.models._time import utcnow
-        from engage.services.demo import create_demo
-        from engage.services.synthetic import generate
+        from engage.services.demo.content import create_demo
+        from engage.services.demo.synthetic import generate
 
         session = get_session()
         load_directory(session, Path(app.config["SURVEYS_DIR"]))

@@ -100,7 +100,7 @@ def loaded(app):
 def demo(loaded):
     """The demo consultations, schools and class codes."""
     from engage.models._time import utcnow
-    from engage.services.demo import create_demo
+    from engage.services.demo.content import create_demo
 
     with loaded.app_context():
         content = create_demo(get_session(), utcnow())

@@ -9,8 +9,8 @@ from engage.auth import session as staff_session
 from engage.auth.forms import ChangePasswordForm
 from engage.db import get_session
 from engage.extensions import limiter
+from engage.services.errors import InvalidInput
 from engage.services.security import credentials, passwords, two_step
-from engage.services.workspace_errors import InvalidInput
 
 
 def signed_in_only(view):

@@ -9,9 +9,9 @@ from engage.auth.views import complete
 from engage.db import get_session
 from engage.extensions import limiter
 from engage.models._time import utcnow
+from engage.services.errors import SignInFailed
 from engage.services.security import sign_in as signing
 from engage.services.security import two_step
-from engage.services.workspace_errors import SignInFailed
 
 CODE_LIMIT = "10 per minute;50 per hour"
 NEW_SECRET = "two_step_secret"

@@ -8,9 +8,9 @@ from engage.auth.forms import SignInForm, SignOutForm
 from engage.db import get_session
 from engage.extensions import limiter
 from engage.models._time import utcnow
+from engage.services.errors import SignInFailed
 from engage.services.security import credentials, two_step
 from engage.services.security import sign_in as signing
-from engage.services.workspace_errors import SignInFailed
 
 # Per address, on every server; the per-account-and-client waits in the sign-in service
 # stop slow guessing.

@@ -25,8 +25,8 @@ from engage.models._time import utcnow
 def demo(ctx: click.Context, base_url: str, responses: int = 0, fill_to: int = 0,
          demo_confirmed: bool = False) -> None:
     """Create an open demo consultation with two schools and class codes; print its URLs."""
-    from engage.services.demo import create_demo
-    from engage.services.workspace_demo import holds_real_data
+    from engage.services.demo.accounts import holds_real_data
+    from engage.services.demo.content import create_demo
 
     if holds_real_data(get_session()) and not demo_confirmed:
         click.echo("This database has real staff accounts, so it is not a demo. The demo adds accounts "
@@ -35,7 +35,7 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0, fill_to: int = 0
         sys.exit(1)
     content = create_demo(get_session(), utcnow())
     if responses or fill_to:  # synthetic responses for the results pages and benchmarks
-        from engage.services.demo import create_last_year
+        from engage.services.demo.content import create_last_year
 
         this_year, last_year = content.consultations[0], create_last_year(get_session(), utcnow())
         # Last year's wave, smaller, so the results show change since then.
@@ -54,8 +54,8 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0, fill_to: int = 0
 
 def _demo_accounts(base_url: str) -> None:
     """Create and print one account per staff role, so every part of the workspace can be tried."""
-    from engage.services.workspace_demo import create_demo_accounts
-    from engage.services.workspace_schools import list_schools
+    from engage.services.demo.accounts import create_demo_accounts
+    from engage.services.workspace.schools import list_schools
 
     made = create_demo_accounts(get_session(), list_schools(get_session()))
     click.echo(f"Workspace: {base_url.rstrip('/')}/workspace/ (demo accounts below; demo only)")
@@ -76,7 +76,7 @@ def submitted(consultation: Consultation) -> int:
 
 def add_synthetic(consultation: Consultation, n: int, wave: int = 0) -> None:
     """Add n synthetic submitted responses to a consultation, showing progress on a terminal."""
-    from engage.services.synthetic import generate
+    from engage.services.demo.synthetic import generate
 
     if n <= 0:
         return

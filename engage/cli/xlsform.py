@@ -15,7 +15,7 @@ from engage.definitions.xlsform_read import XLSFormError
 from engage.framework import load_framework
 from engage.services import xlsform
 from engage.services.errors import NotFound
-from engage.services.workspace_surveys import latest
+from engage.services.workspace.surveys import latest
 
 
 @click.command("import-xlsform")

@@ -26,7 +26,7 @@ from engage.forms.workspace_editor import AUDIENCE_NAMES, TOO_LONG
 from engage.forms.yaml_settings import parse_settings, settings_text, settings_validator
 from engage.framework import Framework
 from engage.services.survey_editing import ITEM_KEYS, NEW_PAGE, PAGE_KEYS, ItemChanges, OptionRow, PageTarget
-from engage.services.workspace_surveys import MAX_WORDING
+from engage.services.workspace.surveys import MAX_WORDING
 
 SPARE_ROWS = 3
 TYPE_NAMES = {"scale": "Scale (5 points)", "single": "Choose one", "multi": "Choose any",

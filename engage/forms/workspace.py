@@ -10,7 +10,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from engage.services.workspace_schools import PHASES, YEARS
+from engage.services.workspace.schools import PHASES, YEARS
 
 DATE_ERROR = "Enter a real date, for example 27 3 2027."
 

@@ -7,7 +7,7 @@ from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from engage.forms.yaml_settings import settings_text, settings_validator
 from engage.services.survey_editing import PAGE_KEYS
-from engage.services.workspace_surveys import MAX_WORDING
+from engage.services.workspace.surveys import MAX_WORDING
 
 AUDIENCE_NAMES = {"primary": "Primary", "secondary": "Secondary", "post16": "Post-16",
                   "parent": "Parent or carer", "professional": "Professional"}

@@ -11,7 +11,7 @@ from engage.permissions import role_required
 from engage.reports import plan_docx
 from engage.results import summary as svc
 from engage.services import plan
-from engage.services import workspace_consultations as wc
+from engage.services.workspace import consultations as wc
 
 OFFICERS = (Role.ADMIN, Role.OFFICER)
 

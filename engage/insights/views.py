@@ -15,8 +15,8 @@ from engage.results import exports
 from engage.results import summary as svc
 from engage.results.filters import Filters
 from engage.results.labels import VARIANT_LABELS
-from engage.services import workspace_consultations as wc
 from engage.services.consultations import schools
+from engage.services.workspace import consultations as wc
 
 READERS = (Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL)
 DOWNLOADS = ("csv", "long.csv", "xlsx", "sav")

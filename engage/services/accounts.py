@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.models import Role, School, User
 from engage.services import audit
+from engage.services.errors import InvalidInput
 from engage.services.security import passwords
 from engage.services.security.passwords import hash_password
-from engage.services.workspace_errors import InvalidInput
 
 __all__ = ["hash_password"]  # kept here too: factories and the demo hash with it
 

@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 
 from engage.models import ApiToken
 from engage.services import audit
-from engage.services.errors import NotFound
-from engage.services.workspace_errors import InvalidInput
+from engage.services.errors import InvalidInput, NotFound
 
 PREFIX = "engage_"  # lets secret scanners and people recognise a leaked token
 NAME_LIMIT = 80

@@ -13,8 +13,7 @@ from engage.definitions.survey import Item, survey_of
 from engage.models import Answer, BallotTally, BallotTallySheet, Consultation, Response, ResponseStatus, School, User
 from engage.results import ballots as count
 from engage.services import audit
-from engage.services.errors import NotFound
-from engage.services.workspace_errors import InvalidInput
+from engage.services.errors import InvalidInput, NotFound
 
 MAX_BALLOTS = 100_000
 

@@ -8,7 +8,7 @@ from engage.definitions.xlsform import Imported, ImportOptions, import_xlsform
 from engage.framework import Framework
 from engage.models import User
 from engage.services import audit
-from engage.services.workspace_errors import DefinitionRejected
+from engage.services.errors import DefinitionRejected
 
 
 class ImportRejected(DefinitionRejected):

@@ -8,9 +8,8 @@ from engage.forms.accounts import role_form
 from engage.models import Role, School
 from engage.permissions import can_manage_users, role_required
 from engage.services import accounts, audit
-from engage.services.errors import NotFound
+from engage.services.errors import InvalidInput, NotFound
 from engage.services.security import two_step
-from engage.services.workspace_errors import InvalidInput
 from engage.workspace import bp
 from engage.workspace.support import attach
 

@@ -10,9 +10,8 @@ from engage.permissions import role_required
 from engage.results import summary
 from engage.services import ballots
 from engage.services import consultations as svc
-from engage.services import workspace_consultations as wc
-from engage.services.errors import NotFound
-from engage.services.workspace_errors import InvalidInput
+from engage.services.errors import InvalidInput, NotFound
+from engage.services.workspace import consultations as wc
 from engage.workspace import bp
 from engage.workspace.support import attach
 

@@ -9,8 +9,8 @@ from engage.forms.workspace import ActionForm, ConsultationForm
 from engage.models import Consultation, Role
 from engage.models._time import utcnow
 from engage.permissions import APPROVERS, EDITORS, READ_ALL, role_required
-from engage.services import workspace_consultations as wc
-from engage.services.workspace_errors import InvalidChange, InvalidInput
+from engage.services.errors import InvalidChange, InvalidInput
+from engage.services.workspace import consultations as wc
 from engage.workspace import bp
 from engage.workspace.support import attach
 

@@ -12,8 +12,8 @@ from engage.db import get_session
 from engage.models import Role
 from engage.permissions import APPROVERS, role_required
 from engage.services import erasure
-from engage.services import workspace_consultations as wc
 from engage.services.errors import DomainError
+from engage.services.workspace import consultations as wc
 from engage.workspace import bp
 
 REASON = TextAreaField("Why it is being erased", validators=[

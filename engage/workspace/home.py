@@ -9,8 +9,8 @@ from engage.models import ConsultationStatus, Role
 from engage.models._time import utcnow
 from engage.permissions import role_required
 from engage.services import triage
-from engage.services import workspace_consultations as wc
-from engage.services import workspace_schools as ws
+from engage.services.workspace import consultations as wc
+from engage.services.workspace import schools as ws
 from engage.workspace import bp
 
 

@@ -9,8 +9,8 @@ from engage.models._time import utcnow
 from engage.permissions import APPROVERS, role_required
 from engage.respond.kiosk import begin_kiosk
 from engage.services import kiosk
-from engage.services import workspace_consultations as wc
 from engage.services.errors import ConsultationClosed
+from engage.services.workspace import consultations as wc
 from engage.workspace import bp
 
 

@@ -13,8 +13,8 @@ from engage.reports import paper_pdf
 from engage.respond.words import words
 from engage.services import consultations as svc
 from engage.services import paper
-from engage.services import workspace_consultations as wc
 from engage.services.errors import ConsultationClosed, NotFound
+from engage.services.workspace import consultations as wc
 from engage.workspace import bp
 from engage.workspace.consultations import AUDIENCES
 

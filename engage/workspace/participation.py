@@ -5,8 +5,8 @@ from flask_login import current_user
 from engage import permissions as can
 from engage.db import get_session
 from engage.permissions import role_required
-from engage.services import workspace_consultations as wc
-from engage.services import workspace_participation as wp
+from engage.services.workspace import consultations as wc
+from engage.services.workspace import participation as wp
 from engage.workspace import bp
 from engage.workspace.consultations import AUDIENCES
 from engage.workspace.support import framework

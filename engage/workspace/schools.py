@@ -8,9 +8,9 @@ from engage.db import get_session
 from engage.forms.workspace import CodesForm, SchoolForm
 from engage.models import Role
 from engage.permissions import APPROVERS, READ_ALL, role_required
-from engage.services import workspace_consultations as wc
-from engage.services import workspace_schools as ws
-from engage.services.workspace_errors import InvalidChange, InvalidInput
+from engage.services.errors import InvalidChange, InvalidInput
+from engage.services.workspace import consultations as wc
+from engage.services.workspace import schools as ws
 from engage.workspace import bp
 from engage.workspace.qr import qr_svg
 from engage.workspace.support import attach, framework

@@ -6,8 +6,8 @@ from flask_wtf import FlaskForm
 
 from engage.db import get_session
 from engage.framework import Framework, load_framework
-from engage.services.workspace_errors import InvalidInput
-from engage.services.workspace_surveys import open_on_older
+from engage.services.errors import InvalidInput
+from engage.services.workspace.surveys import open_on_older
 
 
 def framework() -> Framework:
@@ -46,6 +46,6 @@ def day(value) -> str:
 
 def closes(consultation) -> str:
     """Format the last day a consultation takes answers."""
-    from engage.services.workspace_consultations import closing_day
+    from engage.services.workspace.consultations import closing_day
 
     return day(closing_day(consultation))

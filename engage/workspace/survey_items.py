@@ -9,9 +9,8 @@ from engage.forms.survey_problems import place
 from engage.forms.workspace_editor import AUDIENCE_NAMES, RemoveForm
 from engage.permissions import EDITORS, role_required
 from engage.services import survey_editing as se
-from engage.services import workspace_surveys as ed
-from engage.services.errors import NotFound
-from engage.services.workspace_errors import DefinitionRejected
+from engage.services.errors import DefinitionRejected, NotFound
+from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 from engage.workspace.support import framework, saved_message
 

@@ -9,8 +9,8 @@ from engage.permissions import EDITORS, role_required
 from engage.respond.viewmodels import question
 from engage.respond.words import words
 from engage.services import consultations as svc
-from engage.services import workspace_surveys as ed
 from engage.services.errors import NotFound
+from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 
 

@@ -6,8 +6,8 @@ from engage.db import get_session
 from engage.definitions.readability import GRADE_LIMITS
 from engage.forms.workspace_editor import AUDIENCE_NAMES, ImportForm, field_name, wording_form
 from engage.permissions import EDITORS, role_required
-from engage.services import workspace_surveys as ed
-from engage.services.workspace_errors import DefinitionRejected
+from engage.services.errors import DefinitionRejected
+from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 from engage.workspace.support import framework, saved_message
 

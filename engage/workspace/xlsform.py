@@ -14,8 +14,8 @@ from engage.definitions.xlsform_export import export_xlsform
 from engage.definitions.xlsform_read import XLSFormError
 from engage.forms.workspace_editor import AUDIENCE_NAMES
 from engage.permissions import EDITORS, role_required
-from engage.services import workspace_surveys as ed
 from engage.services import xlsform
+from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 from engage.workspace.support import framework
 

@@ -18,7 +18,7 @@ def comments(live_server, app, demo):
     from sqlalchemy import select
 
     from engage.db import get_session
-    from engage.services.synthetic import generate
+    from engage.services.demo.synthetic import generate
 
     with app.app_context():
         session = get_session()

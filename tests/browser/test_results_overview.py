@@ -20,8 +20,8 @@ def story(live_server, app, demo):
 
     from engage.db import get_session
     from engage.models._time import utcnow
-    from engage.services.demo import create_last_year
-    from engage.services.synthetic import generate
+    from engage.services.demo.content import create_last_year
+    from engage.services.demo.synthetic import generate
 
     with app.app_context():
         session = get_session()

@@ -29,7 +29,7 @@ def prepare_database(url: str) -> None:
     """Migrate, load the shipped surveys and create the demo consultations."""
     from engage.definitions.loader import load_directory
     from engage.models._time import utcnow
-    from engage.services.demo import create_demo
+    from engage.services.demo.content import create_demo
 
     app = create_app({**_config(), "DATABASE_URL": url})
     migrate.upgrade(app)

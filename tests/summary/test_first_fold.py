@@ -20,7 +20,7 @@ from engage import create_app
 from engage.db import begin_write, get_session
 from engage.models import Consultation, Response
 from engage.results import tallies, tally_writes
-from engage.services.synthetic import generate
+from engage.services.demo.synthetic import generate
 from tests.conftest import ON_POSTGRES, _config
 from tests.summary.test_fold_parts import _kept, _keys
 from tests.summary.test_sql_counts import SpreadTagger, synthetic  # noqa: F401 (fixture)

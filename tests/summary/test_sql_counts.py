@@ -16,7 +16,7 @@ from engage.models._time import utcnow
 from engage.results import aggregates as agg
 from engage.results import summary as svc
 from engage.results.filters import Filters
-from engage.services.synthetic import generate
+from engage.services.demo.synthetic import generate
 from tests.summary import reference as ref
 
 T = 5
@@ -36,7 +36,7 @@ class SpreadTagger:
 
 @pytest.fixture
 def synthetic(loaded, db):
-    from engage.services.demo import create_demo
+    from engage.services.demo.content import create_demo
 
     with loaded.app_context():
         consultation = create_demo(db, utcnow()).consultations[0]

@@ -19,9 +19,9 @@ from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
 from engage.services.corrections import correct_tag
+from engage.services.demo.synthetic import generate
+from engage.services.demo.synthetic_story import PRIORITY_SHARE
 from engage.services.erasure import erase_response
-from engage.services.synthetic import generate
-from engage.services.synthetic_story import PRIORITY_SHARE
 from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
 from tests.workspace.factories import make_user
 

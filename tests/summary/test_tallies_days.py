@@ -17,8 +17,8 @@ from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
 from engage.services.corrections import correct_tag
+from engage.services.demo.synthetic import generate
 from engage.services.erasure import erase_response
-from engage.services.synthetic import generate
 from tests.summary.test_sql_counts import SpreadTagger, T, synthetic  # noqa: F401 (fixture)
 from tests.summary.test_tallies import _tables, counted_unflagged
 from tests.workspace.factories import make_user

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from engage.definitions.loader import latest_version, load_definition
 from engage.models import AccessCode, Consultation
 from engage.models._time import utcnow
-from engage.services import workspace_consultations as wc
-from engage.services.workspace_errors import InvalidChange, InvalidInput
+from engage.services.errors import InvalidChange, InvalidInput
+from engage.services.workspace import consultations as wc
 from tests.conftest import csrf_token
 from tests.workspace.factories import sign_in_as
 

@@ -2,7 +2,7 @@
 import pytest
 
 from engage.models import Role
-from engage.services.workspace_participation import participation
+from engage.services.workspace.participation import participation
 from tests.workspace.factories import FREE_TEXT, sign_in_as, submitted
 
 AREAS = [{"id": "north", "name": "North"}, {"id": "south", "name": "South"}, {"id": "east", "name": "East"}]

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from engage.models import AuditEvent, Role, User
 from engage.services import accounts
-from engage.services.workspace_errors import InvalidInput
+from engage.services.errors import InvalidInput
 from tests.workspace.factories import make_user, sign_in_as
 from tests.workspace.html_forms import form_fields
 

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from engage.models import AccessCode, AuditEvent, School
-from engage.services.workspace_schools import variant_for_year
+from engage.services.workspace.schools import variant_for_year
 from tests.conftest import csrf_token
 from tests.workspace.factories import sign_in_as
 

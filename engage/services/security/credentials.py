@@ -5,8 +5,8 @@ from engage.db import begin_write
 from engage.models import User
 from engage.services import audit
 from engage.services.accounts import find_user
+from engage.services.errors import InvalidInput
 from engage.services.security import passwords, two_step
-from engage.services.workspace_errors import InvalidInput
 
 WRONG_CURRENT = "Your current password is not right."
 NO_ACCOUNT = "There is no account with that email address."

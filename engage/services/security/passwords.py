@@ -6,7 +6,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from engage.services.workspace_errors import InvalidInput
+from engage.services.errors import InvalidInput
 
 MIN_LENGTH = 12
 MIN_DIFFERENT = 5

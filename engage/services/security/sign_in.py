@@ -7,8 +7,8 @@ from engage.db import begin_write
 from engage.models import User
 from engage.services import audit
 from engage.services.accounts import find_user, normalise_email
+from engage.services.errors import SignInFailed
 from engage.services.security import passwords, throttle, two_step
-from engage.services.workspace_errors import SignInFailed
 
 SIGN_IN_FAILED = ("The email address or password is not right. After 5 wrong tries, each "
                   "further try from this device has to wait a little longer.")

@@ -15,8 +15,8 @@ from itertools import accumulate
 
 from engage.definitions.survey import Item, Survey
 from engage.models import ResponseStatus
-from engage.services import synthetic_story as s
-from engage.services.bulk_insert import Values
+from engage.services.demo import synthetic_story as s
+from engage.services.demo.bulk_insert import Values
 
 RESPONSE_COLUMNS = ("id", "token", "consultation_id", "version_id", "variant", "channel", "language",
                     "rendition", "assisted", "status", "school_id", "school_fixed", "year_group", "area_id",

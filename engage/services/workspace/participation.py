@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage.models import Consultation, Response, ResponseStatus, School
-from engage.services.workspace_schools import list_schools
+from engage.services.workspace.schools import list_schools
 
 FEW = 5  # fewer responses than this counts as "not being heard"
 LOW_RATE = 20  # and so does a response rate under this percentage of the pupils on roll

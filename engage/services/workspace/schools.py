@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.models import AccessCode, Consultation, ConsultationStatus, School, User
 from engage.services import audit
-from engage.services.errors import NotFound
+from engage.services.errors import InvalidChange, InvalidInput, NotFound
 from engage.services.setup import create_access_code
-from engage.services.workspace_errors import InvalidChange, InvalidInput
 
 PHASES = ("primary", "secondary", "all-through", "special", "college")
 YEARS = tuple(range(4, 14))

@@ -15,9 +15,8 @@ from engage.definitions.loader import latest_version
 from engage.models import AccessCode, Consultation, ConsultationStatus, Role, SurveyFamily, User
 from engage.results import tallies as summary_tallies
 from engage.services import audit
-from engage.services.errors import NotFound
+from engage.services.errors import InvalidChange, InvalidInput, NotFound
 from engage.services.setup import create_consultation
-from engage.services.workspace_errors import InvalidChange, InvalidInput
 
 S = ConsultationStatus
 # action -> (from, to, past tense for messages and the audit log)

@@ -20,9 +20,8 @@ from engage.definitions.validate import validate
 from engage.framework import Framework
 from engage.models import Consultation, ConsultationStatus, SurveyFamily, SurveyVersion, User
 from engage.services import audit
-from engage.services.errors import NotFound
+from engage.services.errors import DefinitionRejected, NotFound
 from engage.services.survey_editing import Missing
-from engage.services.workspace_errors import DefinitionRejected
 
 MAX_WORDING = 2000
 

@@ -21,10 +21,10 @@ from engage.db import begin_write
 from engage.definitions.survey import survey_of
 from engage.models import Consultation
 from engage.models._time import utcnow
-from engage.services import bulk_insert as bulk
-from engage.services import synthetic_rows as rows
+from engage.services.demo import bulk_insert as bulk
+from engage.services.demo import synthetic_rows as rows
+from engage.services.demo.synthetic_story import AREAS, DEMO_STORY, Story, all_texts
 from engage.services.setup import ensure_school
-from engage.services.synthetic_story import AREAS, DEMO_STORY, Story, all_texts
 
 
 def analyse_all(tagger) -> dict[str, tuple[float, float, tuple]]:
