@@ -103,6 +103,7 @@ BLIND_SETS = {
     "mixed_o": "exclusions, sex education, knife crime, libraries, asylum, LGBTQ+, school buses (59% young people)",
     "mixed_p": "young carers' breaks, uniform, baby banks, vaping, deaf pupils, rural buses (59% young people)",
     "mixed_q": "stop and search, online safety, Travellers, care leavers, play streets, term fines (62% young people)",
+    "mixed_r": "school loos, music fees, free buses, youth councils, eating disorder waits (58% young people)",
 }
 
 
