@@ -4,7 +4,7 @@ from wtforms import RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from engage.services.triage import ACTIONS, REFERRALS
+from engage.services.safeguarding.triage import ACTIONS, REFERRALS
 
 
 class ActionForm(FlaskForm):

@@ -9,9 +9,8 @@ from engage.models import Role
 from engage.models._time import utcnow
 from engage.permissions import role_required
 from engage.respond.viewmodels import error_list
-from engage.services import triage
 from engage.services.errors import DomainError
-from engage.services.safeguarding import alerts
+from engage.services.safeguarding import alerts, triage
 from engage.triage import bp
 from engage.triage.forms import ActionForm
 

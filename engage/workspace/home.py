@@ -8,7 +8,7 @@ from engage.db import get_session
 from engage.models import ConsultationStatus, Role
 from engage.models._time import utcnow
 from engage.permissions import role_required
-from engage.services import triage
+from engage.services.safeguarding import triage
 from engage.services.workspace import consultations as wc
 from engage.services.workspace import schools as ws
 from engage.workspace import bp

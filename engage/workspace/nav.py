@@ -41,7 +41,7 @@ def _count(endpoint: str) -> str | None:
     if endpoint != "triage.queue":
         return None
     from engage.db import get_session
-    from engage.services import triage
+    from engage.services.safeguarding import triage
 
     counts = triage.open_counts(get_session(), can.flag_scope(current_user))
     if not counts.total:

@@ -54,8 +54,9 @@ def test_a_lead_releases_an_unscreened_comment_to_officers(app, db, loaded):
     from engage.models import Consultation, FlagStatus, Role
     from engage.models._time import utcnow
     from engage.results import exports, summary
-    from engage.services import comments, triage
+    from engage.services import comments
     from engage.services import responses as rsp
+    from engage.services.safeguarding import triage
     from engage.services.setup import create_consultation
     from tests.workspace.factories import make_user
 

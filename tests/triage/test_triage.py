@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from engage.models import FlagStatus, Role, SafeguardingAction, SafeguardingFlag
 from engage.models._time import utcnow
-from engage.services import triage
 from engage.services.errors import DomainError
+from engage.services.safeguarding import triage
 from tests.conftest import csrf_token
 from tests.respond.journey import begin
 from tests.respond.test_safeguarding_journey import DISCLOSURE, _first_text_page, _post_text

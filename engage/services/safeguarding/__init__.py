@@ -1,1 +1,2 @@
-"""Safeguarding services that reach a lead: alerts written to an outbox, and sent by email."""
+"""Safeguarding services that reach a lead: the triage queue and the actions a lead records, and
+alerts written to an outbox and sent by email."""
