@@ -46,9 +46,11 @@ def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, l
 
 
 def _as_json(figures: list) -> str:
-    """Write a row's figures as json.dumps would (counts are ints, a polarity a finite float, whose str
-    is its JSON), a quarter of the time: a first fold writes about five rows a response."""
-    return "[" + ", ".join(map(str, figures)) + "]"
+    """Write a row's figures as json.dumps would: a first fold writes about five rows a response.
+
+    Counts are Python ints and a polarity a finite Python float, whose repr is their JSON, and a list's
+    str is its items' reprs as json.dumps separates them: one C call, half the time of joining them."""
+    return str(figures)
 
 
 def _insert(session: Session, rows: list[tuple]) -> None:
