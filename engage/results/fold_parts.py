@@ -159,5 +159,9 @@ def add(total: Counts, part: Counts) -> None:
     """Add a part's counts into the total, group by group."""
     for kind, groups in part.items():
         into = total.setdefault(kind, {})
-        for dims, figures in groups.items():
-            fold_q.plus(into, dims, figures)
+        # Parts are cut by school and area, so most of a part's groups are its own: those are taken
+        # as they are, and only the groups both hold are added figure by figure.
+        shared = groups.keys() & into.keys()
+        into.update((dims, figures) for dims, figures in groups.items() if dims not in shared)
+        for dims in shared:
+            fold_q.plus(into, dims, groups[dims])

@@ -117,7 +117,7 @@ def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int 
         _lock(session, consultation_id)
         token = secrets.token_hex(16)
         claimed = session.execute(
-            update(Response).where(Response.id.in_(_unfolded(consultation_id).order_by(Response.id).limit(chunk)))
+            update(Response).where(Response.id.in_(_next_step(consultation_id, chunk)))
             .values(summary_batch=token).execution_options(synchronize_session=False)).rowcount
         if claimed:
             batch = fold_q.Batch(consultation_id, keys, Response.summary_batch == token)
@@ -128,6 +128,19 @@ def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int 
         raise
     session.commit()
     return claimed
+
+
+def _next_step(consultation_id: int, chunk: int | None):
+    """Select the responses one fold transaction claims: up to `chunk`, earliest sent first.
+
+    Every kind is also kept per day a response was sent, and a step adds to the kept rows of each day
+    its responses were sent on. Steps in order of sending touch a few days each, so a first fold in
+    steps writes each day's rows about once; in order of id (a bulk import's ids need not follow the
+    days) every step read and rewrote the rows of nearly every day."""
+    waiting = _unfolded(consultation_id)
+    if chunk is None:
+        return waiting
+    return waiting.order_by(Response.submitted_at, Response.id).limit(chunk)
 
 
 def unfold(session: Session, response: Response, keys: q.Keys) -> None:

@@ -177,3 +177,18 @@ def test_sqlite_folds_in_steps_that_let_submissions_in_and_postgresql_all_at_onc
         assert tallies.fold(db, synthetic, _keys(db, synthetic), parts=1) == 300
         assert _batches(db) == (1 if ON_POSTGRES else 5)
         assert tallies.engine_step(db) == (None if ON_POSTGRES else 70)
+
+
+def test_steps_claim_the_earliest_sent_responses_first(loaded, db, synthetic):  # noqa: F811
+    """Each step adds to the kept rows of the days its responses were sent on: in order of sending, a
+    first fold in steps writes each day's rows about once (a bulk import's ids need not follow the days)."""
+    with loaded.app_context():
+        assert tallies.fold(db, synthetic, _keys(db, synthetic), chunk=70, parts=1) == 300
+    spans = db.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+                       .where(Response.summary_batch.is_not(None)).group_by(Response.summary_batch)
+                       .order_by(func.min(Response.submitted_at))).all()
+    assert len(spans) == 5  # steps of 70, 70, 70, 70 and 20
+    assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:], strict=False))
+    # The synthetic ids do not follow the days, so steps in order of id would overlap in days.
+    by_id = [row[0] for row in db.execute(select(Response.submitted_at).order_by(Response.id))]
+    assert by_id != sorted(by_id)
