@@ -93,3 +93,27 @@ control_socket_disable = not os.environ.get("ENGAGE_CONTROL_SOCKET")
 if os.environ.get("ENGAGE_CONTROL_SOCKET"):
     control_socket = os.environ["ENGAGE_CONTROL_SOCKET"]
 
+
+
+def worker_exit(server, worker):
+    """Let a worker that stops in good order end at once instead of tearing its heap down.
+
+    Python's own shutdown frees a worker's objects one by one, writing to the pages it shares
+    with the master: about a quarter of a second of CPU per worker, paid again at every
+    max_requests restart. By now the request in hand is finished (graceful stops included);
+    the database connections are closed and the logs flushed first. A worker ending on an
+    error exits as before, with its code.
+    """
+    import logging
+    import sys
+
+    stopping = sys.exc_info()[1]
+    if not (isinstance(stopping, SystemExit) and stopping.code in (0, None)):
+        return
+    engine = server.app.wsgi().extensions.get("engage.engine")
+    if engine is not None:
+        engine.dispose()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
