@@ -71,6 +71,17 @@ def analyse(texts: Sequence[str], tagger: ValueTagger | None = None) -> list[Tex
     return [_one(found, taggings) for found in screened]
 
 
+def warm_up() -> None:
+    """Load every model an answer can need: the screen, the language identifier, the tagger, sentiment.
+
+    A server calls this once before it forks its workers, so every worker (and every worker started
+    later in its place) shares the loaded models instead of loading its own.
+    """
+    language.load_models()
+    analyse(["Warming up: somewhere safe to go after school.", "Chcę więcej zajęć po szkole.",
+             "أريد مكانا آمنا بعد المدرسة"])
+
+
 def _one(found: Screened, taggings) -> TextAnalysis:
     if not found.english:
         return TextAnalysis(found.text, found.language, found.screening, None, None, None)

@@ -142,6 +142,16 @@ def _short_not_english(text: str, words: list[str]) -> str | None:
     return best if probability >= 0.3 else "und"
 
 
+def load_models() -> None:
+    """Load the language model and word lists now rather than on the first text that needs them.
+
+    Most English answers never reach the model, so a warm-up with English text alone leaves it
+    to be read (about a second of CPU) by the first worker that meets another language.
+    """
+    _identifier()
+    _english_or_texting()
+
+
 @lru_cache(maxsize=1)
 def _english_or_texting() -> frozenset[str]:
     from engage.analysis.screen.spelling import known_words
