@@ -42,7 +42,7 @@ class Response(Base):
     variant: Mapped[str] = mapped_column(String(20))
     # online | paper (entered by an officer) | kiosk (an event device, cleared after each person).
     channel: Mapped[str] = mapped_column(String(20), default="online")
-    # Issue 7: the language the respondent answered in, the rendition they saw
+    # The language the respondent answered in, the rendition they saw
     # (standard | easy_read) and whether they said a grown-up helped them.
     language: Mapped[str] = mapped_column(String(12), default="en", server_default="en")
     rendition: Mapped[str] = mapped_column(String(20), default="standard", server_default="standard")
