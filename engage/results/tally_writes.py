@@ -74,20 +74,24 @@ def _write_many(session: Session, statement: str, rows: list[tuple]) -> None:
     if not rows:
         return
     connection = session.connection()
-    placeholder = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    connection.exec_driver_sql(statement.format(*[placeholder] * len(rows[0])), rows)
+    connection.exec_driver_sql(statement.format(*[_mark(connection)] * len(rows[0])), rows)
+
+
+def _mark(connection) -> str:
+    """The driver's placeholder for one parameter: sqlite3 takes ?, psycopg %s."""
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
 def _kept(session: Session, consultation_id: int, kind: str, keys: list[str]) -> dict[str, tuple[int, list]]:
     """Return the kept rows of these groups, as {dims: (tally id, figures)}."""
-    query = select(TABLE.c.dims, TABLE.c.id, cast(TABLE.c.figures, Text)).where(
-        TABLE.c.consultation_id == consultation_id, TABLE.c.kind == kind)
     if len(keys) > LOOKUPS:
         wanted = set(keys)
         # A step of a first fold adds to a few days' rows: read those days', not every day's.
         days = sorted({dims[DAY_AT - 1:DAY_AT + 9] for dims in keys}) if kind in DAY_KINDS else None
         rows = [row for row in _all_kept(session, consultation_id, kind, days) if row[0] in wanted]
     else:
+        query = select(TABLE.c.dims, TABLE.c.id, cast(TABLE.c.figures, Text)).where(
+            TABLE.c.consultation_id == consultation_id, TABLE.c.kind == kind)
         rows = [row for start in range(0, len(keys), 500)
                 for row in session.execute(query.where(TABLE.c.dims.in_(keys[start:start + 500]))).all()]
     # One JSON array for all the rows' figures: a decoder call per row was most of a step's reading.
@@ -100,7 +104,7 @@ def _all_kept(session: Session, consultation_id: int, kind: str, days: list[str]
     tuples straight from the driver: a step of a first fold of a million reads about 250,000, and
     making each a result row was a third of reading them."""
     connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    mark = _mark(connection)
     statement = (f"SELECT dims, id, CAST(figures AS TEXT) FROM summary_tallies "
                  f"WHERE consultation_id = {mark} AND kind = {mark}")
     if days is not None:
