@@ -1,7 +1,7 @@
 """Turn the summary's overview into what the page shows: cells in words, marks in words."""
 from __future__ import annotations
 
-from engage.results.labels import AUDIENCE_LABELS
+from engage.results.labels import AUDIENCE_LABELS, points
 
 
 def cell_text(cell: dict | None, threshold_label: str) -> dict:
@@ -20,9 +20,9 @@ def cell_text(cell: dict | None, threshold_label: str) -> dict:
 
 def change_text(change: dict) -> str:
     """Say a change since the last wave, and whether it is more than chance."""
-    points = change["points"]
-    way = "up" if points > 0 else "down" if points < 0 else "no change"
-    amount = f"{way} {abs(points)} points" if points else way
+    moved = change["points"]
+    way = "up" if moved > 0 else "down" if moved < 0 else "no change"
+    amount = f"{way} {points(abs(moved))}" if moved else way
     mark = "significant" if change.get("significant") else "could be chance"
     return f"{amount} since last time ({change['before']}%), {mark}"
 

@@ -13,6 +13,12 @@ VARIANT_LABELS = {"primary": "Young people aged 8 to 10", "secondary": "Young pe
 CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
 
 
+
+def points(n: int, signed: bool = False) -> str:
+    """A difference in percentage points in words: "1 point", "12 points"; signed: "+1 point", "-12 points"."""
+    number = f"{n:+d}" if signed else str(n)
+    return f"{number} point{'' if abs(n) == 1 else 's'}"
+
 def names(framework: Framework) -> dict[str, str]:
     """Return every id or code a results table may hold, mapped to the words people read."""
     found = {**AUDIENCE_LABELS, **VARIANT_LABELS, **CHANNEL_LABELS, **LANGUAGE_NAMES}

@@ -11,7 +11,7 @@ from engage.models import Consultation
 from engage.reports import distributions, docx_report, pdf_report
 from engage.reports.charts import Bar
 from engage.results import summary as svc
-from engage.results.labels import AUDIENCE_LABELS
+from engage.results.labels import AUDIENCE_LABELS, points
 
 GROUP_TITLES = {"age_band": "Age band", "area": "Area", "priority_group": "Priority group",
                 "school": "School", "channel": "How it was answered", "language": "Language"}
@@ -54,7 +54,7 @@ def _cell(cell: dict | None, asked: bool, summary: dict) -> str:
     text = f"{share['percent']}% ({share['low']} to {share['high']}%)"
     if change:
         mark = "significant" if change.get("significant") else "could be chance"
-        text += f"; {change['points']:+d} points since last time, {mark}"
+        text += f"; {points(change['points'], signed=True)} since last time, {mark}"
     return text
 
 

@@ -1,6 +1,7 @@
 """The overview's figures from small count tables: shares, groups that differ, what stands out."""
 import pandas as pd
 
+from engage.insights.overview import change_text
 from engage.results import overview
 from engage.results.differences import differences
 from engage.results.standout import in_ten, stand_out
@@ -64,3 +65,11 @@ def test_what_stands_out_says_who_what_and_how_many():
     assert lines[2] == "Lowest: 5 in 10 young people (53%) agreed \u201cI have someone I can talk to\u201d."
     assert lines[3] == "Said most often: \u201cmental health\u201d (41 comments)."
     assert (in_ten(63), in_ten(97), in_ten(3)) == ("6 in 10", "10 in 10", "fewer than 1 in 10")
+
+
+def test_a_change_of_one_point_reads_as_one_point():
+    assert change_text({"points": -1, "before": 51, "significant": False}) == \
+        "down 1 point since last time (51%), could be chance"
+    assert change_text({"points": 15, "before": 36, "significant": True}) == \
+        "up 15 points since last time (36%), significant"
+    assert change_text({"points": 0, "before": 40}) == "no change since last time (40%), could be chance"
