@@ -104,6 +104,7 @@ BLIND_SETS = {
     "mixed_p": "young carers' breaks, uniform, baby banks, vaping, deaf pupils, rural buses (59% young people)",
     "mixed_q": "stop and search, online safety, Travellers, care leavers, play streets, term fines (62% young people)",
     "mixed_r": "school loos, music fees, free buses, youth councils, eating disorder waits (58% young people)",
+    "mixed_s": "road safety, knife fears, kinship care, swim prices, asylum ages, exclusions (63% young people)",
 }
 
 
