@@ -319,3 +319,18 @@ def test_a_negation_does_not_reach_past_a_comma():
 
     assert negated_only("nobody has ever touched me")
     assert not negated_only("added by someone i didn't know, it got sexual and now they want money")
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("my sister chose her husband herself and the wedding in lahore was so much fun", True),
+    ("we are going to pakistan for my cousin's wedding and i'm doing a dance at the mehndi", True),
+    # A wedding outfit found hidden is a warning sign, not a celebration.
+    ("mum says we're going on holiday but i found a wedding outfit in my size hidden in the wardrobe", False),
+    ("they are making me marry him in the summer, i get a new outfit", False),
+])
+def test_a_wedding_the_couple_chose_explains_a_model_score_away(text, explained):
+    from engage.analysis.screen.facts import explained_away
+    from engage.analysis.screen.spelling import clean
+
+    assert explained_away(clean(text)) is explained
+    assert _screener_scoring(0.9).screen(text).flag is not explained

@@ -176,11 +176,27 @@ ACCIDENT_EXPLAINS = ("HURT", "INJURY", "NEGLECT", "MISSING", "SUICIDAL", "SELF_H
 
 def explained_away(norm: str) -> bool:
     """Say whether the rules' checks explain a text away: an opinion, an accident or idiom that
-    accounts for a hurt or loss it names, a laugh or a game the writer marks as one, or acts that
-    are all negated or hypothetical ("no one has ever touched me")."""
+    accounts for a hurt or loss it names, a laugh or a game the writer marks as one, a wedding
+    the couple chose, or acts that are all negated or hypothetical ("no one has ever touched
+    me")."""
     whole = Facts(norm, norm)
     return (whole.opinion or _accident_explains(whole) or whole.present("PLAY_MARKER")
-            or negated_only(norm, whole))
+            or (whole.has("MARRIAGE") and chosen_wedding(norm)) or negated_only(norm, whole))
+
+
+# A wedding chosen and celebrated: the couple chose, the family dances; no word of pressure
+# or of secrecy (a wedding outfit found hidden is a warning sign, not a celebration).
+_CHOSEN = re.compile(r"\b(?:(?:chose|choose|picked|met) (?:her|his|my|their|each)"
+                     r"|can choose who|choose who i|met (?:at|in) (?:uni|work|college)|mehndi|dance\w*"
+                     r"|dancing|feasts?|outfit|so happy|(?:so much|such) fun)")
+_PRESSED = re.compile(r"\b(?:forc\w*|have to|has to|mak\w* me|made me|don'?t want|didn'?t want|scared"
+                      r"|or else|refuse\w*|said no|passport|sending me|being sent|promised to|a man"
+                      r"|the man|older man|shame|disown|threat\w*|kill|hid\w*|secret\w*)")
+
+
+def chosen_wedding(text: str) -> bool:
+    """Say whether a text tells of a wedding chosen and celebrated, with no word of pressure."""
+    return bool(_CHOSEN.search(text)) and not _PRESSED.search(text)
 
 
 def _accident_explains(whole: Facts) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from engage.analysis.screen.facts import Facts, concept_bits
+from engage.analysis.screen.facts import Facts, chosen_wedding, concept_bits
 from engage.analysis.screen.lexicon import SPECIAL
 
 Hit = tuple[str, str, str]
@@ -217,18 +217,9 @@ def missing(f: Facts) -> Hit | None:
     return ("going_missing", IMM if urgent else CON, "running away or going missing")
 
 
-# A wedding chosen and celebrated: the couple chose, the family dances; no word of pressure.
-_CHOSEN = re.compile(r"\b(?:(?:chose|choose|picked|met) (?:her|his|my|their|each)"
-                     r"|can choose who|choose who i|met (?:at|in) (?:uni|work|college)|mehndi|dance\w*"
-                     r"|dancing|feasts?|outfit|so happy|(?:so much|such) fun)")
-_PRESSED = re.compile(r"\b(?:forc\w*|have to|has to|make me|made me|don'?t want|didn'?t want|scared"
-                      r"|or else|refuse\w*|said no|passport|sending me|being sent|promised to|a man"
-                      r"|the man|older man|shame|disown|threat\w*|kill)")
-
-
 @needs("MARRIAGE")
 def harmful_practice(f: Facts) -> Hit | None:
-    if _CHOSEN.search(f.whole) and not _PRESSED.search(f.whole):
+    if chosen_wedding(f.whole):
         return None
     if f.has("MARRIAGE", "MARRIAGE_FORCE") and f.first_person and not f.opinion and not f.joking:
         return ("harmful_practices", IMM, "forced marriage, FGM or honour-based abuse")
