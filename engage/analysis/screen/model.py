@@ -33,7 +33,7 @@ _CONCEPTS = {name: (sys.intern(f"k:{name}"), PATTERNS[name], bit_of(PATTERNS[nam
 _MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
 # The flag model's fit (train_flag): regularisation, and the power and prior of the naive Bayes
 # scale. Chosen on ten folds by source group (python -m engage.analysis.screen.calibrate): at
-# equal recall, C 100 to 300 with a power of 0.5 to 0.75 flag the fewest ordinary comments, and
+# equal recall, C 100 to 300 with a power of 0.5 to 1 flag the fewest ordinary comments, and
 # more so on the once-blind slice G-N; without the scale, C 5 to 100 lie on one curve.
 FLAG_C = 100.0
 RATIO_POWER = 0.75
