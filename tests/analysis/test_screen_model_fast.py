@@ -44,22 +44,3 @@ def test_a_words_weights_are_worked_out_once_and_are_the_tables():
     assert scorer.by_word["hit"] is first
     literal, weighed = model.weighed_words("he hit me", scorer)
     assert set(weighed) == set(model.word_features("he hit me")[1])
-
-
-def test_the_flag_models_naive_bayes_scale_is_folded_into_its_weights():
-    from sklearn.linear_model import LogisticRegression
-
-    lists = [["w:hit", "w:mum"], ["w:hit"], ["w:cake", "w:mum"], ["w:cake"]]
-    labels = [True, True, False, False]
-    scorer = model.train_flag(lists, labels)
-    vectorizer, matrix = model._matrix(lists)
-    scale = model.log_count_ratio(matrix, np.array(labels))
-    names = list(vectorizer.get_feature_names_out())
-    # A word only disclosures hold is scaled up, one only ordinary texts hold down, and one both
-    # hold alike ("mum": once on each side) not at all.
-    assert scale[names.index("w:hit")] > 0 > scale[names.index("w:cake")]
-    assert scale[names.index("w:mum")] == pytest.approx(0.0)
-    fitted = LogisticRegression(C=model.FLAG_C, solver="liblinear", class_weight="balanced")
-    fitted.fit(matrix.multiply(scale).tocsr(), labels)
-    expected = fitted.predict_proba(matrix.multiply(scale).tocsr())[:, 1]
-    assert [scorer.probability(f) for f in lists] == pytest.approx(list(expected))

@@ -156,7 +156,7 @@ def once_blind(scored: list[Scored]) -> list[Scored]:
 def print_once_blind(scored: list[Scored]) -> None:
     retired = once_blind(scored)
     print(f"once-blind texts (retired blind sets G-N, {len(retired)} texts), out of fold:")
-    for check, concern in ((0.15, 0.2), (0.18, 0.23), (0.2, 0.2), (0.2, 0.23), (0.22, 0.23), (0.25, 0.3), (0.3, 0.35)):
+    for check, concern in ((0.25, 0.35), (0.3, 0.35), (0.3, 0.4), (0.4, 0.43), (0.5, 0.52)):
         print(f"  check {check:.2f} concern {concern:.2f}: " + "  ".join(
             f"{k} {v:.3f}" for k, v in summary(retired, check, concern).items()))
 
@@ -219,8 +219,8 @@ def main() -> None:
     print(f"{len(rows)} texts, {groups} source groups, {args.folds} folds by source group")
     rules_only = summary(scored, check=2.0)
     print("rules alone: " + "  ".join(f"{k} {v:.3f}" for k, v in rules_only.items()))
-    for concern in (0.2, 0.23, 0.25, 0.3, 0.35, 0.43, 0.52, 0.6, 0.7, 0.8, 2.0):
-        for check in (0.15, 0.18, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7):
+    for concern in (0.35, 0.43, 0.52, 0.55, 0.6, 0.7, 0.8, 0.9, 2.0):
+        for check in (0.25, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
             if check > concern:
                 continue
             print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(

@@ -18,18 +18,16 @@ from engage.analysis.screen.spelling import clean
 # A score at CONCERN flags a text on its own, worrying word or not (wording like "i don't see
 # a reason to be here" holds none); between CHECK and CONCERN a worrying word must be there
 # too, and the text goes to the lead as "check". Recall is held on the texts that were once
-# blind sets (G-N, written by people who never saw the screen) as well as on all the folds: the
+# blind sets (G-N, written by people who never saw the screen), not on all the folds: the
 # team's own texts make the folds look easier than wording nobody has seen, and every fresh
-# blind set since has caught fewer disclosures than the folds promised. The flag model's
-# naive Bayes scale (model.train_flag) spreads its scores, so these sit lower than the 0.30 /
-# 0.35 the plain fit needed. On G-N out of fold they flag 483 of 509 disclosures and 279 of 281
-# immediate ones (the plain fit at 0.30 / 0.35: 483 and 276) and 69 of 724 ordinary comments
-# (97); on all 7,875 texts 2,129 of 2,214 disclosures, 1,045 of 1,054 immediate ones and 442 of
-# 5,661 ordinary texts (2,126, 1,039 and 488). 0.20 / 0.23 flags 20 ordinary texts fewer but
-# loses a disclosure when each retired blind set is held out whole. A missed disclosure is a
-# child left at risk; an extra "check" costs a lead a minute.
-CHECK_THRESHOLD = 0.18
-CONCERN_THRESHOLD = 0.23
+# blind set since has caught fewer disclosures than the folds promised. On G-N out of fold these
+# flag 0.949 of disclosures and 0.982 of immediate ones (0.941 and 0.982 at 0.40 / 0.43, chosen
+# on all the folds). 0.25 would reach 0.953 but sends ordinary talk ("my little sister bit me
+# when i took her toy", scored 0.29) to the lead. On all 7,875 texts: recall 0.960, immediate
+# 0.986, consultation comments flagged 4.8%, hard ordinary comments 10.7% (3.9% and 8.5% at
+# 0.40 / 0.43). A missed disclosure is a child left at risk; an extra "check" costs a lead a minute.
+CHECK_THRESHOLD = 0.30
+CONCERN_THRESHOLD = 0.35
 # Negation, accident and opinion cues are word patterns and sometimes wrong ("dad doesn't hit
 # me but he screams in my face", "says i fell"); a model this sure of a disclosure outweighs
 # them (on the same folds, with cover stories like "says i fell" no longer read as accidents:
