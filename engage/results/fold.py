@@ -43,6 +43,10 @@ PAIRS = tuple((a, b) for i, a in enumerate(FEW) for b in FEW[i + 1:])
 # Kinds not kept at profile grain, kept per day and few-valued slice (dims: day, slice, key, then the
 # kind's) and per pair of few-valued slices (dims: the two slices and keys, then the kind's). People and
 # values need neither: their profile-grain rows, and per day, answer any slices.
+# Every response has one channel and one language, so a day's rows of the usual key (the column's
+# default: online, English) are the day's rows less its other keys'; they are not kept (tally_days
+# subtracts), which leaves out most of the day-and-slice rows: the usual key holds most of the answers.
+USUAL = {name: Response.__table__.c[name].default.arg for name in FEW}
 DAY_SLICED = {"cells": "cells_dby", "subthemes": "subs_dby", "comments": "comments_dby"}
 PAIRED = {"cells": "cells_two", "subthemes": "subs_two", "comments": "comments_two"}
 KINDS = {
@@ -121,8 +125,9 @@ def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
 
 
 def few_keys(profile: tuple) -> list[tuple[str, str]]:
-    """Return the (slice, key) of each few-valued slice a profile falls in."""
-    return [(name, key) for name in FEW for key in slice_keys(name, profile[SLICES[name]])]
+    """Return the (slice, key) of each few-valued slice a profile falls in and is kept per day for (not
+    the usual key)."""
+    return [(name, key) for name in FEW for key in slice_keys(name, profile[SLICES[name]]) if key != USUAL[name]]
 
 
 def pair_keys(profile: tuple) -> list[tuple[str, str, str, str]]:
