@@ -9,10 +9,11 @@ variant. Every kind is kept once more per day a response was sent (DAILY: dims s
 so a date-range summary is a sum of the range's days. The few-valued slices (FEW: channel, language)
 keep answer cells, sub-themes and comments per day and key too (DAY_SLICED), and per pair of their
 keys (PAIRED): each of their keys holds a large share of the responses, so a date range or the other
-few-valued slice with one of them leaves too many responses to count for one summary. fold_pass counts everything in one pass over
-the batch's answers; comments (a small share of the answers, tagged in another table) are counted at
-profile grain there (fold_comments) and added up by rollup(). Every kept row is the group's
-columns (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
+few-valued slice with one of them leaves too many responses to count for one summary. fold_pass
+counts everything in one pass over the batch's answers; comments (a small share of the answers,
+tagged in another table) are counted at profile grain there (fold_comments) and added up by
+rollup(). Every kept row is the group's columns (KINDS[kind][0]) followed by its additive figures
+(KINDS[kind][1]).
 """
 from __future__ import annotations
 
