@@ -5,12 +5,14 @@
 The summary reads kept tallies (engage.results.tallies) after folding in the responses
 submitted since the last summary, so it is timed three ways: cold (the first summary on this
 database folds every response), warm (after --new more responses are submitted) and read (nothing
-new to fold); then filtered by one school and by one priority group (read from the tallies' slices).
+new to fold); then filtered by one school and by one priority group (read from the tallies' slices),
+by the last two weeks with the online channel (the tallies' days and channels) and by the online
+channel with English (the tallies' pairs of channel and language).
 The floor is pd.read_sql of the answers query: the consultation's answer rows read into a
 DataFrame (what any pandas summary must at least do). Only a sample of comments is read for
 phrases and quotes. Each figure is printed with its ratio to the floor; the last line reads
-`ratio=<warm/floor> cold_s=<n> warm_s=<n> read_s=<n> school_s=<n> group_s=<n> floor_s=<n> responses=<n>
-answers=<n>`.
+`ratio=<warm/floor> cold_s=<n> warm_s=<n> read_s=<n> school_s=<n> group_s=<n> weeks_channel_s=<n>
+channel_language_s=<n> floor_s=<n> responses=<n> answers=<n>`.
 """
 import argparse
 import re
@@ -62,6 +64,23 @@ def a_school(db_path: str) -> int:
             .group_by(Response.school_id).order_by(func.count().desc()).limit(1))
 
 
+def last_two_weeks(db_path: str) -> dict:
+    """Return a date filter for the last fourteen days any response of the benchmark consultation was sent on."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from engage.db import get_session
+    from engage.models import Response
+    from engage.services.consultations import find
+
+    with app_for(db_path).app_context():
+        session = get_session()
+        last = session.scalar(select(func.max(Response.submitted_at)).where(
+            Response.consultation_id == find(session, SLUG).id)).date()
+        return {"date_from": last - timedelta(days=13), "date_to": last}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--responses", type=int, default=20000)
@@ -97,8 +116,12 @@ def timed(db_path: str, responses: int, new: int) -> str:
     print(f"filtered by school: {school_s:.2f}s", flush=True)
     group_s, _, _ = measure(summary, db_path, {"priority_group": "young_carer"})
     print(f"filtered by priority group: {group_s:.2f}s", flush=True)
+    weeks_s, _, _ = measure(summary, db_path, {**last_two_weeks(db_path), "channel": "online"})
+    print(f"filtered by the last two weeks and a channel: {weeks_s:.2f}s", flush=True)
+    pair_s, _, _ = measure(summary, db_path, {"channel": "online", "language": "en"})
+    print(f"filtered by a channel and a language: {pair_s:.2f}s", flush=True)
     return (f"cold_s={cold_s:.2f} warm_s={warm_s:.2f} read_s={read_s:.2f} school_s={school_s:.2f} "
-            f"group_s={group_s:.2f} responses={people}")
+            f"group_s={group_s:.2f} weeks_channel_s={weeks_s:.2f} channel_language_s={pair_s:.2f} responses={people}")
 
 
 if __name__ == "__main__":

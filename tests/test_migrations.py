@@ -103,3 +103,38 @@ def test_the_waiting_marker_is_added_in_place_and_false_for_stored_answers(migra
         assert "ix_answers_untagged" in indexes
     finally:
         engine.dispose()
+
+
+def test_the_few_slices_migration_forgets_kept_tallies_so_the_next_summary_counts_them(migrated, tmp_path):
+    """Tallies kept before 0017 hold no day-and-slice or pair rows: a summary must not read them as if
+    they did, so upgrading forgets them and every response waits to be folded again."""
+    from engage import create_app
+    from engage.db import get_session
+    from engage.migrate import upgrade
+    from engage.models import Response
+    from engage.results import summary as svc
+    from tests.conftest import ON_POSTGRES, _config
+    from tests.scale.helpers import create_database
+
+    url = create_database(migrated, "few_slices") if ON_POSTGRES else f"sqlite:///{tmp_path / 'few.db'}"
+    app = create_app({**_config(), "DATABASE_URL": url})
+    engine = app.extensions["engage.engine"]
+    try:
+        _one_submitted_answer(app)
+        downgrade(alembic_config(app), "0016")
+        with app.app_context():
+            session = get_session()
+            response = session.query(Response).one()
+            assert svc.uncounted(session, [response.consultation_id]) == {response.consultation_id: 1}
+            # A fold as the code before 0017 left it: a kept row, the response counted.
+            session.execute(Response.__table__.update().values(summary_batch="old"))
+            session.execute(Response.__table__.metadata.tables["summary_tallies"].insert().values(
+                consultation_id=response.consultation_id, kind="people", dims='["secondary"]', figures=[1]))
+            session.commit()
+            session.close()
+        upgrade(app)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM summary_tallies").scalar() == 0
+            assert connection.exec_driver_sql("SELECT summary_batch FROM responses").scalars().all() == [None]
+    finally:
+        engine.dispose()

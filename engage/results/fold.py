@@ -6,10 +6,14 @@ school, area, priority groups). People and values are kept at that grain, so any
 is a sum of kept rows. Answer cells, sub-themes and comments would be too many at that grain, so
 they are kept twice: by variant alone, and per slice (one filter's value, e.g. school 3) by
 variant. Every kind is kept once more per day a response was sent (DAILY: dims start with the day),
-so a date-range summary is a sum of the range's days. fold_pass counts everything in one pass over
-the batch's answers; comments (a small share of the answers, tagged in another table) are counted at
-profile grain there (fold_comments) and added up by rollup(). Every kept row is the group's
-columns (KINDS[kind][0]) followed by its additive figures (KINDS[kind][1]).
+so a date-range summary is a sum of the range's days. The few-valued slices (FEW: channel, language)
+keep answer cells, sub-themes and comments per day and key too (DAY_SLICED), and per pair of their
+keys (PAIRED): each of their keys holds a large share of the responses, so a date range or the other
+few-valued slice with one of them leaves too many responses to count for one summary. fold_pass
+counts everything in one pass over the batch's answers; comments (a small share of the answers,
+tagged in another table) are counted at profile grain there (fold_comments) and added up by
+rollup(). Every kept row is the group's columns (KINDS[kind][0]) followed by its additive figures
+(KINDS[kind][1]).
 """
 from __future__ import annotations
 
@@ -31,6 +35,21 @@ SLICED = {"cells": "cells_by", "subthemes": "subs_by", "comments": "comments_by"
 # Every kind kept per day too, and the kind that holds its days (dims: the day, then the kind's).
 DAILY = {"people": "people_day", "cells": "cells_day", "values": "values_day", "subthemes": "subs_day",
          "comments": "comments_day"}
+# Slices with few keys, each key a large share of the responses (how they answered; their language).
+# Schools, areas and priority groups are many, or each a small share: a date range or a second slice
+# with one of them leaves few enough responses to count for the summary itself (tallies.count_scope).
+FEW = ("channel", "language")
+# The pairs of few-valued slices, kept in this order (dims: first name and key, second name and key).
+PAIRS = tuple((a, b) for i, a in enumerate(FEW) for b in FEW[i + 1:])
+# Kinds not kept at profile grain, kept per day and few-valued slice (dims: day, slice, key, then the
+# kind's) and per pair of few-valued slices (dims: the two slices and keys, then the kind's). People and
+# values need neither: their profile-grain rows, and per day, answer any slices.
+# Every response has one channel and one language, so a day's rows of the usual key (the column's
+# default: online, English) are the day's rows less its other keys'; they are not kept (tally_days
+# subtracts), which leaves out most of the day-and-slice rows: the usual key holds most of the answers.
+USUAL = {name: Response.__table__.c[name].default.arg for name in FEW}
+DAY_SLICED = {"cells": "cells_dby", "subthemes": "subs_dby", "comments": "comments_dby"}
+PAIRED = {"cells": "cells_two", "subthemes": "subs_two", "comments": "comments_two"}
 KINDS = {
     "people": (("variant", "channel", "language", "school_id", "area_id", "groups"), ("n",)),
     "cells": (("variant", "item_key", "value", "choices"), ("n",)),
@@ -70,18 +89,26 @@ def profile(batch: q.Scope, dialect: str, by_day: bool = True) -> tuple:
 
 
 def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
-    """Add rows of a sliced kind by profile and day up by variant, per slice and per day; return
-    {kind: {dims: figures}}."""
+    """Add rows of a sliced kind by profile and day up by variant, per slice, per day, per day and
+    few-valued slice, and per pair of few-valued slices; return {kind: {dims: figures}}."""
     width = len(KINDS[kind][0]) - 1  # the kind's own columns after the variant
     whole: dict[tuple, list] = {}
     sliced: dict[tuple, list] = {}
     daily: dict[tuple, list] = {}
+    day_sliced: dict[tuple, list] = {}
+    paired: dict[tuple, list] = {}
     # The days are added together first: each profile's rows then go into its slices once, not once a day.
     undated: dict[tuple, list] = {}
+    few_of: dict[tuple, list[tuple]] = {}  # a profile's few-valued slice keys, worked out once
     for row in rows:
         profile, day, own, figures = row[:6], row[6], tuple(row[7:7 + width]), [number(v) for v in row[7 + width:]]
         if day is not None:  # a response without a date is in no date range
             plus(daily, (day, profile[0], *own), figures)
+            few = few_of.get(profile)
+            if few is None:
+                few = few_of[profile] = few_keys(profile)
+            for name, key in few:
+                plus(day_sliced, (day, name, key, profile[0], *own), figures)
         plus(undated, (profile, own), figures)
     keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
     for (profile, own), figures in undated.items():
@@ -92,7 +119,23 @@ def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
                                         for key in slice_keys(name, profile[at])]
         for name, key in found:
             plus(sliced, (name, key, profile[0], *own), figures)
-    return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced), DAILY[kind]: _as_json(daily)}
+        for pair in pair_keys(profile):
+            plus(paired, (*pair, profile[0], *own), figures)
+    return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced), DAILY[kind]: _as_json(daily),
+            DAY_SLICED[kind]: _as_json(day_sliced), PAIRED[kind]: _as_json(paired)}
+
+
+def few_keys(profile: tuple) -> list[tuple[str, str]]:
+    """Return the (slice, key) of each few-valued slice a profile falls in and is kept per day for (not
+    the usual key)."""
+    return [(name, key) for name in FEW for key in slice_keys(name, profile[SLICES[name]]) if key != USUAL[name]]
+
+
+def pair_keys(profile: tuple) -> list[tuple[str, str, str, str]]:
+    """Return (first slice, its key, second slice, its key) for each pair of few-valued slices a profile
+    falls in."""
+    return [(a, key_a, b, key_b) for a, b in PAIRS for key_a in slice_keys(a, profile[SLICES[a]])
+            for key_b in slice_keys(b, profile[SLICES[b]])]
 
 
 def plus(into: dict, dims: Hashable, figures: list) -> None:

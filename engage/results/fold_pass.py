@@ -147,8 +147,11 @@ def _added_up(profiles: dict[tuple, Group], to_keep: bool) -> dict[tuple, rollup
     return rollup.added_up(profiles, _variant_of, _itself)
 
 
-# The first part of a shared group's key that marks it as a day's group (slice names are words).
-DAY = 0
+# The first part of a shared group's key that marks it as a day's group, a day and few-valued slice's
+# group, or a pair of few-valued slices' group (slice names are words, variants words too).
+DAY, DAY_SLICE, PAIR = 0, 1, 2
+# The kinds' suffix for each mark; a group without one is the variant's (whole kinds) or a slice's ("_by").
+SUFFIX = {DAY: "_day", DAY_SLICE: "_dby", PAIR: "_two"}
 
 
 def _profile_of(key: tuple) -> tuple:
@@ -157,14 +160,19 @@ def _profile_of(key: tuple) -> tuple:
 
 
 def _slice_groups(profile: tuple) -> list[tuple]:
-    """Return the groups a profile adds into: the variant's and each of its slices'."""
-    return [(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
-                              for key in fold_q.slice_keys(name, profile[at])]
+    """Return the groups a profile adds into: the variant's, each of its slices' and each of its pairs of
+    few-valued slices'."""
+    return ([(profile[0],)] + [(name, key, profile[0]) for name, at in fold_q.SLICES.items()
+                               for key in fold_q.slice_keys(name, profile[at])]
+            + [(PAIR, *pair, profile[0]) for pair in fold_q.pair_keys(profile)])
 
 
 def _day_group(key: tuple) -> list[tuple]:
-    """Return the day's group a profile and day add into (none without a date)."""
-    return [(DAY, key[6], key[0])] if key[6] is not None else []
+    """Return the groups a profile and day add into: the day's, and the day's for each of the profile's
+    few-valued slices (none without a date)."""
+    if key[6] is None:
+        return []
+    return [(DAY, key[6], key[0])] + [(DAY_SLICE, key[6], name, value, key[0]) for name, value in fold_q.few_keys(key)]
 
 
 def _variant_of(key: tuple) -> tuple:
@@ -176,13 +184,15 @@ def _itself(variant: tuple) -> list[tuple]:
 
 
 def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:
-    """Answer cells and sub-themes by variant (cells, subthemes), by slice (cells_by, subs_by) and by
-    day (cells_day, subs_day)."""
-    out: dict[str, dict[str, list]] = {kind: {} for kind in
-                                       ("cells", "cells_by", "cells_day", "subthemes", "subs_by", "subs_day")}
+    """Answer cells and sub-themes by variant (cells, subthemes), by slice (cells_by, subs_by), by day
+    (cells_day, subs_day), by day and few-valued slice (cells_dby, subs_dby) and by pair of few-valued
+    slices (cells_two, subs_two)."""
+    out: dict[str, dict[str, list]] = {kind + suffix: {} for kind in ("cells", "subs")
+                                       for suffix in ("_by", *SUFFIX.values())}
+    out["cells"], out["subthemes"] = {}, {}
     for key, group in shared.items():
-        suffix = "" if len(key) == 1 else "_day" if key[0] == DAY else "_by"
-        if suffix == "_day":
+        suffix = "" if len(key) == 1 else SUFFIX.get(key[0], "_by")
+        if key[0] in SUFFIX:
             key = key[1:]
         cells = out["cells" + suffix]
         head = _dims(key)[:-1] + ", "

@@ -35,25 +35,30 @@ ALWAYS = ("audience", "variant")
 # Filters the tallies answer one at a time (with audience or variant), and their slice's name.
 SLICE_OF = {"channel": "channel", "language": "language", "school_id": "school", "area_id": "area",
             "priority_group": "group"}
-# The filters the tallies answer from their days (with audience or variant, no other filter).
+# The filters the tallies answer from their days (with audience or variant, and at most one few-valued slice).
 DATES = ("date_from", "date_to")
+# The filters of the few-valued slices, which the tallies answer with a date range or with each other.
+FEW = tuple(f for f, name in SLICE_OF.items() if name in fold_q.FEW)
 
 
 def covers(filters: Filters) -> bool:
-    """Return whether the tallies can answer a summary under these filters (a date range with another
-    slice's filter, and pairs of slice filters, are counted by SQL)."""
+    """Return whether the tallies can answer a summary under these filters: audience and variant with a
+    date range, one slice, a date range and a few-valued slice (channel, language), or two few-valued
+    slices. Other combinations (a date range with a school, a school and a channel) are counted from the
+    filtered responses: each leaves a small share of the responses."""
     others = [k for k in filters.active() if k not in ALWAYS]
-    if any(k in DATES for k in others):
-        return all(k in DATES for k in others)
-    return len(others) <= 1 and all(k in SLICE_OF for k in others)
+    slices = [k for k in others if k not in DATES]
+    if len(slices) < len(others):
+        return not slices or (len(slices) == 1 and slices[0] in FEW)
+    return len(slices) <= 1 or (len(slices) == 2 and all(k in FEW for k in slices))
 
 
-def _slice(filters: Filters) -> tuple[str, str] | None:
-    """Return the slice (name, key) a covered filter reads, or None when only audience or variant is set."""
-    for name, value in filters.active().items():
-        if name in SLICE_OF:
-            return SLICE_OF[name], value
-    return None
+def _slices(filters: Filters) -> list[tuple[str, str]]:
+    """Return the slices (name, key) a covered filter reads, in the order kept pairs hold them."""
+    active = filters.active()
+    picked = [(SLICE_OF[k], v) for k, v in active.items() if k in SLICE_OF]
+    order = list(fold_q.SLICES)
+    return sorted(picked, key=lambda p: order.index(p[0]))
 
 
 def _unfolded(consultation_id: int):
@@ -193,16 +198,19 @@ def _write(session: Session, consultation_id: int, counts: fold_parts.Counts, si
 
 def read(session: Session, consultation_id: int, filters: Filters) -> dict[str, pd.DataFrame]:
     """Return the kept tallies shaped as queries' frames, for the filters (see covers)."""
+    wanted, picked = _variants(filters), _slices(filters)
     if filters.date_from or filters.date_to:
-        return _shaped(session, _frames(tally_days.rows(session, consultation_id, filters, _variants(filters))))
-    wanted, picked = _variants(filters), _slice(filters)
+        one = picked[0] if picked else None
+        return _shaped(session, _frames(tally_days.rows(session, consultation_id, filters, wanted, one,
+                                                        _SliceTest(one))))
     rows: dict[str, list] = {kind: [] for kind in fold_q.KINDS}
     found = session.execute(_kept(consultation_id, picked)).all()
-    in_slice = _SliceTest(picked)
+    in_slices = [_SliceTest(one) for one in picked]
     for kind, group, figs in _decoded(found):
-        if kind in SLICED_KIND:
-            kind, group = SLICED_KIND[kind], group[2:]
-        elif picked and not in_slice(group):
+        if kind in KEPT_BY:
+            kind, head = KEPT_BY[kind]
+            group = group[head:]
+        elif not all(test(group) for test in in_slices):
             continue
         if wanted is None or group[0] in wanted:
             rows[kind].append((*group, *figs))
@@ -223,23 +231,27 @@ def _frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
             for kind, (dims, figs) in fold_q.KINDS.items()}
 
 
-SLICED_KIND = {v: k for k, v in fold_q.SLICED.items()}
+# Kinds kept per slice, or per pair of slices: the kind they hold, and how many dims the slices take.
+SLICED_KIND = {v: (k, 2) for k, v in fold_q.SLICED.items()}
+PAIRED_KIND = {v: (k, 4) for k, v in fold_q.PAIRED.items()}
+KEPT_BY = {**SLICED_KIND, **PAIRED_KIND}
 
 
-def _kept(consultation_id: int, picked: tuple[str, str] | None):
+def _kept(consultation_id: int, picked: list[tuple[str, str]]):
     """Select the kept rows a summary reads (kind, dims and figures as JSON text): profile-grain kinds,
-    and the sliced kinds' rows for the slice."""
+    and the rows of the kinds kept per slice (one picked) or per pair of slices (two)."""
     t = SummaryTally
     columns = select(t.kind, t.dims, cast(t.figures, Text)).where(t.consultation_id == consultation_id)
-    if picked is None:
+    if not picked:
         return columns.where(t.kind.in_(list(fold_q.KINDS)))
-    # The slice's rows start with its name and key: compare that prefix of the JSON text.
-    prefix = json.dumps(list(picked))[:-1] + ", "
-    # A profile-grain row in the slice has the key somewhere in its dims text; most rows do not, so
+    # The slices' rows start with their names and keys: compare that prefix of the JSON text.
+    prefix = json.dumps([part for one in picked for part in one])[:-1] + ", "
+    # A profile-grain row in the slices has their keys somewhere in its dims text; most rows do not, so
     # they are left in the database (the exact test is _SliceTest's, on the rows that are read).
-    mentions = t.dims.like("%" + _escaped(picked[1]) + "%", escape="/")
+    mentions = and_(*[t.dims.like("%" + _escaped(key) + "%", escape="/") for _, key in picked])
     profiled = and_(t.kind.in_([k for k in fold_q.KINDS if k not in fold_q.SLICED]), mentions)
-    sliced = and_(t.kind.in_(list(SLICED_KIND)), func.substr(t.dims, 1, len(prefix)) == prefix)
+    kept_by = SLICED_KIND if len(picked) == 1 else PAIRED_KIND
+    sliced = and_(t.kind.in_(list(kept_by)), func.substr(t.dims, 1, len(prefix)) == prefix)
     return columns.where(or_(profiled, sliced))
 
 

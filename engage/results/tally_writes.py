@@ -13,13 +13,14 @@ from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from engage.models import SummaryTally
-from engage.results.fold import DAILY
+from engage.results.fold import DAILY, DAY_SLICED
 
 # Above this many groups, one read of all the kind's kept rows is cheaper than looking each up.
 LOOKUPS = 5_000
 TABLE = SummaryTally.__table__
-# Kinds kept per day: their dims start '["YYYY-MM-DD", ' (the day at the third character, 1-based).
-DAY_KINDS, DAY_AT = set(DAILY.values()), 3
+# Kinds kept per day (and few-valued slice): their dims start '["YYYY-MM-DD", ' (the day at the third
+# character, 1-based).
+DAY_KINDS, DAY_AT = {*DAILY.values(), *DAY_SLICED.values()}, 3
 
 
 def merge(session: Session, consultation_id: int, kind: str, groups: dict[str, list], sign: int) -> None:

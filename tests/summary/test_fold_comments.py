@@ -80,6 +80,6 @@ def test_a_group_with_no_rated_comment_sums_to_an_integer_zero(loaded, db, synth
         db.execute(update(Answer).where(Answer.text.is_not(None)).values(polarity=None))
         db.commit()
         counted = fold_parts.counted(db, q.Scope(synthetic, _keys(db, synthetic)))
-        sums = [figures[2] for kind in ("comments", "comments_by", "comments_day")
+        sums = [figures[2] for kind in ("comments", "comments_by", "comments_day", "comments_dby", "comments_two")
                 for figures in counted[kind].values()]
         assert sums and all(type(s) is int and s == 0 for s in sums)

@@ -108,8 +108,13 @@ def test_a_fold_in_steps_counts_every_response_once(loaded, db, synthetic):  # n
 
 def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
     assert not tallies.covers(Filters(date_from=date(2026, 1, 1), school_id=3))
-    assert not tallies.covers(Filters(date_to=date(2026, 1, 1), channel="paper", audience="young"))
+    assert not tallies.covers(Filters(date_from=date(2026, 1, 1), priority_group="send", audience="young"))
     assert not tallies.covers(Filters(school_id=3, channel="paper"))
+    assert not tallies.covers(Filters(area_id="north", language="pl"))
+    assert not tallies.covers(Filters(date_to=date(2026, 1, 1), channel="paper", language="pl"))
+    assert tallies.covers(Filters(date_to=date(2026, 1, 1), channel="paper", audience="young"))
+    assert tallies.covers(Filters(date_from=date(2026, 1, 1), language="pl", variant="primary"))
+    assert tallies.covers(Filters(channel="paper", language="pl", audience="young"))
     assert tallies.covers(Filters(audience="young", school_id=3))
     assert tallies.covers(Filters(variant="secondary", priority_group="young_carer"))
     assert tallies.covers(Filters(date_from=date(2026, 1, 1)))
