@@ -48,3 +48,13 @@ def test_other_roles_see_no_counts(app, db, demo):
     sign_in_as(staff, officer)
     home = staff.get("/workspace/").text
     assert "open concerns" not in home and "engage-nav-count" not in home
+
+
+def test_the_queue_and_a_concern_say_how_long_it_waited_in_words(app, db, demo):
+    fresh = add_flag(db, demo, severity="concern", created_at=utcnow() - timedelta(seconds=90))
+    add_flag(db, demo, severity="check", created_at=utcnow() - timedelta(days=3, minutes=5))
+    staff = _signed_in_lead(app, db)
+    queue = staff.get("/workspace/safeguarding/").text
+    assert "waiting 3 days" in queue and " min<" not in queue and "4325" not in queue
+    concern = staff.get(f"/workspace/safeguarding/{fresh.id}").text
+    assert "1 minute so far" in concern and "1 minutes" not in concern
