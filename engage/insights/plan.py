@@ -66,7 +66,12 @@ def plan_draft(consultation_id: int):
     consultation = wc.get(session, consultation_id)
     if ButtonForm().validate_on_submit():
         made = plan.draft(session, consultation, svc.summarise(session, consultation), svc.framework())
-        flash(f"{len(made)} statement(s) drafted. Check and edit them before publishing.", "success")
+        if made:
+            drafted = "1 statement drafted. Check and edit it" if len(made) == 1 else \
+                f"{len(made)} statements drafted. Check and edit them"
+            flash(f"{drafted} before publishing.", "success")
+        else:
+            flash("No new statements: every value people said something about already has one.", "success")
     return _back(consultation_id)
 
 

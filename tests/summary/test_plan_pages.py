@@ -95,3 +95,15 @@ def test_a_problem_names_the_statement_action_and_age_band_as_the_page_labels_th
     _post(client, f"{base}/publish")
     refused = client.get(base).get_data(as_text=True)
     assert "Not published yet: You said about “Safe and supported”" in refused
+
+
+def test_drafting_says_how_many_statements_in_plain_words(officer_client):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    first = _post(client, f"{base}/draft")
+    html = client.get(first.location).get_data(as_text=True)
+    assert "1 statement drafted. Check and edit it before publishing." in html
+    again = _post(client, f"{base}/draft")
+    html = client.get(again.location).get_data(as_text=True)
+    assert "statement(s)" not in html and "0 statement" not in html
+    assert "No new statements: every value people said something about already has one." in html
