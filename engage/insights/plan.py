@@ -50,7 +50,7 @@ def plan_page(consultation_id: int):
         action_forms={a.id: _action_form(a) for s in found for a in s.actions},
         new_action_forms={s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found},
         button=ButtonForm(), use=plan.feedback_use(session, consultation.id),
-        problems=plan.wording_problems(consultation, found),
+        problems=plan.wording_problems(consultation, found, svc.framework()),
         value_names={v.id: v.short for v in svc.framework().values})
 
 
@@ -66,7 +66,12 @@ def plan_draft(consultation_id: int):
     consultation = wc.get(session, consultation_id)
     if ButtonForm().validate_on_submit():
         made = plan.draft(session, consultation, svc.summarise(session, consultation), svc.framework())
-        flash(f"{len(made)} statement(s) drafted. Check and edit them before publishing.", "success")
+        if made:
+            drafted = "1 statement drafted. Check and edit it" if len(made) == 1 else \
+                f"{len(made)} statements drafted. Check and edit them"
+            flash(f"{drafted} before publishing.", "success")
+        else:
+            flash("No new statements: every value people said something about already has one.", "success")
     return _back(consultation_id)
 
 
@@ -132,7 +137,7 @@ def plan_publish(consultation_id: int):
     consultation = wc.get(session, consultation_id)
     if ButtonForm().validate_on_submit():
         try:
-            plan.publish(session, consultation, current_user)
+            plan.publish(session, consultation, current_user, svc.framework())
             flash("The \u201cYou said, we did\u201d page is published.", "success")
         except plan.PlanNotReady as exc:
             flash(f"Not published yet: {exc}", "error")

@@ -133,19 +133,21 @@ def _save(db, response, form, items, number: int, total: int, locked):
         return _then(saved, url_for("respond.saved"))
     if number < total:
         saved = rsp.save_page(db, token, items, answers, number + 1, utcnow(), locked)
-        return _then(saved, url_for("respond.page", number=number + 1))
+        return _then(saved, url_for("respond.page", number=number + 1), in_survey=True)
     saved = rsp.submit(db, token, items, answers, utcnow(), locked)
     _finish_session(response.variant, response.consultation.slug)
     session[DONE] = {**session[DONE], **support.remembered(response)}
     return _then(saved, url_for("respond.thanks"))
 
 
-def _then(saved: rsp.Saved, next_url: str):
-    """Go on, unless the answer may tell us someone is hurting them: then show help first."""
+def _then(saved: rsp.Saved, next_url: str, in_survey: bool = False):
+    """Go on, unless the answer may tell us someone is hurting them: then show help first.
+    in_survey: the next page is another page of questions (the help page says so on its link)."""
     if not saved.flagged:
         return redirect(next_url)
     session[HELP] = {"token": saved.response.token, "variant": saved.response.variant,
-                     "lang": saved.response.language, "next": next_url, "self_harm": saved.self_harm,
+                     "lang": saved.response.language, "next": next_url, "in_survey": in_survey,
+                     "self_harm": saved.self_harm,
                      **support.remembered(saved.response)}
     return redirect(url_for("respond.help_page"))
 

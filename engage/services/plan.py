@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from engage.analysis.redact import redact
 from engage.db import begin_write
-from engage.definitions.readability import YOUNG_VARIANTS, check_wording
+from engage.definitions.readability import GRADE_LIMITS, YOUNG_VARIANTS, check_wording, fk_grade
 from engage.definitions.survey import survey_of
 from engage.framework import Framework
 from engage.models import (
@@ -35,6 +35,8 @@ from engage.services.errors import NotFound
 
 AUDIENCE_WORDS = {"young": "Young people", "parent": "Parents and carers",
                   "professional": "Professionals"}
+# The age bands as the plan page labels their boxes, so a problem names the box to fix.
+BAND_WORDS = {"primary": "ages 8 to 10", "secondary": "ages 11 to 16", "post16": "ages 16 to 25"}
 
 
 class PlanNotReady(Exception):
@@ -197,16 +199,18 @@ def _apply(action: PlanAction, given: ActionInput) -> None:
                                  if v and v.strip()}
 
 
-def wording_problems(consultation: Consultation, found: list[YouSaid]) -> list[str]:
-    """Check every age band's wording for reading age; say what is missing or too hard."""
+def wording_problems(consultation: Consultation, found: list[YouSaid], fw: Framework | None = None) -> list[str]:
+    """Check every age band's wording for reading age; say what is missing or too hard, naming
+    the statement by its value (with the framework) and the action by its words, as the page does."""
     bands = [b for b in YOUNG_VARIANTS if b in consultation.variants]
     problems = []
     for statement in found:
-        problems += _check(f"You said ({statement.value_id})", statement.child_text, bands)
+        value = f"“{fw.value(statement.value_id).short}”" if fw else f"value {statement.value_id}"
+        problems += _check(f"You said about {value}", statement.child_text, bands)
         for action in statement.actions:
-            problems += _check(f"We did ({action.id})", action.child_text, bands)
+            problems += _check(f"Action “{action.text}”", action.child_text, bands)
             if action.outcome:
-                problems += _check(f"As a result ({action.id})", action.outcome_child_text, bands)
+                problems += _check(f"The result of action “{action.text}”", action.outcome_child_text, bands)
     return problems
 
 
@@ -215,17 +219,19 @@ def _check(where: str, wording: dict[str, str], bands: list[str]) -> list[str]:
     for band in bands:
         text = wording.get(band)
         if not text:
-            problems.append(f"{where}: write the {band} wording")
-        elif (why := check_wording(text, band)) is not None:
-            problems.append(f"{where}, {band}: {why}")
+            problems.append(f"{where}: write the wording for {BAND_WORDS[band]}")
+        elif check_wording(text, band) is not None:
+            problems.append(f"{where}, {BAND_WORDS[band]}: too hard to read (reading grade "
+                            f"{fk_grade(text):.1f}; at most {GRADE_LIMITS[band]:g} for {BAND_WORDS[band]})")
     return problems
 
 
-def publish(session: Session, consultation: Consultation, actor: User | None) -> PlanPublication:
+def publish(session: Session, consultation: Consultation, actor: User | None,
+            fw: Framework | None = None) -> PlanPublication:
     """Publish the page once it has statements and every wording passes the check."""
     found = statements(session, consultation.id)
     problems = (["Add at least one statement first"] if not found else []) + \
-        wording_problems(consultation, found)
+        wording_problems(consultation, found, fw)
     if problems:
         raise PlanNotReady(problems)
     begin_write(session)

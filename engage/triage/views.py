@@ -22,7 +22,7 @@ def queue():
     now, session = utcnow(), get_session()
     flags = triage.queue(session, can.flag_scope(current_user))
     return render_template("triage/queue.html", flags=flags, categories=CATEGORIES, now=now,
-                           waited=triage.minutes_to_first_action,
+                           waited=triage.waited_words, writer=triage.writer,
                            alerted=alerts.alerted(session, [flag.id for flag in flags]))
 
 
@@ -47,5 +47,6 @@ def concern(flag_id: int):
                            errors=error_list(form),
                            referrals=triage.REFERRALS, actions=triage.ACTIONS,
                            alerted=alerts.alerted(db, [flag_id]).get(flag_id, []),
-                           waited=triage.minutes_to_first_action(found.flag, utcnow())), (
+                           writer=triage.writer(found.flag), question=triage.question_asked(found.flag),
+                           waited=triage.waited_words(found.flag, utcnow())), (
         400 if form.errors else 200)

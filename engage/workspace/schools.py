@@ -98,7 +98,8 @@ def codes(consultation_id: int):
         except (InvalidInput, InvalidChange) as exc:
             attach(form, InvalidInput(exc.message, getattr(exc, "field", "years")))
         else:
-            flash(f"{len(made)} class code(s) ready for {school.name}.", "success")
+            codes = "1 class code" if len(made) == 1 else f"{len(made)} class codes"
+            flash(f"{codes} ready for {school.name}.", "success")
             return redirect(url_for("workspace.codes", consultation_id=consultation.id))
     return render_template(
         "workspace/codes.html", consultation=consultation, form=form, can_make=allowed,

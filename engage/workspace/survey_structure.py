@@ -98,7 +98,11 @@ def remove_page(slug: str, page_id: str):
     page = _page(version.definition, page_id)
     form = RemoveForm(data={"base_version": str(version.number)})
     return _change(slug, version, form, lambda d: se.remove_page(d, page_id), "workspace/survey_remove.html",
-                   what=f"page {page_id} and its {len(page['items'])} question(s)", page_goes=None)
+                   what=f"page {page_id} and its {_questions(len(page['items']))}", page_goes=None)
+
+
+def _questions(n: int) -> str:
+    return "1 question" if n == 1 else f"{n} questions"
 
 
 def _change(slug: str, version, form, change, template: str, **context):

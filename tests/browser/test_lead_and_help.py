@@ -6,7 +6,7 @@ import pytest
 
 from engage.models import Role
 from tests.alerts.flags import add_flag
-from tests.browser.conftest import axe_violations, enter_code
+from tests.browser.conftest import axe_violations, enter_code, overflows_sideways
 from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
@@ -56,4 +56,39 @@ def test_the_lead_sees_open_concerns_on_the_home_page_and_in_the_menu(browser, l
     staff.locator(".engage-workspace-nav a", has_text="Safeguarding").click()
     assert "Leads alerted" in staff.content()
     _keep(staff, "lead-queue.png")
+    assert axe_violations(staff) == []
+
+
+def test_the_menu_count_of_open_concerns_fits_inside_its_tag(browser, live_server, demo, db):
+    lead = make_user(db, Role.SAFEGUARDING_LEAD)
+    for _ in range(2):
+        add_flag(db, demo, severity="immediate")
+    staff = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    staff.goto(f"{live_server}/workspace/")
+    staff.fill("#email", lead.email)
+    staff.fill("#password", PASSWORD)
+    staff.locator("form button[type=submit]").click()
+    enter_code(staff, TOTP_SECRET)
+    staff.goto(f"{live_server}/workspace/safeguarding/")
+    staff.wait_for_load_state("load")
+    tag = staff.locator(".engage-nav-count")
+    assert tag.inner_text() == "2 open, 2 immediate"
+    # The words stay on one line: the tag must be wide enough to hold them all.
+    assert tag.evaluate("e => e.scrollWidth <= e.clientWidth")
+
+
+def test_the_queue_fits_a_phone_screen(browser, live_server, demo, db):
+    lead = make_user(db, Role.SAFEGUARDING_LEAD)
+    add_flag(db, demo, severity="immediate")
+    add_flag(db, demo, severity="concern")
+    staff = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    staff.goto(f"{live_server}/workspace/")
+    staff.fill("#email", lead.email)
+    staff.fill("#password", PASSWORD)
+    staff.locator("form button[type=submit]").click()
+    enter_code(staff, TOTP_SECRET)
+    staff.goto(f"{live_server}/workspace/safeguarding/")
+    # The wide table scrolls in its own box; the page itself does not scroll sideways.
+    assert not overflows_sideways(staff)
+    assert staff.locator("table a").first.is_visible()
     assert axe_violations(staff) == []

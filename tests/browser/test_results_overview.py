@@ -70,3 +70,28 @@ def test_charts_use_the_page_font(page, live_server, story):
     body = page.evaluate("getComputedStyle(document.querySelector('.govuk-body')).fontFamily")
     assert "serif" not in font.replace("sans-serif", "")
     assert font.split(",")[0] == body.split(",")[0]
+
+
+def test_results_fit_a_phone_screen(page, live_server, app, demo):
+    """Wide tables scroll in their own box; the page itself never scrolls sideways."""
+    from sqlalchemy import select
+
+    from engage.db import get_session
+    from engage.models._time import utcnow
+    from engage.services.demo.content import create_last_year
+    from engage.services.demo.synthetic import generate
+    from tests.browser.conftest import overflows_sideways
+
+    with app.app_context():
+        session = get_session()
+        consultation = session.scalar(select(Consultation).where(Consultation.slug == demo["annual"]))
+        generate(session, consultation, 200, seed=3, tagger=StubTagger())
+        generate(session, create_last_year(session, utcnow()), 100, seed=4, tagger=StubTagger(), wave=-1)
+        make_user(session, Role.OFFICER, email="officer@example.org")
+        consultation_id = consultation.id
+    page.set_viewport_size({"width": 360, "height": 740})
+    _sign_in(page, live_server)
+    page.goto(f"{live_server}/workspace/insights/{consultation_id}")
+    assert page.locator(".engage-overview__table").count() == 5
+    assert not overflows_sideways(page)
+    assert axe_violations(page) == []

@@ -91,7 +91,7 @@ def test_officer_sets_up_a_class_survey(page, live_server, officer):
     page.select_option("#school", label="Riverside Primary School")
     page.check("input[name=years][value='5']")
     page.click("main form button[type=submit]")
-    assert "1 class code(s) ready" in page.locator(".govuk-notification-banner").inner_text()
+    assert "1 class code ready for Riverside Primary School." in page.locator(".govuk-notification-banner").inner_text()
     code = page.locator(".engage-code").first.inner_text()
     page.click("text=class sheets")
     assert page.locator(".engage-sheet__code").first.inner_text() == code

@@ -57,3 +57,20 @@ def test_start_page_links_to_it(page, live_server, published):
     page.click("text=See what you said and what we did")
     assert f"/you-said-we-did/{published}" in page.url
     assert axe_violations(page) == []
+
+
+def test_a_plan_not_yet_carried_out_is_headed_we_will(page, live_server, published, app):
+    db = app.extensions["engage.sessionmaker"]()
+    consultation = db.scalar(select(Consultation).where(Consultation.slug == published))
+    statement = YouSaid(consultation_id=consultation.id, value_id=3, text="More clubs.",
+                        child_text={b: "You said you want more clubs." for b in WORDING})
+    db.add(statement)
+    db.commit()
+    plan.add_action(db, consultation.id, statement.id, plan.ActionInput(
+        text="Start a youth club.", child_text={b: "We will start a youth club." for b in WORDING},
+        owner="Youth team", due_on=date(2027, 9, 1), status="planned"))
+    db.close()
+    page.goto(f"{live_server}/you-said-we-did/{published}?band=primary")
+    headings = [s.locator("h3").all_inner_texts() for s in page.locator("main section").all()]
+    assert headings == [["You said", "We did"], ["You said", "We will"]]
+    assert axe_violations(page) == []

@@ -36,6 +36,8 @@ def test_disclosure_is_flagged_and_the_child_sees_help(client, demo, db):
     help_page = client.get("/help")
     assert "Childline" in help_page.text and "0800 1111" in help_page.text
     assert f'id="help-continue" href="/answer/{number + 1}"' in help_page.text
+    # The way on says where it goes: back to the questions, not a bare "Next" beside "Send".
+    assert f'id="help-continue" href="/answer/{number + 1}">Carry on with your survey</a>' in help_page.text
     # The offer is a heading; the button under it says what pressing it does, not the heading again.
     button = re.search(r'<button type="submit"[^>]*>([^<]+)</button>', help_page.text).group(1)
     assert button == "Send" and button not in re.findall(r"<h2[^>]*>([^<]+)</h2>", help_page.text)

@@ -46,7 +46,7 @@ def test_publish_needs_young_wording_that_passes_the_reading_check(drafted, db):
         child_text={"secondary": hard}, owner="Highways lead", due_on=date(2027, 6, 1)))
     with pytest.raises(plan.PlanNotReady) as refused:
         plan.publish(db, known.consultation, None)
-    assert any("secondary: reading grade" in p for p in refused.value.problems)
+    assert any("ages 11 to 16: too hard to read (reading grade" in p for p in refused.value.problems)
     plan.edit_action(db, known.consultation.id, action.id, plan.ActionInput(
         text=action.text, child_text={"secondary": "We asked for new street lights near parks."},
         owner="Highways lead", due_on=date(2027, 6, 1), status=ActionStatus.DONE,

@@ -72,3 +72,38 @@ def test_publish_refused_when_wording_is_too_hard(officer_client, db):
     assert response.status_code == 302
     assert client.get("/you-said-we-did/known").status_code == 404
     assert "reading grade" in client.get(base).get_data(as_text=True)
+
+
+def test_a_problem_names_the_statement_action_and_age_band_as_the_page_labels_them(officer_client, db):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    _post(client, f"{base}/draft")
+    from engage.models import YouSaid
+    sid = db.query(YouSaid).one().id
+    _post(client, f"{base}/statements/{sid}", {
+        f"s{sid}-text": "x", f"s{sid}-secondary": "Notwithstanding considerable organisational "
+        "complexities, multidisciplinary arrangements necessitate interdepartmental coordination."})
+    _post(client, f"{base}/statements/{sid}/actions", {
+        f"new{sid}-text": "Ask highways to add lights near parks.", f"new{sid}-owner": "Highways lead",
+        f"new{sid}-status": "planned"})
+    html = client.get(base).get_data(as_text=True)
+    problems = html[html.index("Before publishing"):]
+    # The page heads the statement "You said: Safe and supported" and labels its boxes "Ages 11 to 16".
+    assert "You said about “Safe and supported”, ages 11 to 16: too hard to read" in problems
+    assert "Action “Ask highways to add lights near parks.”: write the wording for ages 11 to 16" in problems
+    assert "secondary" not in problems.split("</ul>")[0] and "(1)" not in problems.split("</ul>")[0]
+    _post(client, f"{base}/publish")
+    refused = client.get(base).get_data(as_text=True)
+    assert "Not published yet: You said about “Safe and supported”" in refused
+
+
+def test_drafting_says_how_many_statements_in_plain_words(officer_client):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    first = _post(client, f"{base}/draft")
+    html = client.get(first.location).get_data(as_text=True)
+    assert "1 statement drafted. Check and edit it before publishing." in html
+    again = _post(client, f"{base}/draft")
+    html = client.get(again.location).get_data(as_text=True)
+    assert "statement(s)" not in html and "0 statement" not in html
+    assert "No new statements: every value people said something about already has one." in html

@@ -48,3 +48,27 @@ def test_other_roles_see_no_counts(app, db, demo):
     sign_in_as(staff, officer)
     home = staff.get("/workspace/").text
     assert "open concerns" not in home and "engage-nav-count" not in home
+
+
+def test_the_queue_and_a_concern_say_how_long_it_waited_in_words(app, db, demo):
+    fresh = add_flag(db, demo, severity="concern", created_at=utcnow() - timedelta(seconds=90))
+    add_flag(db, demo, severity="check", created_at=utcnow() - timedelta(days=3, minutes=5))
+    staff = _signed_in_lead(app, db)
+    queue = staff.get("/workspace/safeguarding/").text
+    assert "waiting 3 days" in queue and " min<" not in queue and "4325" not in queue
+    concern = staff.get(f"/workspace/safeguarding/{fresh.id}").text
+    assert "1 minute so far" in concern and "1 minutes" not in concern
+
+
+def test_a_concern_says_who_wrote_it_and_the_question_in_words(app, db, demo):
+    from engage.definitions.survey import survey_of
+
+    flag = add_flag(db, demo, severity="concern")
+    item = next(i for i in survey_of(flag.response.version).items() if i.text.get("secondary"))
+    flag.item_key = item.id
+    db.commit()
+    staff = _signed_in_lead(app, db)
+    concern = staff.get(f"/workspace/safeguarding/{flag.id}").text
+    assert "Young people aged 11 to 16" in concern and item.text["secondary"] in concern
+    assert f"(question {item.id})" not in concern and "Survey version" not in concern
+    assert "(young people aged 11 to 16)" in staff.get("/workspace/safeguarding/").text

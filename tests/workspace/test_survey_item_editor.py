@@ -166,6 +166,8 @@ def test_reorder_and_remove(client, world, db):
     assert removed.status_code == 302
     assert first[1] not in [i["id"] for p in _latest(db).definition["pages"] for i in p["items"]]
     confirm = client.get(f"{BASE}/pages/{pages[0]}/remove")
+    held = len(next(p for p in _latest(db).definition["pages"] if p["id"] == pages[0])["items"])
+    assert f"Remove page {pages[0]} and its {held} questions?" in confirm.text and "question(s)" not in confirm.text
     assert client.post(f"{BASE}/pages/{pages[0]}/remove", data=form_fields(confirm.text)).status_code == 302
     assert pages[0] not in [p["id"] for p in _latest(db).definition["pages"]]
 

@@ -7,8 +7,10 @@ from sqlalchemy.orm import Session
 
 from engage.analysis.safeguarding import NOT_SCREENED
 from engage.db import begin_write
+from engage.definitions.survey import survey_of
 from engage.models import ContactRequest, FlagStatus, SafeguardingAction, SafeguardingFlag, Severity, User
 from engage.results import summary
+from engage.results.labels import VARIANT_LABELS
 from engage.services import audit
 from engage.services.errors import DomainError, NotFound
 
@@ -93,6 +95,19 @@ def detail(session: Session, flag_id: int, schools: set[int] | None = None) -> F
         raise NotFound("There is no such concern.")
     contact = session.scalar(select(ContactRequest).where(ContactRequest.response_id == flag.response_id))
     return FlagDetail(flag, contact)
+
+
+def writer(flag: SafeguardingFlag) -> str:
+    """Say who wrote the flagged text in words ("Young people aged 8 to 10"), never a variant id."""
+    return VARIANT_LABELS.get(flag.variant, flag.variant)
+
+
+def question_asked(flag: SafeguardingFlag) -> str:
+    """Return the question the text answered, in the words that audience read (its key if gone)."""
+    item = next((i for i in survey_of(flag.response.version).items() if i.id == flag.item_key), None)
+    if item is None:
+        return flag.item_key
+    return item.text.get(flag.variant) or next(iter(item.text.values()), flag.item_key)
 
 
 def record_view(session: Session, found: FlagDetail, user: User) -> None:
