@@ -1,5 +1,6 @@
 """In Chromium: the help a child sees fits what they wrote; the lead's home page shows open concerns."""
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from tests.browser.conftest import axe_violations, enter_code, overflows_sideway
 from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
+
+HELP_PAGE = re.compile(r"/help$")
 
 
 def _keep(page, name: str) -> None:
@@ -27,7 +30,9 @@ def test_a_child_who_writes_about_suicide_is_shown_the_services_for_it(browser, 
         child.click("button[value=next]")
     child.locator("textarea").first.fill("i dont want to be alive anymore, i want to kill myself")
     child.click("button[value=next]")
-    assert child.url.endswith("/help")
+    # The URL changes when the navigation commits, before the page has loaded: wait for the
+    # load (up to 30 s) so a busy machine cannot make the page read as empty.
+    child.wait_for_url(HELP_PAGE)
     assert child.locator("#help-danger").is_visible() and "999" in child.locator("#help-danger").inner_text()
     suicide = child.locator("#help-suicide").inner_text()
     assert "116 123" in suicide and "0800 068 4141" in suicide and "0800 1111" in child.content()
