@@ -59,6 +59,7 @@ def test_the_lead_sees_open_concerns_on_the_home_page_and_in_the_menu(browser, l
     _keep(staff, "lead-home.png")
     assert axe_violations(staff) == []
     staff.locator(".engage-workspace-nav a", has_text="Safeguarding").click()
+    staff.wait_for_url(re.compile(r"/workspace/safeguarding/$"))
     assert "Leads alerted" in staff.content()
     _keep(staff, "lead-queue.png")
     assert axe_violations(staff) == []

@@ -39,6 +39,7 @@ def test_disclosure_reaches_the_triage_queue(browser, live_server, demo, db):
     enter_code(staff, TOTP_SECRET)
     staff.goto(f"{live_server}/workspace/safeguarding/")
     staff.locator("table a").first.click()
+    staff.wait_for_url(re.compile(r"/workspace/safeguarding/\d+$"))
     assert "he shouts and hits my mum" in staff.content()
     assert "Year 9, ask for Sam" in staff.content()
     assert axe_violations(staff) == []
