@@ -12,6 +12,7 @@ from engage.reports import plan_docx
 from engage.results import summary as svc
 from engage.services import plan
 from engage.services.workspace import consultations as wc
+from engage.words import how_many
 
 OFFICERS = (Role.ADMIN, Role.OFFICER)
 
@@ -67,9 +68,9 @@ def plan_draft(consultation_id: int):
     if ButtonForm().validate_on_submit():
         made = plan.draft(session, consultation, svc.summarise(session, consultation), svc.framework())
         if made:
-            drafted = "1 statement drafted. Check and edit it" if len(made) == 1 else \
-                f"{len(made)} statements drafted. Check and edit them"
-            flash(f"{drafted} before publishing.", "success")
+            them = "it" if len(made) == 1 else "them"
+            flash(f"{how_many(len(made), 'statement')} drafted. Check and edit {them} before publishing.",
+                  "success")
         else:
             flash("No new statements: every value people said something about already has one.", "success")
     return _back(consultation_id)

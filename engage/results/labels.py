@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.framework import Framework
+from engage.words import noun_for
 
 AUDIENCE_LABELS = {"young": "Young people", "parent": "Parents and carers", "professional": "Professionals"}
 # The same audiences inside a sentence ("6 in 10 young people ...").
@@ -13,11 +14,11 @@ VARIANT_LABELS = {"primary": "Young people aged 8 to 10", "secondary": "Young pe
 CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
 
 
-
 def points(n: int, signed: bool = False) -> str:
     """A difference in percentage points in words: "1 point", "12 points"; signed: "+1 point", "-12 points"."""
     number = f"{n:+d}" if signed else str(n)
-    return f"{number} point{'' if abs(n) == 1 else 's'}"
+    return f"{number} {noun_for(n, 'point')}"
+
 
 def names(framework: Framework) -> dict[str, str]:
     """Return every id or code a results table may hold, mapped to the words people read."""

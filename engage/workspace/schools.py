@@ -11,6 +11,7 @@ from engage.permissions import APPROVERS, READ_ALL, role_required
 from engage.services.errors import InvalidChange, InvalidInput
 from engage.services.workspace import consultations as wc
 from engage.services.workspace import schools as ws
+from engage.words import how_many
 from engage.workspace import bp
 from engage.workspace.qr import qr_svg
 from engage.workspace.support import attach, framework
@@ -98,8 +99,7 @@ def codes(consultation_id: int):
         except (InvalidInput, InvalidChange) as exc:
             attach(form, InvalidInput(exc.message, getattr(exc, "field", "years")))
         else:
-            codes = "1 class code" if len(made) == 1 else f"{len(made)} class codes"
-            flash(f"{codes} ready for {school.name}.", "success")
+            flash(f"{how_many(len(made), 'class code')} ready for {school.name}.", "success")
             return redirect(url_for("workspace.codes", consultation_id=consultation.id))
     return render_template(
         "workspace/codes.html", consultation=consultation, form=form, can_make=allowed,

@@ -11,6 +11,7 @@ from engage.permissions import EDITORS, role_required
 from engage.services import survey_editing as se
 from engage.services.errors import DefinitionRejected, NotFound
 from engage.services.workspace import surveys as ed
+from engage.words import how_many
 from engage.workspace import bp
 from engage.workspace.support import framework, saved_message
 
@@ -98,11 +99,7 @@ def remove_page(slug: str, page_id: str):
     page = _page(version.definition, page_id)
     form = RemoveForm(data={"base_version": str(version.number)})
     return _change(slug, version, form, lambda d: se.remove_page(d, page_id), "workspace/survey_remove.html",
-                   what=f"page {page_id} and its {_questions(len(page['items']))}", page_goes=None)
-
-
-def _questions(n: int) -> str:
-    return "1 question" if n == 1 else f"{n} questions"
+                   what=f"page {page_id} and its {how_many(len(page['items']), 'question')}", page_goes=None)
 
 
 def _change(slug: str, version, form, change, template: str, **context):

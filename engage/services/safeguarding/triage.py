@@ -13,6 +13,7 @@ from engage.results import summary
 from engage.results.labels import VARIANT_LABELS
 from engage.services import audit
 from engage.services.errors import DomainError, NotFound
+from engage.words import how_many
 
 ACTIONS = {
     FlagStatus.ACKNOWLEDGED: "Acknowledged: I am looking into it",
@@ -168,6 +169,6 @@ def waited_words(flag: SafeguardingFlag, now: datetime) -> str:
     """Say how long a flag has waited for a person, in the unit a reader expects."""
     minutes = minutes_to_first_action(flag, now)
     if minutes < 120:
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return how_many(minutes, "minute")
     hours = minutes // 60
-    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
+    return how_many(hours, "hour") if hours < 48 else how_many(hours // 24, "day")
