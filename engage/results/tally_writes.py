@@ -79,7 +79,7 @@ def _write_many(session: Session, statement: str, rows: list[tuple]) -> None:
 
 
 def _mark(connection) -> str:
-    """The driver's placeholder for one parameter: sqlite3 takes ?, psycopg %s."""
+    """The mark the driver binds one parameter to in a statement: sqlite3 takes ?, psycopg %s."""
     return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
