@@ -7,7 +7,7 @@ import pytest
 
 from engage.models import Role
 from tests.alerts.flags import add_flag
-from tests.browser.conftest import axe_violations, enter_code, overflows_sideways
+from tests.browser.conftest import axe_violations, overflows_sideways, sign_in
 from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
 pytestmark = pytest.mark.browser
@@ -46,11 +46,7 @@ def test_the_lead_sees_open_concerns_on_the_home_page_and_in_the_menu(browser, l
     add_flag(db, demo, severity="concern")
     add_flag(db, demo, severity="check")
     staff = browser.new_context().new_page()
-    staff.goto(f"{live_server}/workspace/")
-    staff.fill("#email", lead.email)
-    staff.fill("#password", PASSWORD)
-    staff.locator("form button[type=submit]").click()
-    enter_code(staff, TOTP_SECRET)  # safeguarding leads sign in with two steps
+    sign_in(staff, live_server, lead.email, PASSWORD, TOTP_SECRET)  # safeguarding leads sign in with two steps
     staff.goto(f"{live_server}/workspace/")
     assert "3 open concerns need you: 1 immediate, 1 concern" in staff.locator(".govuk-warning-text").inner_text()
     assert "3 open, 1 immediate" in staff.locator(".engage-workspace-nav").inner_text()
@@ -70,11 +66,7 @@ def test_the_menu_count_of_open_concerns_fits_inside_its_tag(browser, live_serve
     for _ in range(2):
         add_flag(db, demo, severity="immediate")
     staff = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-    staff.goto(f"{live_server}/workspace/")
-    staff.fill("#email", lead.email)
-    staff.fill("#password", PASSWORD)
-    staff.locator("form button[type=submit]").click()
-    enter_code(staff, TOTP_SECRET)
+    sign_in(staff, live_server, lead.email, PASSWORD, TOTP_SECRET)
     staff.goto(f"{live_server}/workspace/safeguarding/")
     staff.wait_for_load_state("load")
     tag = staff.locator(".engage-nav-count")
@@ -88,11 +80,7 @@ def test_the_queue_fits_a_phone_screen(browser, live_server, demo, db):
     add_flag(db, demo, severity="immediate")
     add_flag(db, demo, severity="concern")
     staff = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
-    staff.goto(f"{live_server}/workspace/")
-    staff.fill("#email", lead.email)
-    staff.fill("#password", PASSWORD)
-    staff.locator("form button[type=submit]").click()
-    enter_code(staff, TOTP_SECRET)
+    sign_in(staff, live_server, lead.email, PASSWORD, TOTP_SECRET)
     staff.goto(f"{live_server}/workspace/safeguarding/")
     # The wide table scrolls in its own box; the page itself does not scroll sideways.
     assert not overflows_sideways(staff)

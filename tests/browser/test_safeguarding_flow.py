@@ -4,7 +4,7 @@ import re
 import pytest
 
 from engage.models import Role
-from tests.browser.conftest import axe_violations, enter_code
+from tests.browser.conftest import axe_violations, sign_in
 from tests.respond.test_safeguarding_journey import DISCLOSURE
 from tests.workspace.factories import PASSWORD, TOTP_SECRET, make_user
 
@@ -32,11 +32,7 @@ def test_disclosure_reaches_the_triage_queue(browser, live_server, demo, db):
     assert child.locator("#talk-confirmed").is_visible()
 
     staff = browser.new_context().new_page()
-    staff.goto(f"{live_server}/workspace/safeguarding/")
-    staff.fill("#email", lead.email)
-    staff.fill("#password", PASSWORD)
-    staff.locator("form button[type=submit]").click()
-    enter_code(staff, TOTP_SECRET)
+    sign_in(staff, live_server, lead.email, PASSWORD, TOTP_SECRET)
     staff.goto(f"{live_server}/workspace/safeguarding/")
     staff.locator("table a").first.click()
     staff.wait_for_url(re.compile(r"/workspace/safeguarding/\d+$"))
