@@ -112,21 +112,26 @@ def test_a_range_ending_or_starting_at_a_day_cut_counts_the_edge_moments_as_sql_
     assert people[0] == sum(1 for s in sent if s and s.date() == mid) and people[0] >= 2
 
 
-def test_date_ranges_stay_right_when_warm_after_a_correction_and_an_erasure(loaded, db, synthetic):  # noqa: F811
+def corrected_response(loaded, db) -> Response:
+    """An officer moves the newest counted comment tagged other than value 2 to 2a; return its response."""
     from engage.workspace.support import framework
 
+    officer = make_user(db, Role.OFFICER)
+    answer = db.scalar(select(Answer).join(AnswerTag, AnswerTag.answer_id == Answer.id)
+                       .where(Answer.text.is_not(None), AnswerTag.rank == 0, AnswerTag.value_id != 2)
+                       .order_by(Answer.id.desc()))
+    with loaded.app_context():
+        correct_tag(db, framework(), answer.id, 2, "2a", officer)
+    return db.get(Response, answer.response_id)
+
+
+def test_date_ranges_stay_right_when_warm_after_a_correction_and_an_erasure(loaded, db, synthetic):  # noqa: F811
     _edges(db, synthetic)
     _assert_dated_same(loaded, db, synthetic, _ranges(db, synthetic, 3))
     with loaded.app_context():
         generate(db, db.get(Consultation, synthetic), 40, seed=13, batch=40, tagger=SpreadTagger())
     _assert_dated_same(loaded, db, synthetic, _ranges(db, synthetic, 4))
-    officer = make_user(db, Role.OFFICER)
-    answer = db.scalar(select(Answer).join(AnswerTag, AnswerTag.answer_id == Answer.id)
-                       .where(Answer.text.is_not(None), AnswerTag.rank == 0, AnswerTag.value_id != 2)
-                       .order_by(Answer.id.desc()))
-    sent = db.get(Response, answer.response_id).submitted_at.date()
-    with loaded.app_context():
-        correct_tag(db, framework(), answer.id, 2, "2a", officer)
+    sent = corrected_response(loaded, db).submitted_at.date()
     _assert_dated_same(loaded, db, synthetic, [Filters(date_from=sent, date_to=sent), *_ranges(db, synthetic, 5)])
     counted = counted_unflagged(db, synthetic)
     admin = make_user(db, Role.ADMIN)

@@ -13,16 +13,15 @@ import random
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Answer, AnswerTag, Consultation, Response, Role, SummaryTally
+from engage.models import Consultation, Response, Role, SummaryTally
 from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
-from engage.services.corrections import correct_tag
 from engage.services.demo.synthetic import generate
 from engage.services.erasure import erase_response
 from tests.summary.test_sql_counts import SpreadTagger, synthetic  # noqa: F401 (fixture)
 from tests.summary.test_tallies import counted_unflagged
-from tests.summary.test_tallies_days import ALSO, _assert_dated_same, _edges, _ranges
+from tests.summary.test_tallies_days import ALSO, _assert_dated_same, _edges, _ranges, corrected_response
 from tests.workspace.factories import make_user
 
 
@@ -79,21 +78,13 @@ def _kept(db) -> dict:
 
 
 def test_few_valued_slices_stay_right_when_warm_after_a_correction_and_an_erasure(loaded, db, synthetic):  # noqa: F811
-    from engage.workspace.support import framework
-
     _edges(db, synthetic)
     _assert_dated_same(loaded, db, synthetic, _few_filters(db, synthetic, 4))
     with loaded.app_context():
         generate(db, db.get(Consultation, synthetic), 40, seed=14, batch=40, tagger=SpreadTagger())
     _assert_dated_same(loaded, db, synthetic, _few_filters(db, synthetic, 5))
-    officer = make_user(db, Role.OFFICER)
-    answer = db.scalar(select(Answer).join(AnswerTag, AnswerTag.answer_id == Answer.id)
-                       .where(Answer.text.is_not(None), AnswerTag.rank == 0, AnswerTag.value_id != 2)
-                       .order_by(Answer.id.desc()))
-    response = db.get(Response, answer.response_id)
+    response = corrected_response(loaded, db)
     sent = response.submitted_at.date()
-    with loaded.app_context():
-        correct_tag(db, framework(), answer.id, 2, "2a", officer)
     # The corrected response's own day, channel and language, and its pair.
     own = [Filters(date_from=sent, date_to=sent, channel=response.channel),
            Filters(date_from=sent, date_to=sent, language=response.language),
