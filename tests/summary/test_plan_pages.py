@@ -59,15 +59,22 @@ def test_draft_edit_act_publish_and_show(officer_client, db):
     assert "Pupils asked for more street lights." in [p.text for p in doc.paragraphs]
 
 
-def test_publish_refused_when_wording_is_too_hard(officer_client, db):
-    client, known = officer_client
-    base = f"/workspace/insights/{known.consultation.id}/plan"
-    _post(client, f"{base}/draft")
+def _draft_with_hard_wording(client, db, base: str) -> int:
+    """Draft the statements, give the only one secondary wording far above the reading age; return its id."""
     from engage.models import YouSaid
+
+    _post(client, f"{base}/draft")
     sid = db.query(YouSaid).one().id
     _post(client, f"{base}/statements/{sid}", {
         f"s{sid}-text": "x", f"s{sid}-secondary": "Notwithstanding considerable organisational "
         "complexities, multidisciplinary arrangements necessitate interdepartmental coordination."})
+    return sid
+
+
+def test_publish_refused_when_wording_is_too_hard(officer_client, db):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    _draft_with_hard_wording(client, db, base)
     response = _post(client, f"{base}/publish")
     assert response.status_code == 302
     assert client.get("/you-said-we-did/known").status_code == 404
@@ -77,12 +84,7 @@ def test_publish_refused_when_wording_is_too_hard(officer_client, db):
 def test_a_problem_names_the_statement_action_and_age_band_as_the_page_labels_them(officer_client, db):
     client, known = officer_client
     base = f"/workspace/insights/{known.consultation.id}/plan"
-    _post(client, f"{base}/draft")
-    from engage.models import YouSaid
-    sid = db.query(YouSaid).one().id
-    _post(client, f"{base}/statements/{sid}", {
-        f"s{sid}-text": "x", f"s{sid}-secondary": "Notwithstanding considerable organisational "
-        "complexities, multidisciplinary arrangements necessitate interdepartmental coordination."})
+    sid = _draft_with_hard_wording(client, db, base)
     _post(client, f"{base}/statements/{sid}/actions", {
         f"new{sid}-text": "Ask highways to add lights near parks.", f"new{sid}-owner": "Highways lead",
         f"new{sid}-status": "planned"})
