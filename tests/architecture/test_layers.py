@@ -8,8 +8,9 @@ ENGAGE = Path(__file__).resolve().parents[2] / "engage"
 # Lowest first (the schema is the ground; definitions are loaded into it).
 # Blueprints, forms and commands sit above everything listed here.
 LAYERS = ["models", "definitions", "analysis", "reports", "results", "services"]
-# Shared ground every layer may use: settings, the database session, the framework file.
-GROUND = {"engage.db", "engage.config", "engage.framework", "engage.extensions", "engage.models._time"}
+# Shared ground every layer may use: settings, the database session, the framework file, counts in words.
+GROUND = {"engage.db", "engage.config", "engage.framework", "engage.extensions", "engage.models._time",
+          "engage.words"}
 # Pure layers hold no database: text in, values out (analysis) and rows in, bytes out (reports).
 PURE = {"analysis", "reports"}
 
