@@ -1,0 +1,19 @@
+"""Empty lists say why they are empty and what to do next, for the person reading them."""
+from engage.models import Role
+from tests.workspace.factories import make_user, sign_in_as
+
+
+def test_the_youth_council_is_told_where_its_consultations_and_results_will_be(client, db, demo):
+    sign_in_as(client, make_user(db, Role.YOUTH_COUNCIL))
+    listed = client.get("/workspace/consultations").text
+    assert "There are no consultations yet" not in listed  # officers run three
+    assert "The youth council has no consultations of its own yet" in listed and "approves it" in listed
+    results = client.get("/workspace/insights/").text
+    assert "Results of the youth council’s own consultations appear here" in results
+    assert "create a consultation" in results
+
+
+def test_an_officer_with_nothing_yet_is_told_to_create_a_consultation(client, db):
+    sign_in_as(client, make_user(db, Role.OFFICER))
+    assert "Create one to choose a survey" in client.get("/workspace/consultations").text
+    assert "There are no consultations yet, so there are no results" in client.get("/workspace/insights/").text
