@@ -35,7 +35,8 @@ def survey(slug: str):
     version = ed.latest(get_session(), slug)
     return render_template("workspace/survey_family.html", version=version, definition=version.definition,
                            names=AUDIENCE_NAMES, move=MoveForm(), page_names=sn.page_names(version.definition),
-                           titles={p["id"]: sn.page_title(p) for p in version.definition["pages"]})
+                           titles={p["id"]: sn.page_title(p) for p in version.definition["pages"]},
+                           type_names=sn.TYPES)
 
 
 @bp.route("/surveys/new", methods=["GET", "POST"])

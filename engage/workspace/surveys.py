@@ -44,7 +44,7 @@ def edit_page(slug: str, page_id: str):
         else:
             flash(saved_message(result), "success")
             return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
-    items = [{"id": item["id"], "type": item["type"],
+    items = [{"id": item["id"], "type": sn.TYPES.get(item["type"], item["type"]),
               "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
                          "grade": ed.grade(form[field_name(item["id"], v)].data or "", v)
                          if v in GRADE_LIMITS else None}
@@ -53,7 +53,8 @@ def edit_page(slug: str, page_id: str):
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_page.html", version=version, page_id=page_id,
                            page_name=sn.page_names(version.definition)[page_id], form=form, items=items,
-                           problems=problems, names=AUDIENCE_NAMES), status
+                           problems=[sn.problem_words(p, version.definition, AUDIENCE_NAMES) for p in problems],
+                           names=AUDIENCE_NAMES), status
 
 
 @bp.get("/readability")

@@ -247,6 +247,7 @@ def test_the_editor_names_pages_and_questions_in_words_not_ids(client, world):
     sign_in_as(client, world.users["officer"])
     family = client.get(BASE).text
     assert "Page 1: Being safe and cared for" in family and "id safe" not in family
+    assert '<td class="govuk-table__cell">Scale (5 points)</td>' in family and "flask surveys check" not in family
     assert "Edit wordings<span class=\"govuk-visually-hidden\"> on page 1, “Being safe and cared for”" in family
     assert "Edit wordings on page 1, “Being safe and cared for”</h1>" in client.get(f"{BASE}/pages/safe").text
     assert "Titles of page 1, “Being safe and cared for”</h1>" in client.get(f"{BASE}/pages/safe/titles").text
