@@ -17,3 +17,16 @@ def test_an_officer_with_nothing_yet_is_told_to_create_a_consultation(client, db
     sign_in_as(client, make_user(db, Role.OFFICER))
     assert "Create one to choose a survey" in client.get("/workspace/consultations").text
     assert "There are no consultations yet, so there are no results" in client.get("/workspace/insights/").text
+
+
+def test_a_refused_page_sends_staff_back_to_their_workspace(client, db):
+    sign_in_as(client, make_user(db, Role.SCHOOL_CONTACT, totp=False))
+    refused = client.get("/workspace/consultations")
+    assert refused.status_code == 403
+    assert "ask an administrator" in refused.text and 'href="/workspace/"' in refused.text
+    assert "Go to the start" not in refused.text
+
+
+def test_a_missing_page_sends_a_young_person_to_the_start(client):
+    missing = client.get("/c/no-such-survey")
+    assert missing.status_code == 404 and "Go to the start" in missing.text and "workspace" not in missing.text
