@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from engage.db import get_session
 from engage.models._time import utcnow
 from engage.services.safeguarding.links import link_for
+from engage.words import how_many
 
 alerts = AppGroup("alerts", help="Email safeguarding leads about flags that need them.")
 
@@ -26,7 +27,7 @@ def send() -> None:
         sys.exit(1)
     report = outbox.send_due(get_session(), partial(mail.connect, settings), config["ALERTS_FROM"],
                              link_for, utcnow())
-    click.echo(f"Sent {report.sent} alert(s); {report.failed} could not be sent and will be retried.")
+    click.echo(f"Sent {how_many(report.sent, 'alert')}; {report.failed} could not be sent and will be retried.")
     for error in dict.fromkeys(report.errors):
         click.echo(f"  {error}", err=True)
     if report.failed:

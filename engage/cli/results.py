@@ -14,6 +14,7 @@ from engage.results import summary as svc
 from engage.results.long_csv_split import ExportFailed
 from engage.services import consultations as consultation_service
 from engage.services import free_text
+from engage.words import how_many, noun_for
 
 consultations = AppGroup("consultations", help="List consultations.")
 
@@ -49,9 +50,9 @@ def consultations_count(consultation: str | None, step: int | None) -> None:
             counted += folded
             meter.to(counted)
             if not progress.interactive():
-                click.echo(f"{c.id}\t{c.slug}\t{folded} responses counted")
-    progress.summary(f"Counted {counted:,} new responses in {len(chosen)} consultation(s) "
-                     f"in {meter.seconds():.1f} s.")
+                click.echo(f"{c.id}\t{c.slug}\t{how_many(folded, 'response')} counted")
+    progress.summary(f"Counted {counted:,} new {noun_for(counted, 'response')} in "
+                     f"{how_many(len(chosen), 'consultation')} in {meter.seconds():.1f} s.")
 
 
 def _find(ref: str) -> Consultation:

@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from engage.db import get_session
 from engage.definitions.loader import check_directory, load_directory
 from engage.definitions.problems import DefinitionError
+from engage.words import how_many
 
 surveys = AppGroup("surveys", help="Check and load survey definitions.")
 
@@ -25,7 +26,7 @@ def surveys_check(directory: str | None) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
-        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        click.echo(f"{how_many(len(problems), 'problem')} found.", err=True)
         sys.exit(1)
     click.echo("All survey definitions are valid.")
 

@@ -16,6 +16,7 @@ from engage.framework import load_framework
 from engage.services import xlsform
 from engage.services.errors import NotFound
 from engage.services.workspace.surveys import latest
+from engage.words import how_many
 
 
 @click.command("import-xlsform")
@@ -41,7 +42,7 @@ def import_command(file: Path, family: str | None, variants: tuple[str, ...], va
         _report(exc.imported.notes)
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        fail(f"The imported survey has {len(exc.problems)} problem(s), so it was not saved.")
+        fail(f"The imported survey has {how_many(len(exc.problems), 'problem')}, so it was not saved.")
     _report(imported.notes)
     click.echo(imported.summary())
     if out:

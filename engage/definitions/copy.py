@@ -15,7 +15,7 @@ REQUIRED_KEYS = (
     "privacy_limit", "help_now", "start_button", "optional_hint", "next_button", "back_link",
     "finish_button", "save_later_button", "resume_heading", "resume_explainer", "resume_prompt",
     "resume_not_found", "progress_one", "progress_many", "error_summary_title", "error_too_long",
-    "error_invalid_choice", "error_too_many", "rather_not_say", "yes", "no", "not_sure",
+    "error_invalid_choice", "error_too_many", "rather_not_say", "school_not_listed", "yes", "no", "not_sure",
     "agree_scale", "satisfied_scale", "thanks_heading", "thanks_body", "thanks_next",
     "closed_heading", "closed_body", "help_heading", "help_danger", "help_body", "help_suicide",
     "help_trusted_adult",

@@ -13,3 +13,9 @@ MAX_RANK = 5
 AUDIENCES = {"primary": "young", "secondary": "young", "post16": "young",
              "parent": "parent", "professional": "professional"}
 AUDIENCE_ORDER = ("young", "parent", "professional")
+# The school phases each young audience goes to, for "which school do you go to?". Special
+# schools take every age; sixth forms are in secondary and all-through schools. Parents and
+# professionals may name any school.
+SCHOOL_PHASES = {"primary": ("primary", "all-through", "special"),
+                 "secondary": ("secondary", "all-through", "special"),
+                 "post16": ("college", "secondary", "all-through", "special")}

@@ -25,6 +25,7 @@ from engage.definitions.xlsform_pages import (
 )
 from engage.definitions.xlsform_read import Note, Row, XLSFormError, extra, read_workbook
 from engage.definitions.xlsform_words import Languages, find_languages
+from engage.words import how_many
 
 RESERVED = {"new", "import", "import-xlsform"}  # workspace pages under /workspace/surveys/, not families
 DEFAULT_VARIANTS = ("parent", "professional")  # no reading-age limit: any real form's words pass
@@ -55,8 +56,8 @@ class Imported:
         """Say in one line what was imported."""
         pages = self.definition["pages"]
         items = sum(len(p["items"]) for p in pages)
-        return (f"{items} question(s) on {len(pages)} page(s); {self.count('skipped')} row(s) skipped, "
-                f"{self.count('changed')} changed.")
+        return (f"{how_many(items, 'question')} on {how_many(len(pages), 'page')}; "
+                f"{how_many(self.count('skipped'), 'row')} skipped, {self.count('changed')} changed.")
 
 
 def import_xlsform(data: bytes, options: ImportOptions) -> Imported:
@@ -77,8 +78,9 @@ def import_xlsform(data: bytes, options: ImportOptions) -> Imported:
         _row(walk, row)
     end_of_form(walk)
     if ctx.defaulted:
-        ctx.notes.append(Note("survey", None, "", "changed", f"{ctx.defaulted} question(s) had no engage_value "
-                              f"column, so they were tagged to value {options.value} as asked"))
+        were = "it was" if ctx.defaulted == 1 else "they were"
+        ctx.notes.append(Note("survey", None, "", "changed", f"{how_many(ctx.defaulted, 'question')} had no "
+                              f"engage_value column, so {were} tagged to value {options.value} as asked"))
     notes = languages.notes + notes + list_notes + ctx.notes
     if not walk.pages:
         raise XLSFormError("None of the questions in this form could be imported.", _in_order(notes))

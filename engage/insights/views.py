@@ -37,7 +37,8 @@ def can_download(user) -> bool:
 def index():
     """List the consultations whose results this person may see."""
     found = [c for c in wc.list_consultations(get_session()) if can_see_results(current_user, c)]
-    return render_template("insights/index.html", consultations=found)
+    return render_template("insights/index.html", consultations=found,
+                           youth_council=can.role_of(current_user) == Role.YOUTH_COUNCIL)
 
 
 def _choices(everyone: str, pairs: list[tuple[str, str]]) -> list[SelectChoice]:

@@ -86,7 +86,7 @@ def _page_words(response) -> dict:
 
 def _choices(db, items: list, variant: str, copy: dict) -> dict:
     needs_schools = any(i.profile == "school" for i in items)
-    school_list = [(str(s.id), s.name) for s in svc.schools(db)] if needs_schools else []
+    school_list = [(str(s.id), s.name) for s in svc.schools(db, variant)] if needs_schools else []
     return {i.id: choices_for(i, variant, copy, school_list) for i in items}
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage.definitions.survey import survey_of  # noqa: F401  (re-exported: callers ask services for it)
+from engage.definitions.variants import SCHOOL_PHASES
 from engage.models import AccessCode, Consultation, ConsultationStatus, Response, ResponseStatus, School
 from engage.services.errors import ConsultationClosed, NotFound
 
@@ -55,9 +56,13 @@ def resolve_code(session: Session, code: str, now: datetime) -> AccessCode:
     return found
 
 
-def schools(session: Session) -> list[School]:
-    """Return every school, by name, for the "about you" question."""
-    return list(session.scalars(select(School).order_by(School.name)))
+def schools(session: Session, variant: str | None = None) -> list[School]:
+    """Return the schools, by name, that this audience's "about you" question offers (every one
+    when no audience is given, or for parents and professionals)."""
+    query = select(School).order_by(School.name)
+    if variant in SCHOOL_PHASES:
+        query = query.where(School.phase.in_(SCHOOL_PHASES[variant]))
+    return list(session.scalars(query))
 
 
 def find(session: Session, ref: str) -> Consultation:

@@ -1,5 +1,7 @@
 """Domain errors, each mapped to one HTTP status at the edge (engage.errors)."""
 
+from engage.words import how_many
+
 
 class DomainError(Exception):
     """A request the rules refuse, with a message fit to show a respondent."""
@@ -63,5 +65,5 @@ class DefinitionRejected(DomainError):
     status = 400
 
     def __init__(self, problems: list):
-        super().__init__(f"The survey has {len(problems)} problem(s), so it was not saved.")
+        super().__init__(f"The survey has {how_many(len(problems), 'problem')}, so it was not saved.")
         self.problems = problems

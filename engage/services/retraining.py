@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from engage.analysis import tagging
 from engage.analysis.evaluation import tagging as blind
 from engage.services.corrections import officer_examples
+from engage.words import how_many
 
 TOLERANCE = 0.005
 
@@ -69,7 +70,7 @@ def retrain_with(extra: list[tagging.Example], path: Path) -> Retraining:
 
 def report(outcome: Retraining) -> list[str]:
     """Return printable lines: each blind set before and after, and the decision."""
-    lines = [f"Trained on the shipped examples and {outcome.corrections} officer correction(s)."]
+    lines = [f"Trained on the shipped examples and {how_many(outcome.corrections, 'officer correction')}."]
     for old, new in zip(outcome.before, outcome.after, strict=True):
         lines.append(f"blind {old.name}: macro-F1 {old.macro_f1} -> {new.macro_f1}; "
                      f"samples-F1 {old.samples_f1.value:.3f} -> {new.samples_f1.value:.3f}")

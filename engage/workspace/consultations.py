@@ -33,7 +33,8 @@ def consultations():
     found = [c for c in wc.list_consultations(get_session())
              if can.can_view_consultation(current_user, c)]
     return render_template("workspace/consultations.html", consultations=found,
-                           can_create=can.can_create_consultation(current_user))
+                           can_create=can.can_create_consultation(current_user),
+                           youth_council=can.role_of(current_user) == Role.YOUTH_COUNCIL)
 
 
 def _form(consultation: Consultation | None = None) -> ConsultationForm:

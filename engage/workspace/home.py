@@ -5,6 +5,7 @@ from flask_login import current_user
 from engage import permissions as can
 from engage.analysis.safeguarding import CATEGORIES
 from engage.db import get_session
+from engage.definitions.variants import YOUNG
 from engage.models import ConsultationStatus, Role
 from engage.models._time import utcnow
 from engage.permissions import role_required
@@ -31,6 +32,8 @@ def home():
         others_open=[c.title for c in everything if c.status == ConsultationStatus.OPEN and c not in mine],
         schools=ws.list_schools(session, current_user.school_ids)
         if current_user.role == Role.SCHOOL_CONTACT else [],
+        # A school's classes can take only the consultations with a survey for young people.
+        for_classes=[c for c in mine if c.status == ConsultationStatus.OPEN and set(c.variants) & set(YOUNG)],
         can_create=can.can_create_consultation(current_user),
         safeguarding=_safeguarding(session) if can.can_see_flagged(current_user) else None,
         # One click to each consultation's results, its "You said, we did" and the feedback audit.

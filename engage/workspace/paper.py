@@ -67,7 +67,7 @@ def paper_entry(consultation_id: int, variant: str):
     """Type in one paper form; save it and go straight on to the next."""
     db = get_session()
     consultation, questions = _consultation_and_questions(consultation_id, variant)
-    schools = [(str(s.id), s.name) for s in svc.schools(db)]
+    schools = [(str(s.id), s.name) for s in svc.schools(db, variant)]
     form = entry_form(questions, schools, current_app.config["MAX_TEXT_LENGTH"])
     if request.method == "GET":
         form.school.data = request.args.get("school", "")

@@ -16,6 +16,8 @@ from engage.workspace import bp
 from engage.workspace.qr import qr_svg
 from engage.workspace.support import attach, framework
 
+SURVEY_WORDS = {"primary": "primary", "secondary": "secondary", "post16": "post-16"}
+
 
 @bp.get("/schools")
 @role_required(*READ_ALL, Role.SCHOOL_CONTACT)
@@ -88,8 +90,11 @@ def codes(consultation_id: int):
     if not can.can_view_consultation(current_user, consultation):
         abort(403)
     scope = can.school_scope(current_user)
+    by_variant = ws.class_years(consultation, framework().age_bands)
     form = CodesForm()
     form.school.choices = [SelectChoice(s.id, s.name) for s in ws.list_schools(session, scope)]
+    # Only the years this consultation has a survey for: a parents' survey has none, so no codes.
+    form.years.choices = [SelectChoice(y, f"Year {y}") for years in by_variant.values() for y in years]
     allowed = can.can_make_codes(current_user, consultation)
     if allowed and form.validate_on_submit():
         try:
@@ -103,7 +108,15 @@ def codes(consultation_id: int):
             return redirect(url_for("workspace.codes", consultation_id=consultation.id))
     return render_template(
         "workspace/codes.html", consultation=consultation, form=form, can_make=allowed,
-        codes=ws.codes_for(session, consultation.id, scope)), 400 if form.errors else 200
+        codes=ws.codes_for(session, consultation.id, scope), years_hint=_years_hint(by_variant)), \
+        400 if form.errors else 200
+
+
+def _years_hint(by_variant: dict[str, list[int]]) -> str:
+    """Say which years get which survey: "Years 4 to 6: the primary survey. Years 7 to 11: ..."."""
+    return " ".join(f"Years {years[0]} to {years[-1]}: the {SURVEY_WORDS.get(v, v)} survey."
+                    for v, years in by_variant.items())
+
 
 
 @bp.get("/consultations/<int:consultation_id>/codes/<int:school_id>/sheet")

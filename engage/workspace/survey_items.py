@@ -10,6 +10,7 @@ from engage.forms.workspace_editor import AUDIENCE_NAMES, RemoveForm
 from engage.permissions import EDITORS, role_required
 from engage.services import survey_editing as se
 from engage.services.errors import DefinitionRejected, NotFound
+from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 from engage.workspace.support import framework, saved_message
@@ -17,8 +18,7 @@ from engage.workspace.support import framework, saved_message
 
 def page_choices(definition: dict) -> list[tuple[str, str]]:
     """Return (page id, label) for each page, labelled with its first title."""
-    return [(p["id"], f"{p['id']}: {next(iter((p.get('title') or {}).values()), '')}")
-            for p in definition["pages"]]
+    return [(page_id, name[0].upper() + name[1:]) for page_id, name in sn.page_names(definition).items()]
 
 
 def _find(definition: dict, item_id: str) -> tuple[dict, dict]:
@@ -91,7 +91,7 @@ def _render(version, item_id, item, form, variants, problems, checked):
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_item.html", version=version, item_id=item_id, item=item, form=form,
                            boxes=boxes, summary=summary, by_field=by_field, checked=checked,
-                           variants=variants, names=AUDIENCE_NAMES), status
+                           variants=variants, names=AUDIENCE_NAMES, item_name=sn.item_name(item)), status
 
 
 @bp.route("/surveys/<slug>/items/<item_id>/remove", methods=["GET", "POST"])
@@ -113,5 +113,6 @@ def remove_item(slug: str, item_id: str):
             return redirect(url_for("workspace.survey", slug=slug))
     alone = len(page["items"]) == 1
     return render_template("workspace/survey_remove.html", version=version, form=form, problems=problems,
-                           what=f"question {item_id}", page_goes=page["id"] if alone else None), \
+                           what=f"the question {sn.item_name(_item)}",
+                           page_goes=sn.page_names(version.definition)[page["id"]] if alone else None), \
         (400 if form.errors or problems else 200)

@@ -36,7 +36,8 @@ def preview_survey(slug: str, variant: str):
     page = pages[number - 1]
     copy = words(variant)
     items = list(page.items)
-    schools = [(str(s.id), s.name) for s in svc.schools(db)] if any(i.profile == "school" for i in items) else []
+    asks_school = any(i.profile == "school" for i in items)
+    schools = [(str(s.id), s.name) for s in svc.schools(db, variant)] if asks_school else []
     choices = {i.id: choices_for(i, variant, copy, schools) for i in items}
     max_text = current_app.config["MAX_TEXT_LENGTH"]
     form = page_form_class(items, choices, copy, max_text)(formdata=None)

@@ -10,6 +10,7 @@ from engage.forms.yaml_settings import parse_settings
 from engage.permissions import EDITORS, role_required
 from engage.services import survey_editing as se
 from engage.services.errors import DefinitionRejected, NotFound
+from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.words import how_many
 from engage.workspace import bp
@@ -33,7 +34,9 @@ def survey(slug: str):
     """Show a family's pages and questions, with ways to change, move, remove and preview them."""
     version = ed.latest(get_session(), slug)
     return render_template("workspace/survey_family.html", version=version, definition=version.definition,
-                           names=AUDIENCE_NAMES, move=MoveForm())
+                           names=AUDIENCE_NAMES, move=MoveForm(), page_names=sn.page_names(version.definition),
+                           titles={p["id"]: sn.page_title(p) for p in version.definition["pages"]},
+                           type_names=sn.TYPES)
 
 
 @bp.route("/surveys/new", methods=["GET", "POST"])
@@ -88,7 +91,8 @@ def edit_page_titles(slug: str, page_id: str):
     grades = {v: ed.grade(titles[v], v) for v in variants if v in YOUNG and titles[v]}
     return _change(slug, version, form,
                    lambda d: se.set_page_titles(d, page_id, titles, parse_settings(form.extra.data, se.PAGE_KEYS)),
-                   "workspace/survey_titles.html", page_id=page_id, variants=variants, grades=grades)
+                   "workspace/survey_titles.html", page_id=page_id, variants=variants, grades=grades,
+                   page_name=sn.page_names(version.definition)[page_id])
 
 
 @bp.route("/surveys/<slug>/pages/<page_id>/remove", methods=["GET", "POST"])
@@ -98,8 +102,9 @@ def remove_page(slug: str, page_id: str):
     version = ed.latest(get_session(), slug)
     page = _page(version.definition, page_id)
     form = RemoveForm(data={"base_version": str(version.number)})
+    name = sn.page_names(version.definition)[page_id]
     return _change(slug, version, form, lambda d: se.remove_page(d, page_id), "workspace/survey_remove.html",
-                   what=f"page {page_id} and its {how_many(len(page['items']), 'question')}", page_goes=None)
+                   what=f"{name} and its {how_many(len(page['items']), 'question')}", page_goes=None)
 
 
 def _change(slug: str, version, form, change, template: str, **context):

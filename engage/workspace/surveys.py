@@ -7,6 +7,7 @@ from engage.definitions.readability import GRADE_LIMITS
 from engage.forms.workspace_editor import AUDIENCE_NAMES, ImportForm, field_name, wording_form
 from engage.permissions import EDITORS, role_required
 from engage.services.errors import DefinitionRejected
+from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.workspace import bp
 from engage.workspace.support import framework, saved_message
@@ -43,7 +44,7 @@ def edit_page(slug: str, page_id: str):
         else:
             flash(saved_message(result), "success")
             return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
-    items = [{"id": item["id"], "type": item["type"],
+    items = [{"id": item["id"], "type": sn.TYPES.get(item["type"], item["type"]),
               "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
                          "grade": ed.grade(form[field_name(item["id"], v)].data or "", v)
                          if v in GRADE_LIMITS else None}
@@ -51,7 +52,9 @@ def edit_page(slug: str, page_id: str):
              for item in ed.page_items(version.definition, page_id)]
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_page.html", version=version, page_id=page_id,
-                           form=form, items=items, problems=problems, names=AUDIENCE_NAMES), status
+                           page_name=sn.page_names(version.definition)[page_id], form=form, items=items,
+                           problems=[sn.problem_words(p, version.definition, AUDIENCE_NAMES) for p in problems],
+                           names=AUDIENCE_NAMES), status
 
 
 @bp.get("/readability")

@@ -34,7 +34,7 @@ def test_a_disclosure_typed_in_the_survey_emails_each_lead_once_without_the_text
     smtp.start()
     first = runner.invoke(args=["alerts", "send"])
     assert first.exit_code == 0, first.output
-    assert "Sent 2 alert(s)" in first.output
+    assert "Sent 2 alerts" in first.output
     assert sorted(to for to, _, _ in smtp.inbox.messages) == [["lead1@council.example"],
                                                                ["lead2@council.example"]]
     for _, raw, mail in smtp.inbox.messages:
@@ -42,7 +42,7 @@ def test_a_disclosure_typed_in_the_survey_emails_each_lead_once_without_the_text
         assert b"belt" not in raw and b"drunk" not in raw and b"hits" not in raw
         assert mail["From"] == "alerts@council.example"
     second = runner.invoke(args=["alerts", "send"])
-    assert "Sent 0 alert(s)" in second.output and len(smtp.inbox.messages) == 2
+    assert "Sent 0 alerts" in second.output and len(smtp.inbox.messages) == 2
     db.commit()  # end this session's read snapshot to see what the command wrote
     audited = db.scalar(select(func.count()).where(AuditEvent.action == "safeguarding.alert_sent"))
     assert audited == 2

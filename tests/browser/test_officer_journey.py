@@ -59,7 +59,7 @@ def test_a_rejected_save_names_no_file_and_grades_are_never_negative(page, live_
     page.click("main form button[type=submit]")
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "The survey was not saved" in summary
-    assert "safe_in_area, primary" in summary and "reading grade" in summary
+    assert "“I feel safe where I live.” (Primary)" in summary and "reading grade" in summary
     assert ".yaml" not in summary
     grades = page.locator(".engage-grade__value").all_inner_texts()
     assert grades and not any(g.startswith("-") for g in grades)

@@ -193,3 +193,26 @@ def test_officer_builds_a_question_and_previews_it_as_primary(page, live_server,
     assert page.locator("#text_primary-error").is_visible()
     _check(page, failures)
     assert failures == {}
+
+
+def test_officer_pages_fit_a_phone_screen(page, live_server, officer, app, demo):
+    """Tables with hidden link text (Change, Edit) scroll in their own box; the page never scrolls sideways."""
+    from sqlalchemy import select
+
+    from engage.db import get_session
+    from engage.models import Consultation
+    from tests.browser.conftest import overflows_sideways
+
+    with app.app_context():
+        annual = get_session().scalar(select(Consultation).where(Consultation.slug == demo["annual"])).id
+    page.set_viewport_size({"width": 360, "height": 740})
+    _sign_in(page, live_server, officer)
+    wide, failures = [], {}
+    for path in ("/workspace/schools", "/workspace/paper", "/workspace/surveys/annual-young-people",
+                 f"/workspace/consultations/{annual}/codes", f"/workspace/consultations/{annual}/participation",
+                 "/workspace/consultations"):
+        page.goto(live_server + path)
+        if overflows_sideways(page):
+            wide.append(path)
+        _check(page, failures)
+    assert wide == [] and failures == {}

@@ -121,6 +121,12 @@ def test_invalid_yaml_is_reported(runner, broken_dir):
     assert "garbled.yaml: not valid YAML" in result.output
 
 
+def test_check_command_counts_problems_in_words(runner, tmp_path):
+    (tmp_path / "garbled.yaml").write_text("family: [unclosed\n")
+    result = runner.invoke(args=["surveys", "check", "--dir", str(tmp_path)])
+    assert result.exit_code == 1 and "1 problem found." in result.output and "(s)" not in result.output
+
+
 def test_load_refuses_broken_definitions(runner, broken_dir):
     result = runner.invoke(args=["surveys", "load", "--dir", str(broken_dir)])
     assert result.exit_code == 1

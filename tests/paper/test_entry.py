@@ -80,3 +80,14 @@ def test_typed_in_forms_appear_in_the_summary_marked_as_paper(app, paper_world, 
         result = summary.summarise(db, paper_world["consultation"])
     by_channel = {r["row"]: r for r in result["took_part"]["channel"]}
     assert by_channel["paper"]["Total"] == 6 and "online" not in by_channel
+
+
+def test_the_entry_form_lists_the_schools_of_the_forms_age_band(app, paper_world, db, client):
+    from engage.services.setup import ensure_school
+
+    ensure_school(db, "Park Hill Secondary", "secondary", "south")
+    db.commit()
+    sign_in_as(client, paper_world["officer"])
+    primary, secondary = client.get(_entry_url(paper_world)), client.get(_entry_url(paper_world, "secondary"))
+    assert "Riverside Primary" in primary.text and "Park Hill Secondary" not in primary.text
+    assert "Park Hill Secondary" in secondary.text and "Riverside Primary" not in secondary.text

@@ -58,7 +58,7 @@ def test_consultations_count_folds_new_responses_once(runner, known):
     first = runner.invoke(args=["consultations", "count"])
     assert first.exit_code == 0, first.output
     assert first.stdout.strip() == f"{known.consultation.id}\tknown\t33 responses counted"
-    assert first.stderr.startswith("Counted 33 new responses in 1 consultation(s) in ")
+    assert first.stderr.startswith("Counted 33 new responses in 1 consultation in ")
     again = runner.invoke(args=["consultations", "count", "known"])
     assert again.stdout.strip() == f"{known.consultation.id}\tknown\t0 responses counted"
     summary = json.loads(runner.invoke(args=["summary", "known"]).stdout)

@@ -1,7 +1,7 @@
 """Schools, class codes by year group, and the printable class sheet."""
 from sqlalchemy import select
 
-from engage.models import AccessCode, AuditEvent, School
+from engage.models import AccessCode, AuditEvent, ConsultationStatus, School
 from engage.services.workspace.schools import variant_for_year
 from tests.conftest import csrf_token
 from tests.workspace.factories import sign_in_as
@@ -53,10 +53,26 @@ def test_codes_take_the_variant_of_the_year_and_expire_with_the_consultation(cli
     assert "codes_generated" in db.scalars(select(AuditEvent.action)).all()
 
 
-def test_a_year_the_consultation_has_no_survey_for_is_refused(client, world):
+def test_only_years_the_consultation_has_a_survey_for_are_offered(client, world):
     sign_in_as(client, world.users["officer"])
-    response = _make_codes(client, world.open.id, world.mine.id, [12])
-    assert response.status_code == 400 and "no survey for year 12" in response.text
+    page = client.get(f"/workspace/consultations/{world.open.id}/codes").text
+    assert 'value="6"' in page and 'value="11"' in page and 'value="12"' not in page
+    assert "Years 4 to 6: the primary survey. Years 7 to 11: the secondary survey." in page
+    assert _make_codes(client, world.open.id, world.mine.id, [12]).status_code == 400
+
+
+def test_a_consultation_with_no_young_peoples_survey_offers_no_class_codes(client, world, db):
+    from datetime import timedelta
+
+    from engage.models._time import utcnow
+    from engage.services.setup import create_consultation
+
+    parents = create_consultation(db, "annual-young-people", "parents", "Parents only", ["parent"],
+                                  utcnow(), utcnow() + timedelta(days=30), status=ConsultationStatus.OPEN)
+    db.commit()
+    sign_in_as(client, world.users["officer"])
+    page = client.get(f"/workspace/consultations/{parents.id}/codes").text
+    assert "it has no survey for young people" in page and "Make codes" not in page
 
 
 def test_school_contact_makes_codes_for_their_school_only(client, world, db):
@@ -82,3 +98,17 @@ def test_class_sheet_has_code_short_link_and_qr(client, world, db):
     assert code.code in page.text and f"http://localhost/join/{code.code}" in page.text
     assert '<svg role="img" aria-label="QR code that opens http://localhost/join/' in page.text
     assert "style=" not in page.text.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def test_a_school_contact_is_offered_only_consultations_its_classes_can_take(client, world, db):
+    from datetime import timedelta
+
+    from engage.models._time import utcnow
+    from engage.services.setup import create_consultation
+
+    create_consultation(db, "annual-young-people", "parents", "Parents only", ["parent"],
+                        utcnow(), utcnow() + timedelta(days=30), status=ConsultationStatus.OPEN)
+    db.commit()
+    sign_in_as(client, world.users["school_contact"])
+    home = client.get("/workspace/").text.split("Surveys your classes can take now")[1]
+    assert "Annual survey 2027" in home and "Parents only" not in home

@@ -167,7 +167,8 @@ def test_reorder_and_remove(client, world, db):
     assert first[1] not in [i["id"] for p in _latest(db).definition["pages"] for i in p["items"]]
     confirm = client.get(f"{BASE}/pages/{pages[0]}/remove")
     held = len(next(p for p in _latest(db).definition["pages"] if p["id"] == pages[0])["items"])
-    assert f"Remove page {pages[0]} and its {held} questions?" in confirm.text and "question(s)" not in confirm.text
+    assert f"Remove page 2, “Being safe and cared for” and its {held} questions?" in confirm.text
+    assert "question(s)" not in confirm.text
     assert client.post(f"{BASE}/pages/{pages[0]}/remove", data=form_fields(confirm.text)).status_code == 302
     assert pages[0] not in [p["id"] for p in _latest(db).definition["pages"]]
 
@@ -240,3 +241,26 @@ def test_unknown_items_and_pages_are_404(client, world):
     assert client.get(f"{BASE}/items/nope/remove").status_code == 404
     assert client.get(f"{BASE}/pages/nope/titles").status_code == 404
     assert client.get("/workspace/surveys/nope").status_code == 404
+
+
+def test_the_editor_names_pages_and_questions_in_words_not_ids(client, world):
+    sign_in_as(client, world.users["officer"])
+    family = client.get(BASE).text
+    assert "Page 1: Being safe and cared for" in family and "id safe" not in family
+    assert '<td class="govuk-table__cell">Scale (5 points)</td>' in family and "flask surveys check" not in family
+    assert "Edit wordings<span class=\"govuk-visually-hidden\"> on page 1, “Being safe and cared for”" in family
+    assert "Edit wordings on page 1, “Being safe and cared for”</h1>" in client.get(f"{BASE}/pages/safe").text
+    assert "Titles of page 1, “Being safe and cared for”</h1>" in client.get(f"{BASE}/pages/safe/titles").text
+    item = client.get(f"{BASE}/items/safe_in_area").text
+    assert "Edit the question “I feel safe where I live.”</h1>" in item
+    assert ">Page 2, “Keeping well in body and mind”</option>" in item and ">healthy:" not in item
+    remove = client.get(f"{BASE}/items/safe_in_area/remove").text
+    assert "Remove the question “I feel safe where I live.”?" in remove
+
+
+def test_a_page_with_no_title_is_named_by_its_first_question():
+    from engage.services.workspace.survey_names import page_names
+
+    long_question = {"id": "q", "text": {"parent": "How is school? " * 9}}
+    definition = {"pages": [{"id": "p1", "title": {}, "items": [long_question]}]}
+    assert page_names(definition) == {"p1": f"page 1, “{'How is school? ' * 4}How is…”"}

@@ -20,7 +20,7 @@ def test_import_reports_row_by_row_and_loads_a_new_family(runner, db, tmp_path):
                                  "--out", str(tmp_path / "hh.yaml")])
     assert result.exit_code == 0, result.output
     assert "survey sheet, row 9 (hh_size): skipped: it has no value tag (1 to 5)" in result.output
-    assert "6 question(s) on 3 page(s); 11 row(s) skipped, 11 changed." in result.output
+    assert "6 questions on 3 pages; 11 rows skipped, 11 changed." in result.output
     assert "hh-survey-2024: version 1 (created)" in result.output
     assert latest_version(db, _family(db, "hh-survey-2024").id).definition["languages"] == ["en", "ar"]
     assert yaml.safe_load((tmp_path / "hh.yaml").read_text(encoding="utf-8"))["family"] == "hh-survey-2024"
@@ -41,7 +41,7 @@ def test_dry_run_saves_nothing(runner, db, tmp_path):
     path = tmp_path / "odk.xlsx"
     path.write_bytes(forms.odk_sample())
     result = runner.invoke(args=["surveys", "import-xlsform", str(path), "--value", "4", "--dry-run"])
-    assert result.exit_code == 0 and "6 question(s) on 2 page(s)" in result.output
+    assert result.exit_code == 0 and "6 questions on 2 pages" in result.output
     assert _family(db, "family-hub-feedback") is None
 
 
@@ -71,7 +71,7 @@ def test_export_writes_a_workbook_that_imports_unchanged(runner, loaded, tmp_pat
     assert result.exit_code == 0 and out.read_bytes()[:2] == b"PK"
     back = runner.invoke(args=["surveys", "import-xlsform", str(out)])
     assert "annual-young-people: version 1 (unchanged)" in back.output
-    assert "0 row(s) skipped, 0 changed." in back.output
+    assert "0 rows skipped, 0 changed." in back.output
 
 
 def test_export_of_an_unknown_family_says_so(runner, tmp_path):

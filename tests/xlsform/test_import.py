@@ -41,7 +41,7 @@ def test_odk_sample_keeps_what_engage_can_ask_and_reports_each_row(framework):
     assert "required" in _reason(imported, 7) and "optional" in _reason(imported, 7)
     assert "skip logic" in _reason(imported, 8) and "shown to everyone" in _reason(imported, 8)
     assert ("choices", 12, "Money-Advice", "changed") in _notes(imported)
-    assert imported.summary() == "6 question(s) on 2 page(s); 6 row(s) skipped, 8 changed."
+    assert imported.summary() == "6 questions on 2 pages; 6 rows skipped, 8 changed."
 
 
 def test_kobo_household_with_groups_repeat_cascades_and_arabic(framework):

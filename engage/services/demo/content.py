@@ -16,6 +16,7 @@ BALLOT = "priority-ballot-demo"  # so the ballot pages and their results have so
 SCHOOLS = (
     ("Riverside Primary School", "primary", "north", [("primary", 5), ("primary", 6)]),
     ("Park Hill Secondary School", "secondary", "south", [("secondary", 8), ("secondary", 10)]),
+    ("Riverside College", "college", "west", []),  # so 16-25 year olds have a college to choose
 )
 YOUNG_AND_ADULT = ["primary", "secondary", "post16", "parent", "professional"]
 

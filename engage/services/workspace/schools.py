@@ -77,6 +77,12 @@ def variant_for_year(year: int, age_bands: Iterable[dict]) -> str | None:
     return next((band["id"] for band in age_bands if year in band.get("years", ())), None)
 
 
+def class_years(consultation: Consultation, age_bands: Iterable[dict]) -> dict[str, list[int]]:
+    """Return the school years that have a survey in this consultation, by young people's variant."""
+    return {band["id"]: list(band.get("years", ())) for band in age_bands
+            if band["id"] in consultation.variants and band.get("years")}
+
+
 def generate_codes(session: Session, consultation: Consultation, school: School, years: list[int],
                    age_bands: list[dict], actor: User) -> list[AccessCode]:
     """Make one class code per year group (reusing any already made) for a school."""
