@@ -201,16 +201,18 @@ class Screener:
 def build(rows: list[dict], categories: bool = True) -> Screener:
     """Train a screener on labelled rows (text, flag, category).
 
-    categories=False skips the category and severity models (a flag-only run needs neither).
+    categories=False skips the category and severity models (the flags are the same without them).
     """
     feats = [model.features(clean(row["text"])) for row in rows]
-    flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
+    labels = [bool(row["flag"]) for row in rows]
+    flag_model = model.train_flag(feats, labels)
+    scaled_model = model.train_scaled_flag(feats, labels)
     if not categories:
-        return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
+        return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]),
+                        scaled_model=scaled_model)
     positives = [(f, row) for f, row in zip(feats, rows, strict=True) if row["flag"]]
     category_model = model.train_category([f for f, _ in positives],
                                           [row["category"] or "other" for _, row in positives])
     severity_model = model.train_severity([f for f, _ in positives],
                                           [row["severity"] == "immediate" for _, row in positives])
-    scaled_model = model.train_scaled_flag(feats, [bool(row["flag"]) for row in rows])
     return Screener(flag_model, category_model, severity_model=severity_model, scaled_model=scaled_model)
