@@ -67,13 +67,13 @@ class Scored:
             return True
         return self.probability >= concern and not (self.scaled < veto[0] and self.probability < veto[1])
 
-    def severity(self, check: float, concern: float = CONCERN_THRESHOLD,
-                 urgent: float = IMMEDIATE_SCORE) -> str:
+    def severity(self, check: float, concern: float = CONCERN_THRESHOLD, urgent: float = IMMEDIATE_SCORE,
+                 veto: tuple[float, float] = (VETO_SCALED_BELOW, VETO_MAIN_BELOW)) -> str:
         """Return the severity the screen gives this text at these thresholds (as Screener.screen)."""
         if self.rules:
             raised = self.rule_severity == "concern" and self.urgency >= urgent
             return "immediate" if raised else self.rule_severity
-        if not self.flagged(check, concern):
+        if not self.flagged(check, concern, veto=veto):
             return "none"
         if self.probability < concern:
             return "check"
@@ -134,17 +134,17 @@ def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHO
     return {
         "recall": recall,
         "immediate": sum(hit(s) for s in immediate) / len(immediate),
-        "immediate as immediate": sum(s.severity(check, concern, urgent) == "immediate"
+        "immediate as immediate": sum(s.severity(check, concern, urgent, veto) == "immediate"
                                       for s in immediate) / len(immediate),
         "concern disclosures as immediate": sum(
-            s.severity(check, concern, urgent) == "immediate" for s in positives
+            s.severity(check, concern, urgent, veto) == "immediate" for s in positives
             if s.row.get("severity") != "immediate") / max(1, len(positives) - len(immediate)),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
         "consultation comments flagged": _share(consultation, hit),
         "hard negatives flagged": _share(hard, hit),
         "near-miss comments flagged": _share(near_miss, hit),
-        "ordinary as immediate": sum(s.severity(check, concern, urgent) == "immediate"
+        "ordinary as immediate": sum(s.severity(check, concern, urgent, veto) == "immediate"
                                      for s in negatives) / len(negatives),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
