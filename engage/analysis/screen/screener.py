@@ -62,7 +62,9 @@ IMMEDIATE_SCORE = 0.80
 # model (model.train_scaled_flag) scores it under VETO_SCALED_BELOW and the flag model itself is
 # under VETO_MAIN_BELOW. Chosen on ten folds by source group so that no immediate disclosure is
 # lost, none on the once-blind slice G-N nor on any retired blind set held out whole, and at most
-# two on all the folds; 0.25 would lose an immediate disclosure on a set held out whole.
+# two on all the folds (it takes back 42 of the 485 ordinary texts flagged there, and 2
+# disclosures); at 0.25 a set held out whole loses an immediate one ("been looking up how many
+# paracetamol it takes", scaled 0.24, holds no worrying word).
 VETO_SCALED_BELOW = 0.20
 VETO_MAIN_BELOW = 0.55
 URGENT_REASON = "wording of current danger (learned model)"
@@ -134,7 +136,7 @@ class Screener:
         taken back because the scaled model scores it low and the flag model is not sure either.
 
         The flag model's false flags are ordinary comments made of words both sides use ("i
-        feel safe at home because my nan looks after me"); the scaled model discounts those
+        miss my brother who lives in a different house"); the scaled model discounts those
         words and ranks such comments lower. Alone it also scored some disclosures made of
         ordinary words far too low, and in place of the flag model it missed more children on
         fresh wording, so here it can only agree to take a flag back, never add one: a rule's
