@@ -27,8 +27,6 @@ from engage.analysis.screen.screener import (
     EXPLAINED_OVERRIDE,
     IMMEDIATE_SCORE,
     URGENT_KINDS,
-    VETO_MAIN_BELOW,
-    VETO_SCALED_BELOW,
     build,
     has_signal,
     rule_hits,
@@ -53,27 +51,23 @@ class Scored:
     category: str = "other"      # the category model's choice, trained without this source
     urgency: float = 0.0         # the severity model's P(current danger), likewise
     wholly: bool = False         # explained away in every clause: no score outweighs it
-    scaled: float = 1.0          # the scaled model's P(disclosure), likewise (1.0: no veto)
 
     def flagged(self, check: float, concern: float = CONCERN_THRESHOLD,
-                override: float = EXPLAINED_OVERRIDE,
-                veto: tuple[float, float] = (VETO_SCALED_BELOW, VETO_MAIN_BELOW)) -> bool:
+                override: float = EXPLAINED_OVERRIDE) -> bool:
         """Say whether the screen flags this text at these thresholds (as Screener.screen)."""
         if self.rules:
             return True
         if self.explained and (self.probability < override or self.wholly) or self.probability < check:
             return False
-        if self.signal:
-            return True
-        return self.probability >= concern and not (self.scaled < veto[0] and self.probability < veto[1])
+        return self.signal or self.probability >= concern
 
-    def severity(self, check: float, concern: float = CONCERN_THRESHOLD, urgent: float = IMMEDIATE_SCORE,
-                 veto: tuple[float, float] = (VETO_SCALED_BELOW, VETO_MAIN_BELOW)) -> str:
+    def severity(self, check: float, concern: float = CONCERN_THRESHOLD,
+                 urgent: float = IMMEDIATE_SCORE) -> str:
         """Return the severity the screen gives this text at these thresholds (as Screener.screen)."""
         if self.rules:
             raised = self.rule_severity == "concern" and self.urgency >= urgent
             return "immediate" if raised else self.rule_severity
-        if not self.flagged(check, concern, veto=veto):
+        if not self.flagged(check, concern):
             return "none"
         if self.probability < concern:
             return "check"
@@ -105,23 +99,18 @@ def out_of_fold(rows: list[dict], folds: int = FOLDS) -> list[Scored]:
                 feats = model.features(norms[i])
                 out.append(Scored(row, rules[i], screener.probability(norms[i]), signal[i],
                                   explained[i], severity[i], screener.category_model.best(feats),
-                                  screener.urgency(feats), wholly[i],
-                                  screener.scaled_model.probability(feats)))
+                                  screener.urgency(feats), wholly[i]))
     return out
 
 
 def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHOLD,
-            urgent: float = IMMEDIATE_SCORE,
-            veto: tuple[float, float] = (VETO_SCALED_BELOW, VETO_MAIN_BELOW)) -> dict[str, float]:
+            urgent: float = IMMEDIATE_SCORE) -> dict[str, float]:
     """Recall, immediate caught, precision at 40% prevalence, ordinary flagged, worst groups."""
-    def hit(s: Scored) -> bool:
-        return s.flagged(check, concern, veto=veto)
-
     positives = [s for s in scored if s.row["flag"]]
     negatives = [s for s in scored if not s.row["flag"]]
     immediate = [s for s in positives if s.row.get("severity") == "immediate"]
-    recall = sum(hit(s) for s in positives) / len(positives)
-    false_rate = sum(hit(s) for s in negatives) / len(negatives)
+    recall = sum(s.flagged(check, concern) for s in positives) / len(positives)
+    false_rate = sum(s.flagged(check, concern) for s in negatives) / len(negatives)
     consultation = [s for s in negatives if is_consultation(s.row)]
     near_miss = [s for s in negatives if is_near_miss(s.row)]
     hard = [s for s in negatives if not is_consultation(s.row) and not is_near_miss(s.row)]
@@ -129,22 +118,22 @@ def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHO
     by_group: dict[str, list[Scored]] = defaultdict(list)
     for s in positives:
         by_group[s.row["source_id"]].append(s)
-    group_recall = sorted(sum(hit(s) for s in g) / len(g) for g in by_group.values()
+    group_recall = sorted(sum(s.flagged(check, concern) for s in g) / len(g) for g in by_group.values()
                           if len(g) >= 5)
     return {
         "recall": recall,
-        "immediate": sum(hit(s) for s in immediate) / len(immediate),
-        "immediate as immediate": sum(s.severity(check, concern, urgent, veto) == "immediate"
+        "immediate": sum(s.flagged(check, concern) for s in immediate) / len(immediate),
+        "immediate as immediate": sum(s.severity(check, concern, urgent) == "immediate"
                                       for s in immediate) / len(immediate),
         "concern disclosures as immediate": sum(
-            s.severity(check, concern, urgent, veto) == "immediate" for s in positives
+            s.severity(check, concern, urgent) == "immediate" for s in positives
             if s.row.get("severity") != "immediate") / max(1, len(positives) - len(immediate)),
         "precision@40%": caught / (caught + (1 - PREVALENCE) * false_rate) if caught else 0.0,
         "ordinary flagged": false_rate,
-        "consultation comments flagged": _share(consultation, hit),
-        "hard negatives flagged": _share(hard, hit),
-        "near-miss comments flagged": _share(near_miss, hit),
-        "ordinary as immediate": sum(s.severity(check, concern, urgent, veto) == "immediate"
+        "consultation comments flagged": _share(consultation, check, concern),
+        "hard negatives flagged": _share(hard, check, concern),
+        "near-miss comments flagged": _share(near_miss, check, concern),
+        "ordinary as immediate": sum(s.severity(check, concern, urgent) == "immediate"
                                      for s in negatives) / len(negatives),
         "worst group recall": group_recall[0] if group_recall else 1.0,
         "groups under 0.9": sum(r < 0.9 for r in group_recall) / max(1, len(group_recall)),
@@ -172,16 +161,6 @@ def print_once_blind(scored: list[Scored]) -> None:
             f"{k} {v:.3f}" for k, v in summary(retired, check, concern).items()))
 
 
-def print_veto(scored: list[Scored]) -> None:
-    """Print the figures at the screen's thresholds with no veto and with a few veto lines."""
-    retired = once_blind(scored)
-    for scaled, main in ((0.0, 0.0), (0.15, 0.55), (VETO_SCALED_BELOW, VETO_MAIN_BELOW), (0.2, 0.7),
-                         (0.25, 0.55)):
-        for name, part in (("all", scored), ("G-N", retired)):
-            print(f"veto scaled < {scaled:.2f} and model < {main:.2f}, {name}: " + "  ".join(
-                f"{k} {v:.3f}" for k, v in summary(part, CHECK_THRESHOLD, veto=(scaled, main)).items()))
-
-
 def is_consultation(row: dict) -> bool:
     """Comments from published consultations and surveys, as an officer's export holds them."""
     return row["source_id"].startswith("consult-")
@@ -192,8 +171,8 @@ def is_near_miss(row: dict) -> bool:
     return row["source_id"].startswith("nearmiss-")
 
 
-def _share(scored: list[Scored], hit) -> float:
-    return sum(map(hit, scored)) / len(scored) if scored else 0.0
+def _share(scored: list[Scored], check: float, concern: float) -> float:
+    return sum(s.flagged(check, concern) for s in scored) / len(scored) if scored else 0.0
 
 
 def group_table(scored: list[Scored], check: float, concern: float) -> list[str]:
@@ -247,10 +226,9 @@ def main() -> None:
             print(f"check {check:.2f} concern {concern:.2f}: " + "  ".join(
                 f"{k} {v:.3f}" for k, v in summary(scored, check, concern).items()))
     print_once_blind(scored)
-    print_veto(scored)
     for override in (0.8, 0.85, 0.9, 0.95):
-        shifted = [Scored(s.row, s.rules, s.probability, s.signal, s.explained and s.probability < override,
-                          scaled=s.scaled) for s in scored]
+        shifted = [Scored(s.row, s.rules, s.probability, s.signal, s.explained and s.probability < override)
+                   for s in scored]
         print(f"negation cue outweighed at {override:.2f}: " + "  ".join(
             f"{k} {v:.3f}" for k, v in summary(shifted, CHECK_THRESHOLD).items() if "immediate" not in k))
     for urgent in (0.6, 0.7, 0.8, 0.9, 2.0):

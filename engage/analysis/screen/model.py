@@ -31,12 +31,6 @@ MODEL_CONCEPTS = ("HOUSEHOLD", "TRUSTED", "OLDER", "ONLINE", "HURT", "INJURY", "
 _CONCEPTS = {name: (sys.intern(f"k:{name}"), PATTERNS[name], bit_of(PATTERNS[name]))
              for name in MODEL_CONCEPTS}
 _MOST_WORDS = 50_000  # words whose weights a scorer remembers (a few MB)
-# The scaled model's fit (train_scaled_flag): regularisation, and the power and prior of the naive
-# Bayes scale, as chosen for it on ten folds by source group (C 100 to 300 with a power of 0.5 to 1
-# flagged the fewest ordinary comments at equal recall).
-SCALED_C = 100.0
-RATIO_POWER = 0.75
-RATIO_PRIOR = 1.0
 # Well below any rounding in a probability, well above any threshold's own precision.
 _MARGIN = 1e-9
 
@@ -203,46 +197,15 @@ def _matrix(feature_lists: Iterable[list[str]]):
 
     vectorizer = DictVectorizer()
     dicts = [{name: 1 / math.sqrt(len(f)) for name in f} if f else {} for f in feature_lists]
-    return vectorizer, _int32(vectorizer.fit_transform(dicts))
-
-
-def _int32(matrix):
-    """Return matrix as CSR with 32-bit indices: liblinear takes no others."""
-    matrix = matrix.tocsr()
+    matrix = vectorizer.fit_transform(dicts).tocsr()
+    # liblinear takes 32-bit sparse indices only
     matrix.indices, matrix.indptr = matrix.indices.astype(np.int32), matrix.indptr.astype(np.int32)
-    return matrix
+    return vectorizer, matrix
 
 
 def train_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
     """Fit P(disclosure) on feature lists (deterministic: liblinear, fixed data order)."""
     return _fit_binary(feature_lists, labels)
-
-
-def train_scaled_flag(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
-    """Fit P(disclosure) on features scaled by how unevenly they fall between the two sides.
-
-    Each feature is scaled by its naive Bayes log-count ratio (Wang and Manning 2012) before the
-    regression: a word ordinary comments use as often as disclosures ("mum", "home", "room")
-    starts near zero and must earn its weight. It ranks ordinary wording lower than the flag
-    model does, but scores some disclosures made of ordinary words far lower too, so it only
-    ever takes back a flag (Screener.vetoed), never makes one. The scale is folded into the
-    weights, so it is scored like any other LinearScorer.
-    """
-    from scipy import sparse
-
-    vectorizer, matrix = _matrix(feature_lists)
-    scale = log_count_ratio(matrix, np.asarray(labels, dtype=bool))
-    return _fit(vectorizer, _int32(matrix @ sparse.diags(scale)), labels, SCALED_C, scale)
-
-
-def log_count_ratio(matrix, labels: np.ndarray) -> np.ndarray:
-    """Return each column's signed |log((p / |p|) / (q / |q|))| ** RATIO_POWER, where p and q
-    count the disclosures and the ordinary texts holding it (plus RATIO_PRIOR each)."""
-    present = (matrix > 0).astype(np.float64)
-    p = RATIO_PRIOR + np.asarray(present[labels].sum(axis=0)).ravel()
-    q = RATIO_PRIOR + np.asarray(present[~labels].sum(axis=0)).ravel()
-    ratio = np.log((p / p.sum()) / (q / q.sum()))
-    return np.sign(ratio) * np.abs(ratio) ** RATIO_POWER
 
 
 def train_severity(feature_lists: list[list[str]], immediate: list[bool]) -> LinearScorer:
@@ -256,21 +219,15 @@ def train_severity(feature_lists: list[list[str]], immediate: list[bool]) -> Lin
 
 
 def _fit_binary(feature_lists: list[list[str]], labels: list[bool]) -> LinearScorer:
-    vectorizer, matrix = _matrix(feature_lists)
-    return _fit(vectorizer, matrix, labels, 30.0)
-
-
-def _fit(vectorizer, matrix, labels: list[bool], c: float, scale: np.ndarray | None = None) -> LinearScorer:
-    """Fit a balanced logistic regression; weights are per unscaled feature (times scale)."""
     from sklearn.linear_model import LogisticRegression
 
+    vectorizer, matrix = _matrix(feature_lists)
     # Balanced: consultation comments outnumber disclosures three to one in the data, and an
     # unweighted fit would push every score down and trade recall for that imbalance.
-    model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced")
+    model = LogisticRegression(C=30.0, solver="liblinear", class_weight="balanced")
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
-    coef = model.coef_[0] if scale is None else model.coef_[0] * scale
-    weights = {str(n): float(w) for n, w in zip(names, coef, strict=True) if w}
+    weights = {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if w}
     return LinearScorer(weights, float(model.intercept_[0]))
 
 

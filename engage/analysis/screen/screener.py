@@ -58,15 +58,6 @@ URGENT_KINDS = {"sexual_abuse", "physical_abuse", "suicidal_thoughts", "exploita
 # On the same folds 0.80 screens 0.923 of immediate disclosures "immediate" (0.901 without the
 # model), raising 2 points more of concern disclosures; 0.60 would give 0.935 for 5 points.
 IMMEDIATE_SCORE = 0.80
-# A flag the flag model makes alone, on a text with no worrying word, is taken back when the scaled
-# model (model.train_scaled_flag) scores it under VETO_SCALED_BELOW and the flag model itself is
-# under VETO_MAIN_BELOW. Chosen on ten folds by source group so that no immediate disclosure is
-# lost, none on the once-blind slice G-N nor on any retired blind set held out whole, and at most
-# two on all the folds (it takes back 42 of the 485 ordinary texts flagged there, and 2
-# disclosures); at 0.25 a set held out whole loses an immediate one ("been looking up how many
-# paracetamol it takes", scaled 0.24, holds no worrying word).
-VETO_SCALED_BELOW = 0.20
-VETO_MAIN_BELOW = 0.55
 URGENT_REASON = "wording of current danger (learned model)"
 MODEL_REASON = "wording like known disclosures (learned model)"
 CHECK_REASON = "uncertain: wording partly like known disclosures, please check"
@@ -121,7 +112,6 @@ class Screener:
     check: float = CHECK_THRESHOLD
     concern: float = CONCERN_THRESHOLD
     severity_model: model.LinearScorer | None = None
-    scaled_model: model.LinearScorer | None = None
 
     def probability(self, norm: str) -> float:
         """Return the model's P(disclosure) for a normalised text."""
@@ -130,20 +120,6 @@ class Screener:
     def urgency(self, feats: list[str]) -> float:
         """Return the severity model's P(current danger) for a flagged text (0 without one)."""
         return self.severity_model.probability(feats) if self.severity_model else 0.0
-
-    def vetoed(self, feats: list[str], probability: float) -> bool:
-        """Say whether a flag the model would make alone, on a text with no worrying word, is
-        taken back because the scaled model scores it low and the flag model is not sure either.
-
-        The flag model's false flags are ordinary comments made of words both sides use ("i
-        miss my brother who lives in a different house"); the scaled model discounts those
-        words and ranks such comments lower. Alone it also scored some disclosures made of
-        ordinary words far too low, and in place of the flag model it missed more children on
-        fresh wording, so here it can only agree to take a flag back, never add one: a rule's
-        flag, a text with a worrying word, and a score at VETO_MAIN_BELOW or more are kept.
-        """
-        return (self.scaled_model is not None and probability < VETO_MAIN_BELOW
-                and self.scaled_model.probability(feats) < VETO_SCALED_BELOW)
 
     def _raised(self, found: Screening, norm: str, triggered: bool) -> Screening:
         """Raise a rule's "concern" to "immediate" when the wording is of current danger."""
@@ -175,18 +151,13 @@ class Screener:
         found = rule_hits(norm) if triggered else []
         if found:
             return self._raised(_from_rules(found), norm, triggered)
-        return self._from_model(norm, triggered)
-
-    def _from_model(self, norm: str, triggered: bool) -> Screening:
-        """Flag a text no rule fired on when the model's score says a person should read it."""
         scored = self._scored(norm, triggered)
         if scored is None:
             return NONE
         feats, probability = scored
         if probability < self.check:
             return NONE
-        if not (triggered or _SIGNAL.search(norm)) and (probability < self.concern
-                                                         or self.vetoed(feats, probability)):
+        if probability < self.concern and not (triggered or _SIGNAL.search(norm)):
             return NONE
         if (probability < EXPLAINED_OVERRIDE or wholly_explained(norm)) and explained_away(norm):
             return NONE
@@ -203,18 +174,15 @@ class Screener:
 def build(rows: list[dict], categories: bool = True) -> Screener:
     """Train a screener on labelled rows (text, flag, category).
 
-    categories=False skips the category and severity models (the flags are the same without them).
+    categories=False skips the category and severity models (a flag-only run needs neither).
     """
     feats = [model.features(clean(row["text"])) for row in rows]
-    labels = [bool(row["flag"]) for row in rows]
-    flag_model = model.train_flag(feats, labels)
-    scaled_model = model.train_scaled_flag(feats, labels)
+    flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
     if not categories:
-        return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]),
-                        scaled_model=scaled_model)
+        return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
     positives = [(f, row) for f, row in zip(feats, rows, strict=True) if row["flag"]]
     category_model = model.train_category([f for f, _ in positives],
                                           [row["category"] or "other" for _, row in positives])
     severity_model = model.train_severity([f for f, _ in positives],
                                           [row["severity"] == "immediate" for _, row in positives])
-    return Screener(flag_model, category_model, severity_model=severity_model, scaled_model=scaled_model)
+    return Screener(flag_model, category_model, severity_model=severity_model)
