@@ -19,8 +19,8 @@ from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
+from engage.results import comment_totals, fold_cells, fold_comments, fold_values, rollup
 from engage.results import fold as fold_q
-from engage.results import fold_cells, fold_comments, fold_values, rollup
 from engage.results import queries as q
 
 # Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
@@ -137,7 +137,7 @@ def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, d
     comments = fold_comments.rows({key: group.comments for key, group in profiles.items()},
                                   fold_comments.Themes(FIELD))
     return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
-            **_shared_kinds(_added_up(profiles, to_keep), pieces), **fold_q.rollup("comments", comments)}
+            **_shared_kinds(_added_up(profiles, to_keep), pieces), **comment_totals.rollup(comments)}
 
 
 def _added_up(profiles: dict[tuple, Group], to_keep: bool) -> rollup.Totals:
