@@ -60,22 +60,26 @@ def rollup(rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
     whole = _summed(table, np.arange(len(figures)), undated_of, len(undated))
     shared = _Numbers()
     pairs: tuple[list[int], list[int]] = ([], [])
+    heads_of: dict[tuple, list[tuple]] = {}  # a profile's groups less its own columns, worked out once
     for position, (profile, own) in enumerate(undated):
-        for group in _groups_of(profile, own):
+        heads = heads_of.get(profile)
+        if heads is None:
+            heads = heads_of[profile] = _heads(profile)
+        for kind, head in heads:
             pairs[0].append(position)
-            pairs[1].append(shared[group])
+            pairs[1].append(shared[(kind, (*head, *own))])
     _into(out, shared, _summed(whole, *pairs, len(shared)))
     return out
 
 
-def _groups_of(profile: tuple, own: tuple) -> list[tuple[str, tuple]]:
-    """Return the groups a profile's comments (days together) add into: its variant's, each of its
-    slices' and each of its pairs of few-valued slices'."""
+def _heads(profile: tuple) -> list[tuple[str, tuple]]:
+    """Return the groups a profile's comments (days together) add into, less their own columns: its
+    variant's, each of its slices' and each of its pairs of few-valued slices'."""
     variant = profile[0]
-    return ([(KIND, (variant, *own))]
-            + [(fold_q.SLICED[KIND], (name, key, variant, *own)) for name, at in fold_q.SLICES.items()
+    return ([(KIND, (variant,))]
+            + [(fold_q.SLICED[KIND], (name, key, variant)) for name, at in fold_q.SLICES.items()
                for key in fold_q.slice_keys(name, profile[at])]
-            + [(fold_q.PAIRED[KIND], (*pair, variant, *own)) for pair in fold_q.pair_keys(profile)])
+            + [(fold_q.PAIRED[KIND], (*pair, variant)) for pair in fold_q.pair_keys(profile)])
 
 
 def _summed(table: np.ndarray, at, group, n_groups: int) -> np.ndarray:
