@@ -1,9 +1,9 @@
 """Add the comments counted by profile and day up into every kind the tallies keep them in, with numpy.
 
 fold_comments gives one row per (profile, day, value, sub-theme). The tallies keep comments by
-variant, per slice, per day, per day and few-valued slice, and per pair of few-valued slices; adding
-each row into its groups one figure at a time in Python was about a fifth of a first fold's counting
-in Python. Here each row's groups are numbered once, and one bincount per figure adds them up.
+variant, per slice, per day, per day and few-valued slice, and per pair of few-valued slices. Rather
+than adding each row into each of its groups figure by figure in Python, each row's groups are
+numbered once, and one bincount per figure adds them up.
 
 bincount adds a group's entries in the order they come, so the entries are laid out in the order the
 rows came: every summed polarity is the same float as one added row by row (the days of a profile are

