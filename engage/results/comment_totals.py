@@ -58,6 +58,14 @@ def rollup(rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
                                  fold_q.PAIRED[KIND])}
     _into(out, dated, _summed(table, *dated_pairs, len(dated)))
     whole = _summed(table, np.arange(len(figures)), undated_of, len(undated))
+    shared, pairs = _shared(undated)
+    _into(out, shared, _summed(whole, *pairs, len(shared)))
+    return out
+
+
+def _shared(undated: dict[tuple, int]) -> tuple[dict, tuple[list[int], list[int]]]:
+    """Number the groups the (profile, own) sums add into, and return them with the (sum, group) pairs,
+    in the order of the sums."""
     shared = _Numbers()
     pairs: tuple[list[int], list[int]] = ([], [])
     heads_of: dict[tuple, list[tuple]] = {}  # a profile's groups less its own columns, worked out once
@@ -68,8 +76,7 @@ def rollup(rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
         for kind, head in heads:
             pairs[0].append(position)
             pairs[1].append(shared[(kind, (*head, *own))])
-    _into(out, shared, _summed(whole, *pairs, len(shared)))
-    return out
+    return shared, pairs
 
 
 def _heads(profile: tuple) -> list[tuple[str, tuple]]:
