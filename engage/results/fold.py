@@ -12,14 +12,13 @@ keys (PAIRED): each of their keys holds a large share of the responses, so a dat
 few-valued slice with one of them leaves too many responses to count for one summary. fold_pass
 counts everything in one pass over the batch's answers; comments (a small share of the answers,
 tagged in another table) are counted at profile grain there (fold_comments) and added up by
-rollup(). Every kept row is the group's columns (KINDS[kind][0]) followed by its additive figures
+comment_totals. Every kept row is the group's columns (KINDS[kind][0]) followed by its additive figures
 (KINDS[kind][1]).
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable
-from decimal import Decimal
+from collections.abc import Hashable
 
 from sqlalchemy import Select, Text, cast, func, null
 from sqlalchemy.sql.elements import ColumnElement
@@ -88,43 +87,6 @@ def profile(batch: q.Scope, dialect: str, by_day: bool = True) -> tuple:
             batch.groups(), sent_on(dialect) if by_day else cast(null(), Text))
 
 
-def rollup(kind: str, rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
-    """Add rows of a sliced kind by profile and day up by variant, per slice, per day, per day and
-    few-valued slice, and per pair of few-valued slices; return {kind: {dims: figures}}."""
-    width = len(KINDS[kind][0]) - 1  # the kind's own columns after the variant
-    whole: dict[tuple, list] = {}
-    sliced: dict[tuple, list] = {}
-    daily: dict[tuple, list] = {}
-    day_sliced: dict[tuple, list] = {}
-    paired: dict[tuple, list] = {}
-    # The days are added together first: each profile's rows then go into its slices once, not once a day.
-    undated: dict[tuple, list] = {}
-    few_of: dict[tuple, list[tuple]] = {}  # a profile's few-valued slice keys, worked out once
-    for row in rows:
-        profile, day, own, figures = row[:6], row[6], tuple(row[7:7 + width]), [number(v) for v in row[7 + width:]]
-        if day is not None:  # a response without a date is in no date range
-            plus(daily, (day, profile[0], *own), figures)
-            few = few_of.get(profile)
-            if few is None:
-                few = few_of[profile] = few_keys(profile)
-            for name, key in few:
-                plus(day_sliced, (day, name, key, profile[0], *own), figures)
-        plus(undated, (profile, own), figures)
-    keys_of: dict[tuple, list[tuple]] = {}  # a profile's slice keys, worked out once
-    for (profile, own), figures in undated.items():
-        plus(whole, (profile[0], *own), figures)
-        found = keys_of.get(profile)
-        if found is None:
-            found = keys_of[profile] = [(name, key) for name, at in SLICES.items()
-                                        for key in slice_keys(name, profile[at])]
-        for name, key in found:
-            plus(sliced, (name, key, profile[0], *own), figures)
-        for pair in pair_keys(profile):
-            plus(paired, (*pair, profile[0], *own), figures)
-    return {kind: _as_json(whole), SLICED[kind]: _as_json(sliced), DAILY[kind]: _as_json(daily),
-            DAY_SLICED[kind]: _as_json(day_sliced), PAIRED[kind]: _as_json(paired)}
-
-
 def few_keys(profile: tuple) -> list[tuple[str, str]]:
     """Return the (slice, key) of each few-valued slice a profile falls in and is kept per day for (not
     the usual key)."""
@@ -160,10 +122,3 @@ def slice_keys(name: str, found) -> list[str]:
         return [str(found)]
     picked = json.loads(found) if isinstance(found, str) else found
     return [str(g) for g in picked] if isinstance(picked, list) else []
-
-
-def number(value):
-    """Return a count as int and a summed polarity as float (PostgreSQL sums give Decimal)."""
-    if value is None:
-        return 0
-    return int(value) if isinstance(value, Decimal) else value

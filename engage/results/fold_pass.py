@@ -19,8 +19,8 @@ from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
+from engage.results import comment_totals, fold_cells, fold_comments, fold_values, rollup
 from engage.results import fold as fold_q
-from engage.results import fold_comments, fold_values, rollup
 from engage.results import queries as q
 
 # Separators no piece contains: values are JSON-quoted and choices are JSON text (JSON escapes
@@ -137,10 +137,10 @@ def count(session: Session, batch: q.Scope, to_keep: bool = True) -> dict[str, d
     comments = fold_comments.rows({key: group.comments for key, group in profiles.items()},
                                   fold_comments.Themes(FIELD))
     return {"people": people[0], "people_day": people[1], "values": values[0], "values_day": values[1],
-            **_shared_kinds(_added_up(profiles, to_keep), pieces), **fold_q.rollup("comments", comments)}
+            **_shared_kinds(_added_up(profiles, to_keep), pieces), **comment_totals.rollup(comments)}
 
 
-def _added_up(profiles: dict[tuple, Group], to_keep: bool) -> dict[tuple, rollup.Added]:
+def _added_up(profiles: dict[tuple, Group], to_keep: bool) -> rollup.Totals:
     """Add the profiles' answers up by variant, and (to_keep) by slice and by day."""
     if to_keep:
         return rollup.added_up(profiles, _profile_of, _slice_groups, _day_group)
@@ -183,40 +183,25 @@ def _itself(variant: tuple) -> list[tuple]:
     return [variant]
 
 
-def _shared_kinds(shared: dict[tuple, rollup.Added], pieces: Pieces) -> dict[str, dict[str, list]]:
+def _shared_kinds(totals: rollup.Totals, pieces: Pieces) -> dict[str, dict[str, list]]:
     """Answer cells and sub-themes by variant (cells, subthemes), by slice (cells_by, subs_by), by day
     (cells_day, subs_day), by day and few-valued slice (cells_dby, subs_dby) and by pair of few-valued
     slices (cells_two, subs_two)."""
     out: dict[str, dict[str, list]] = {kind + suffix: {} for kind in ("cells", "subs")
                                        for suffix in ("_by", *SUFFIX.values())}
     out["cells"], out["subthemes"] = {}, {}
-    for key, group in shared.items():
-        suffix = "" if len(key) == 1 else SUFFIX.get(key[0], "_by")
-        if key[0] in SUFFIX:
-            key = key[1:]
-        cells = out["cells" + suffix]
-        head = _dims(key)[:-1] + ", "
-        for packed_answer, n in group.answers.items():
-            dims = head + pieces[packed_answer].cell_tail
-            # Answers that differ only in value or sub-theme tags share a cell.
-            cells[dims] = [cells[dims][0] + n] if dims in cells else [n]
-        out[("subthemes" if suffix == "" else "subs") + suffix].update(
-            (_dims((*key, subtheme)), figures) for subtheme, figures in _subthemes(group, pieces).items())
+    out.update(fold_cells.rows(totals, pieces, _kinds_of_group, _is_answer))
     return out
 
 
-def _dims(dims: tuple) -> str:
-    return json.dumps(list(dims))
+def _kinds_of_group(key: tuple) -> tuple[str, str, tuple]:
+    """Return a shared group's cells kind, sub-themes kind and dims (its key less the marker)."""
+    if len(key) == 1:
+        return "cells", "subthemes", key
+    suffix = SUFFIX.get(key[0], "_by")
+    return "cells" + suffix, "subs" + suffix, key[1:] if key[0] in SUFFIX else key
 
 
-def _subthemes(group: rollup.Added, pieces: Pieces) -> dict[str, list]:
-    """Per sub-theme: respondents and closed answers."""
-    out: dict[str, list] = {}
-    for packed_answer, n in group.answers.items():
-        subtheme = pieces[packed_answer].subtheme
-        if subtheme is not None:
-            out.setdefault(subtheme, [0, 0])[1] += n
-    for mark, n in group.marks.items():
-        if mark[0] == "s":
-            out[mark[1:]][0] = n
-    return out
+def _is_answer(thing: str) -> bool:
+    """Say whether a counted thing is a packed answer (a mark has no field separator)."""
+    return FIELD in thing

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -24,14 +25,17 @@ class Counted(Protocol):
     marks: Counter
 
 
-class Added:
-    """One group's counts after adding up: packed answers and marks, each with its total."""
+@dataclass(frozen=True)
+class Totals:
+    """Every group's sums, as arrays: the group's and thing's numbers of each (group, thing) pair that
+    occurs, and its total; groups and things list the keys those numbers stand for (a thing is a
+    packed answer or a mark)."""
 
-    __slots__ = ("answers", "marks")
-
-    def __init__(self):
-        self.answers: dict[str, int] = {}
-        self.marks: dict[str, int] = {}
+    group: np.ndarray
+    thing: np.ndarray
+    total: np.ndarray
+    groups: list[tuple]
+    things: list[str]
 
 
 class _Numbers(dict):
@@ -44,7 +48,7 @@ class _Numbers(dict):
 
 def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple],
              groups_of: Callable[[tuple], list[tuple]],
-             direct_of: Callable[[tuple], list[tuple]] = lambda _key: []) -> dict[tuple, Added]:
+             direct_of: Callable[[tuple], list[tuple]] = lambda _key: []) -> Totals:
     """Return, for each group any profile belongs to, the sum of its profiles' answers and marks.
 
     A profile key adds into the groups direct_of(key) (its day's) and, added first to the other keys
@@ -57,13 +61,11 @@ def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple]
     sizes: list[int] = []
     merged_at: list[int] = []  # each profile key's merged number
     direct: tuple[list[int], list[int]] = ([], [])  # (profile key's position, group) pairs
-    marks: set[str] = set()
     for position, (key, counted) in enumerate(profiles.items()):
         numbers.extend(map(things.__getitem__, counted.answers))
         counts.extend(counted.answers.values())
         numbers.extend(map(things.__getitem__, counted.marks))
         counts.extend(counted.marks.values())
-        marks.update(counted.marks)
         sizes.append(len(counted.answers) + len(counted.marks))
         merged_at.append(merged[merged_of(key)])
         for group in direct_of(key):
@@ -74,8 +76,10 @@ def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple]
     n = (len(things), len(groups))
     totals = [_totals(*entries, *_arrays(direct), *n),
               _totals(*_merged(*entries, merged_at, n[0]), *_arrays(shared), *n)]
-    return _as_groups([np.concatenate(column) for column in zip(*totals, strict=True)], list(things), list(groups),
-                      marks)
+    # Left as arrays: the callers add them up by what each thing stands for (a cell, a sub-theme), so
+    # no dictionary per group is filled entry by entry.
+    group, thing, total = (np.concatenate(column) for column in zip(*totals, strict=True))
+    return Totals(group, thing, total.astype(np.int64), list(groups), list(things))
 
 
 def _pairs(merged: dict, groups_of: Callable[[tuple], list[tuple]], groups: _Numbers) -> tuple[list, list]:
@@ -96,11 +100,11 @@ def _merged(numbers, counts, sizes, merged_at: list[int], n_things: int):
     """Add the profile keys' entries up by merged key: (numbers, counts, sizes) of the merged keys."""
     owner = np.repeat(np.array(merged_at, dtype=np.int64), sizes)
     n_merged = max(merged_at, default=-1) + 1
-    cell, total = _summed(owner * n_things + numbers, counts, n_merged * n_things)
+    cell, total = summed(owner * n_things + numbers, counts, n_merged * n_things)
     return cell % n_things, total, np.bincount(cell // n_things, minlength=n_merged)
 
 
-def _summed(cell, weights, size: int):
+def summed(cell, weights, size: int):
     """Return the distinct cells in order and each one's summed weight."""
     if size <= DENSE:
         summed = np.bincount(cell, weights=weights, minlength=size)
@@ -116,15 +120,5 @@ def _totals(numbers, counts, sizes, owner, member, n_things: int, n_groups: int)
     lengths = sizes[owner]
     # For each (profile, group) pair, the positions of that profile's entries.
     entry = np.repeat(starts[owner] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
-    found, total = _summed(np.repeat(member, lengths) * n_things + numbers[entry], counts[entry], n_groups * n_things)
+    found, total = summed(np.repeat(member, lengths) * n_things + numbers[entry], counts[entry], n_groups * n_things)
     return found // n_things, found % n_things, total
-
-
-def _as_groups(totals, things: list, groups: list[tuple], marks: set[str]) -> dict[tuple, Added]:
-    out = {group: Added() for group in groups}
-    for group, thing, total in zip(*(t.tolist() for t in totals), strict=True):
-        name = things[thing]
-        added = out[groups[group]]
-        kept = added.marks if name in marks else added.answers
-        kept[name] = kept.get(name, 0) + int(total)
-    return out

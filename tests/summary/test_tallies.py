@@ -245,8 +245,9 @@ def test_reset_counts_afresh(loaded, db, synthetic):  # noqa: F811
 
 def test_answers_holding_the_fold_separators_are_counted_as_given(loaded, db, synthetic):  # noqa: F811
     """The fold packs a response's answers into one string: a value or choice holding the packing's
-    separator characters, quotes or accents must still be counted as itself, not split."""
-    odd_value, odd_choice = 'a\x1eb\x1fc "é"', 'x\x1ey\x1d"z'
+    separator characters, quotes, accents or a backslash must still be counted as itself, not split (and
+    on PostgreSQL the kept rows go in as COPY text, where a backslash is an escape)."""
+    odd_value, odd_choice = 'a\x1eb\x1fc "é" \\ d', 'x\x1ey\x1d"z'
     counted = Response.consultation_id == synthetic
     single = db.scalar(select(Answer).join(Response).where(counted, Answer.value.is_not(None),
                                                          Answer.choices.is_(None)).order_by(Answer.id))
