@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from engage.db import get_session
 from engage.definitions.readability import GRADE_LIMITS
+from engage.forms.survey_problems import Placed, field_of
 from engage.forms.workspace_editor import AUDIENCE_NAMES, ImportForm, field_name, wording_form
 from engage.permissions import EDITORS, role_required
 from engage.services.errors import DefinitionRejected
@@ -26,6 +27,22 @@ def _boxes(definition: dict, page_id: str) -> list[tuple[str, str, str]]:
             for variant in ed.item_variants(definition, item)]
 
 
+def _placed(problems: list, definition: dict, boxes: list[tuple[str, str, str]]) -> list[Placed]:
+    """Say each problem in an officer's words, linked to its wording box when it is about one here.
+
+    A problem about a question's wording for one audience (what the item editor puts beside its
+    text box) belongs to that wording's box on this page; anything else is listed without a link.
+    """
+    on_page = {(item, variant) for item, variant, _text in boxes}
+    placed = []
+    for problem in problems:
+        about_wording = field_of(problem, problem.item, None) == f"text_{problem.variant}"
+        box = field_name(problem.item, problem.variant) \
+            if about_wording and (problem.item, problem.variant) in on_page else None
+        placed.append(Placed(sn.problem_words(problem, definition, AUDIENCE_NAMES), box))
+    return placed
+
+
 @bp.route("/surveys/<slug>/pages/<page_id>", methods=["GET", "POST"])
 @role_required(*EDITORS)
 def edit_page(slug: str, page_id: str):
@@ -44,8 +61,10 @@ def edit_page(slug: str, page_id: str):
         else:
             flash(saved_message(result), "success")
             return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
+    placed = _placed(problems, version.definition, boxes)
     items = [{"id": item["id"], "type": sn.TYPES.get(item["type"], item["type"]),
               "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
+                         "problems": [p.text for p in placed if p.field == field_name(item["id"], v)],
                          "grade": ed.grade(form[field_name(item["id"], v)].data or "", v)
                          if v in GRADE_LIMITS else None}
                         for v in ed.item_variants(version.definition, item)]}
@@ -53,7 +72,7 @@ def edit_page(slug: str, page_id: str):
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_page.html", version=version, page_id=page_id,
                            page_name=sn.page_names(version.definition)[page_id], form=form, items=items,
-                           problems=[sn.problem_words(p, version.definition, AUDIENCE_NAMES) for p in problems],
+                           placed=placed,
                            names=AUDIENCE_NAMES), status
 
 

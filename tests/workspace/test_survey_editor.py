@@ -67,9 +67,24 @@ def test_a_too_hard_wording_is_refused_like_surveys_check(client, world, db):
     # Said as the officer knows the question and the audience, with what to do next
     assert "“I feel safe where I live.” (Primary): question: reading grade" in response.text
     assert "Put right what is listed here, then save again." in response.text
-    assert "safe_in_area" not in response.text.split("<main")[1].split("<form")[0]
+    shown = re.sub(r"<[^>]+>", " ", response.text.split("<main")[1].split("<form")[0])
+    assert "safe_in_area" not in shown
     assert "flask surveys check" not in response.text
     assert latest_version(db, _family(db).id).number == 1
+
+
+def test_a_refused_wording_is_linked_from_the_summary_and_named_at_its_box(client, world):
+    sign_in_as(client, world.users["youth_council"])
+    _page, data = _form(client)
+    data[BOX] = ("Considering multidimensional circumstances, institutional responsibilities "
+                 "necessitate comprehensive neighbourhood evaluation.")
+    response = client.post(PAGE, data=data)
+    summary = response.text.split('govuk-error-summary__list')[1].split("</ul>")[0]
+    assert f'<a href="#{BOX}">' in summary and "reading grade" in summary
+    boxes = response.text.split('<textarea class="govuk-textarea')[1:]
+    hard = next(b for b in boxes if f'id="{BOX}"' in b.split(">")[0])
+    assert "govuk-textarea--error" in hard.split(">")[0] and f"{BOX}-error" in hard.split(">")[0]
+    assert f'<p id="{BOX}-error" class="govuk-error-message">' in response.text
 
 
 def test_export_then_import_round_trips(client, world, db):
