@@ -125,19 +125,29 @@ def corrected_response(loaded, db) -> Response:
     return db.get(Response, answer.response_id)
 
 
+def add_responses(loaded, db, consultation_id: int, seed: int) -> None:
+    """Submit 40 more synthetic responses, so the kept tallies must fold them in warm."""
+    with loaded.app_context():
+        generate(db, db.get(Consultation, consultation_id), 40, seed=seed, batch=40, tagger=SpreadTagger())
+
+
+def erase_every(loaded, db, consultation_id: int, step: int) -> None:
+    """Erase every step-th counted response, as a young person asking to be forgotten would."""
+    counted = counted_unflagged(db, consultation_id)
+    admin = make_user(db, Role.ADMIN)
+    with loaded.app_context():
+        for response_id in counted[::step]:
+            erase_response(db, consultation_id, response_id, admin, "asked to be forgotten")
+
+
 def test_date_ranges_stay_right_when_warm_after_a_correction_and_an_erasure(loaded, db, synthetic):  # noqa: F811
     _edges(db, synthetic)
     _assert_dated_same(loaded, db, synthetic, _ranges(db, synthetic, 3))
-    with loaded.app_context():
-        generate(db, db.get(Consultation, synthetic), 40, seed=13, batch=40, tagger=SpreadTagger())
+    add_responses(loaded, db, synthetic, seed=13)
     _assert_dated_same(loaded, db, synthetic, _ranges(db, synthetic, 4))
     sent = corrected_response(loaded, db).submitted_at.date()
     _assert_dated_same(loaded, db, synthetic, [Filters(date_from=sent, date_to=sent), *_ranges(db, synthetic, 5)])
-    counted = counted_unflagged(db, synthetic)
-    admin = make_user(db, Role.ADMIN)
-    with loaded.app_context():
-        for response_id in counted[::41]:
-            erase_response(db, synthetic, response_id, admin, "asked to be forgotten")
+    erase_every(loaded, db, synthetic, 41)
     _assert_dated_same(loaded, db, synthetic, _ranges(db, synthetic, 6))
     # Taking responses out leaves no empty group behind on any day.
     assert all(any(figures[:2]) for figures in db.scalars(select(SummaryTally.figures)))

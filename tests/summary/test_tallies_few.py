@@ -13,16 +13,20 @@ import random
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Consultation, Response, Role, SummaryTally
+from engage.models import Consultation, Response, SummaryTally
 from engage.results import summary as svc
 from engage.results import tallies
 from engage.results.filters import Filters
-from engage.services.demo.synthetic import generate
-from engage.services.erasure import erase_response
 from tests.summary.test_sql_counts import SpreadTagger, synthetic  # noqa: F401 (fixture)
-from tests.summary.test_tallies import counted_unflagged
-from tests.summary.test_tallies_days import ALSO, _assert_dated_same, _edges, _ranges, corrected_response
-from tests.workspace.factories import make_user
+from tests.summary.test_tallies_days import (
+    ALSO,
+    _assert_dated_same,
+    _edges,
+    _ranges,
+    add_responses,
+    corrected_response,
+    erase_every,
+)
 
 
 def _used(db, consultation_id: int, column) -> list[str]:
@@ -80,8 +84,7 @@ def _kept(db) -> dict:
 def test_few_valued_slices_stay_right_when_warm_after_a_correction_and_an_erasure(loaded, db, synthetic):  # noqa: F811
     _edges(db, synthetic)
     _assert_dated_same(loaded, db, synthetic, _few_filters(db, synthetic, 4))
-    with loaded.app_context():
-        generate(db, db.get(Consultation, synthetic), 40, seed=14, batch=40, tagger=SpreadTagger())
+    add_responses(loaded, db, synthetic, seed=14)
     _assert_dated_same(loaded, db, synthetic, _few_filters(db, synthetic, 5))
     response = corrected_response(loaded, db)
     sent = response.submitted_at.date()
@@ -90,11 +93,7 @@ def test_few_valued_slices_stay_right_when_warm_after_a_correction_and_an_erasur
            Filters(date_from=sent, date_to=sent, language=response.language),
            Filters(channel=response.channel, language=response.language)]
     _assert_dated_same(loaded, db, synthetic, own + _few_filters(db, synthetic, 6))
-    counted = counted_unflagged(db, synthetic)
-    admin = make_user(db, Role.ADMIN)
-    with loaded.app_context():
-        for response_id in counted[::29]:
-            erase_response(db, synthetic, response_id, admin, "asked to be forgotten")
+    erase_every(loaded, db, synthetic, 29)
     _assert_dated_same(loaded, db, synthetic, _few_filters(db, synthetic, 7))
     # Taking responses out leaves no empty group behind in any day, slice or pair.
     assert all(any(figures[:2]) for figures in db.scalars(select(SummaryTally.figures)))
