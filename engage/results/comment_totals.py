@@ -17,25 +17,18 @@ from collections.abc import Iterable
 import numpy as np
 
 from engage.results import fold as fold_q
+from engage.results.rollup import Numbers
 
 KIND = "comments"
 WIDTH = len(fold_q.KINDS[KIND][0]) - 1  # the kind's own columns after the variant (value, sub-theme)
 COMMENTS, RATED, POLARITY = range(3)
 
 
-class _Numbers(dict):
-    """A number for each distinct key, given in order of first sight."""
-
-    def __missing__(self, key) -> int:
-        number = self[key] = len(self)
-        return number
-
-
 def rollup(rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
     """Add rows (*profile, day, value, sub-theme, comments, rated, summed polarity) up by variant, per
     slice, per day, per day and few-valued slice and per pair of few-valued slices; return
     {kind: {dims as JSON: figures}}."""
-    dated, undated = _Numbers(), _Numbers()  # groups by (kind, dims); (profile, own) with days together
+    dated, undated = Numbers(), Numbers()  # groups by (kind, dims); (profile, own) with days together
     dated_pairs: tuple[list[int], list[int]] = ([], [])  # (row, dated group), in the order of the rows
     undated_of: list[int] = []  # each row's (profile, own) number
     figures: list[tuple] = []
@@ -66,7 +59,7 @@ def rollup(rows: Iterable[tuple]) -> dict[str, dict[str, list]]:
 def _shared(undated: dict[tuple, int]) -> tuple[dict, tuple[list[int], list[int]]]:
     """Number the groups the (profile, own) sums add into, and return them with the (sum, group) pairs,
     in the order of the sums."""
-    shared = _Numbers()
+    shared = Numbers()
     pairs: tuple[list[int], list[int]] = ([], [])
     heads_of: dict[tuple, list[tuple]] = {}  # a profile's groups less its own columns, worked out once
     for position, (profile, own) in enumerate(undated):

@@ -14,17 +14,9 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from engage.results.rollup import Totals, summed
+from engage.results.rollup import Numbers, Totals, summed
 
 SUBTHEME_MARK = "s"
-
-
-class _Numbers(dict):
-    """A number for each distinct key, given in order of first sight."""
-
-    def __missing__(self, key) -> int:
-        number = self[key] = len(self)
-        return number
 
 
 def rows(totals: Totals, pieces: Mapping, kind_of: Callable[[tuple], tuple[str, str, tuple]],
@@ -43,7 +35,7 @@ def rows(totals: Totals, pieces: Mapping, kind_of: Callable[[tuple], tuple[str, 
 
 def _add_cells(out: dict, totals: Totals, pieces: Mapping, kinds: list[tuple], answers: list[bool]) -> None:
     """Add one row per (group, cell) with answers: dims the group's, then the cell's."""
-    tails = _Numbers()
+    tails = Numbers()
     cell_of = np.array([tails[pieces[thing].cell_tail] if answer else -1
                         for thing, answer in zip(totals.things, answers, strict=True)], dtype=np.int64)
     group, cell, n = _by(totals, cell_of, len(tails))
@@ -56,7 +48,7 @@ def _add_cells(out: dict, totals: Totals, pieces: Mapping, kinds: list[tuple], a
 
 def _add_subthemes(out: dict, totals: Totals, pieces: Mapping, kinds: list[tuple], answers: list[bool]) -> None:
     """Add one row per (group, sub-theme) with answers: [respondents, closed answers]."""
-    names = _Numbers()
+    names = Numbers()
     answered = np.array([names[pieces[thing].subtheme] if answer and pieces[thing].subtheme else -1
                          for thing, answer in zip(totals.things, answers, strict=True)], dtype=np.int64)
     # A group has the mark of a sub-theme exactly when it has an answer tagged with it.

@@ -15,18 +15,11 @@ from collections.abc import Mapping
 import numpy as np
 
 from engage.results import queries as q
+from engage.results.rollup import Numbers
 
 # The figures of a values row, in order: from marks (respondents, scale respondents) and from answers.
 FROM_MARKS = {"v": 0, "c": 2}
 RESPONDENTS, ANSWERS = 0, 1
-
-
-class _Numbers(dict):
-    """A number for each distinct key, given in order of first sight."""
-
-    def __missing__(self, key) -> int:
-        number = self[key] = len(self)
-        return number
 
 
 def by_profile(profiles: Mapping[tuple, object], pieces: Mapping) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
@@ -37,7 +30,7 @@ def by_profile(profiles: Mapping[tuple, object], pieces: Mapping) -> tuple[tuple
     heads = _Heads()
     people: dict[str, list] = {}
     people_day: dict[str, list] = {}
-    own = _Numbers()  # each profile (days together) numbered
+    own = Numbers()  # each profile (days together) numbered
     owner = []  # each group's profile number
     for (*profile, day), group in profiles.items():
         head = heads.of(key := tuple(profile))
@@ -81,7 +74,7 @@ class _Heads:
 
 def _figures(groups: list, pieces: Mapping) -> tuple[list[np.ndarray], list[int]]:
     """Return the six values figures as dense (group, value) arrays, and the value id of each column."""
-    answers, marks = _Numbers(), _Numbers()
+    answers, marks = Numbers(), Numbers()
     answer_of, answer_n, answer_sizes = [], [], []
     mark_of, mark_n, mark_sizes = [], [], []
     for group in groups:
@@ -91,7 +84,7 @@ def _figures(groups: list, pieces: Mapping) -> tuple[list[np.ndarray], list[int]
         mark_of.extend(map(marks.__getitem__, group.marks))
         mark_n.extend(group.marks.values())
         mark_sizes.append(len(group.marks))
-    values = _Numbers()
+    values = Numbers()
     decoded = [pieces[packed] for packed in answers]
     value_of = np.array([-1 if p.value_id is None else values[p.value_id] for p in decoded], dtype=np.int64)
     scored = [p.value_id is not None and p.score is not None for p in decoded]

@@ -38,7 +38,7 @@ class Totals:
     things: list[str]
 
 
-class _Numbers(dict):
+class Numbers(dict):
     """A number for each distinct key, given in order of first sight."""
 
     def __missing__(self, key) -> int:
@@ -55,7 +55,7 @@ def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple]
     with the same merged_of(key) (its days together), into groups_of(merged) (its variant's and
     slices'): a profile has answers on several days, and its slices then add each entry once, not
     once a day."""
-    things, merged, groups = _Numbers(), _Numbers(), _Numbers()
+    things, merged, groups = Numbers(), Numbers(), Numbers()
     numbers: list[int] = []
     counts: list[int] = []
     sizes: list[int] = []
@@ -82,7 +82,7 @@ def added_up(profiles: dict[tuple, Counted], merged_of: Callable[[tuple], tuple]
     return Totals(group, thing, total.astype(np.int64), list(groups), list(things))
 
 
-def _pairs(merged: dict, groups_of: Callable[[tuple], list[tuple]], groups: _Numbers) -> tuple[list, list]:
+def _pairs(merged: dict, groups_of: Callable[[tuple], list[tuple]], groups: Numbers) -> tuple[list, list]:
     """Return (merged key's position, group) pairs: every group each merged key adds into."""
     pairs: tuple[list[int], list[int]] = ([], [])
     for position, key in enumerate(merged):
