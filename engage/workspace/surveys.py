@@ -27,20 +27,25 @@ def _boxes(definition: dict, page_id: str) -> list[tuple[str, str, str]]:
             for variant in ed.item_variants(definition, item)]
 
 
-def _placed(problems: list, definition: dict, boxes: list[tuple[str, str, str]]) -> list[Placed]:
-    """Say each problem in an officer's words, linked to its wording box when it is about one here.
+def _placed(problems: list, definition: dict, boxes: list[tuple[str, str, str]]) -> tuple[list[Placed], dict]:
+    """Say each problem in an officer's words, linked to its wording box when it is about one here;
+    return them with each box's own problems, said as the box's error message.
 
     A problem about a question's wording for one audience (what the item editor puts beside its
     text box) belongs to that wording's box on this page; anything else is listed without a link.
+    Beside the box the question and audience go without saying, so only the reason is shown.
     """
     on_page = {(item, variant) for item, variant, _text in boxes}
-    placed = []
+    placed, at_box = [], {}
     for problem in problems:
         about_wording = field_of(problem, problem.item, None) == f"text_{problem.variant}"
         box = field_name(problem.item, problem.variant) \
             if about_wording and (problem.item, problem.variant) in on_page else None
         placed.append(Placed(sn.problem_words(problem, definition, AUDIENCE_NAMES), box))
-    return placed
+        if box:
+            reason = problem.reason.removeprefix("question: ")
+            at_box.setdefault(box, []).append(reason[:1].upper() + reason[1:])
+    return placed, at_box
 
 
 @bp.route("/surveys/<slug>/pages/<page_id>", methods=["GET", "POST"])
@@ -61,10 +66,10 @@ def edit_page(slug: str, page_id: str):
         else:
             flash(saved_message(result), "success")
             return redirect(url_for("workspace.edit_page", slug=slug, page_id=page_id))
-    placed = _placed(problems, version.definition, boxes)
+    placed, at_box = _placed(problems, version.definition, boxes)
     items = [{"id": item["id"], "type": sn.TYPES.get(item["type"], item["type"]),
               "boxes": [{"field": form[field_name(item["id"], v)], "variant": v,
-                         "problems": [p.text for p in placed if p.field == field_name(item["id"], v)],
+                         "problems": at_box.get(field_name(item["id"], v), []),
                          "grade": ed.grade(form[field_name(item["id"], v)].data or "", v)
                          if v in GRADE_LIMITS else None}
                         for v in ed.item_variants(version.definition, item)]}
@@ -72,8 +77,7 @@ def edit_page(slug: str, page_id: str):
     status = 400 if form.errors or problems else 200
     return render_template("workspace/survey_page.html", version=version, page_id=page_id,
                            page_name=sn.page_names(version.definition)[page_id], form=form, items=items,
-                           placed=placed,
-                           names=AUDIENCE_NAMES), status
+                           placed=placed, names=AUDIENCE_NAMES), status
 
 
 @bp.get("/readability")
