@@ -10,6 +10,7 @@ from engage.services import audit
 from engage.services.errors import InvalidInput
 from engage.services.security import passwords
 from engage.services.security.passwords import hash_password
+from engage.words import by_name
 
 __all__ = ["hash_password"]  # kept here too: factories and the demo hash with it
 
@@ -151,5 +152,5 @@ def _keep_an_admin(session: Session, user: User) -> None:
 
 
 def _describe(user: User) -> str:
-    schools = ", ".join(sorted(s.name for s in user.schools))
+    schools = ", ".join(s.name for s in by_name(user.schools))
     return f"{user.role} ({schools})" if schools else str(user.role)

@@ -10,6 +10,7 @@ from engage.permissions import can_manage_users, role_required
 from engage.services import accounts, audit
 from engage.services.errors import InvalidInput, NotFound
 from engage.services.security import two_step
+from engage.words import by_name
 from engage.workspace import bp
 from engage.workspace.support import attach
 
@@ -40,7 +41,7 @@ def edit_user(user_id: int):
     user = accounts.get_user(session, user_id)
     if user is None:
         raise NotFound("We could not find that account.")
-    schools = [(s.id, s.name) for s in session.scalars(select(School).order_by(School.name))]
+    schools = [(s.id, s.name) for s in by_name(session.scalars(select(School)))]
     form = role_form(schools, data={"role": user.role, "schools": sorted(user.school_ids)})
     if form.validate_on_submit():
         try:

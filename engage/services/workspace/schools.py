@@ -3,13 +3,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from engage.db import begin_write
 from engage.models import AccessCode, Consultation, ConsultationStatus, School, User
 from engage.services import audit
 from engage.services.errors import InvalidChange, InvalidInput, NotFound
 from engage.services.setup import create_access_code
+from engage.words import by_name
 
 PHASES = ("primary", "secondary", "all-through", "special", "college")
 YEARS = tuple(range(4, 14))
@@ -27,10 +28,10 @@ class SchoolDetails:
 
 def list_schools(session: Session, only: set[int] | None = None) -> list[School]:
     """Return schools by name, limited to `only` when given."""
-    query = select(School).order_by(School.name)
+    query = select(School)
     if only is not None:
         query = query.where(School.id.in_(only))
-    return list(session.scalars(query))
+    return by_name(session.scalars(query))
 
 
 def get_school(session: Session, school_id: int) -> School:
@@ -119,8 +120,9 @@ def _variants_by_year(consultation: Consultation, years: list[int],
 def codes_for(session: Session, consultation_id: int, only: set[int] | None = None) -> list[AccessCode]:
     """Return a consultation's school class codes, by school and year, limited to `only` schools."""
     query = (select(AccessCode).join(School, School.id == AccessCode.school_id)
+             .options(contains_eager(AccessCode.school))
              .where(AccessCode.consultation_id == consultation_id)
-             .order_by(School.name, AccessCode.year_group))
+             .order_by(AccessCode.year_group))
     if only is not None:
         query = query.where(AccessCode.school_id.in_(only))
-    return list(session.scalars(query))
+    return by_name(session.scalars(query), name=lambda code: code.school.name)
