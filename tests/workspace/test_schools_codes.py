@@ -58,7 +58,13 @@ def test_only_years_the_consultation_has_a_survey_for_are_offered(client, world)
     page = client.get(f"/workspace/consultations/{world.open.id}/codes").text
     assert 'value="6"' in page and 'value="11"' in page and 'value="12"' not in page
     assert "Years 4 to 6: the primary survey. Years 7 to 11: the secondary survey." in page
-    assert _make_codes(client, world.open.id, world.mine.id, [12]).status_code == 400
+    refused = _make_codes(client, world.open.id, world.mine.id, [12])
+    assert refused.status_code == 400
+    assert "This consultation has no survey for year 12. Choose from the year groups listed." in refused.text
+    assert "valid choice" not in refused.text.lower()
+    typed = _make_codes(client, world.open.id, world.mine.id, ["six"])
+    assert typed.status_code == 400 and "Choose from the year groups listed." in typed.text
+    assert "coerced" not in typed.text
 
 
 def test_a_consultation_with_no_young_peoples_survey_offers_no_class_codes(client, world, db):
@@ -77,7 +83,9 @@ def test_a_consultation_with_no_young_peoples_survey_offers_no_class_codes(clien
 
 def test_school_contact_makes_codes_for_their_school_only(client, world, db):
     sign_in_as(client, world.users["school_contact"])
-    assert _make_codes(client, world.open.id, world.other.id, [7]).status_code == 400
+    refused = _make_codes(client, world.open.id, world.other.id, [7])
+    assert refused.status_code == 400 and "Choose one of the schools listed." in refused.text
+    assert "valid choice" not in refused.text.lower()
     assert _make_codes(client, world.open.id, world.mine.id, [6]).status_code == 302
     page = client.get(f"/workspace/consultations/{world.open.id}/codes")
     assert world.mine.name in page.text and world.other.name not in page.text
