@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     IntegerField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -72,6 +73,10 @@ class PlainSelectField(_SaysWhatToChoose, SelectField):
 
 class PlainSelectMultipleField(_SaysWhatToChoose, SelectMultipleField):
     """Checkboxes that say in plain words what to choose when sent something they do not offer."""
+
+
+class PlainRadioField(_SaysWhatToChoose, RadioField):
+    """Radios that say in plain words what to choose when sent something they do not offer."""
 
 
 class ActionForm(FlaskForm):
