@@ -44,6 +44,16 @@ def test_an_admin_adds_a_school_contact_who_chooses_a_password_from_a_link(clien
     assert actions == [("user_created", admin.id, user.email), ("password_link_made", admin.id, user.email)]
 
     link = _link(added.text)
+    # Correcting the role afterwards, or disabling and enabling again, keeps the link working.
+    url = f"/workspace/accounts/{user.id}"
+    client.post(url, data={"csrf_token": csrf_token(client.get(url).text), "role": "school_contact",
+                           "schools": [world.mine.id, world.other.id]})
+    client.post(f"{url}/disable", data={"csrf_token": csrf_token(client.get(url).text)})
+    sign_in_as(client, None)
+    assert client.get(link).status_code == 404  # not while the account is disabled
+    sign_in_as(client, admin)
+    client.post(f"{url}/enable", data={"csrf_token": csrf_token(client.get(url).text)})
+    assert _fresh(db, user.email).school_ids == {world.mine.id, world.other.id}
     sign_in_as(client, None)
     page = client.get(link)
     assert page.status_code == 200 and "Choose your password" in page.text and user.email in page.text

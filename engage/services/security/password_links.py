@@ -2,9 +2,9 @@
 
 An administrator never sees, types or sends a password: they pass on a link, and its owner
 chooses the password. The link is signed with the app's secret and carries a fingerprint of
-the account's current password and session version, so it stops working once it has been
-used (the password changes), when any password is set, when every session is ended, and
-after LIFETIME.
+the account's current password hash, so it stops working once it has been used or any other
+password is set, and after LIFETIME; it does nothing while the account is disabled. A change of
+role leaves it working: an admin who corrects a new account's role need not send a new link.
 """
 import hashlib
 from datetime import timedelta
@@ -55,5 +55,4 @@ def _signer(secret: str) -> URLSafeTimedSerializer:
 
 
 def _fingerprint(user: User) -> str:
-    seen = f"{user.password_hash}:{user.session_version}".encode()
-    return hashlib.sha256(seen).hexdigest()[:32]
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]
