@@ -11,7 +11,7 @@ from engage.models import Role, School, User
 from engage.permissions import can_manage_users, role_required
 from engage.services import accounts
 from engage.services.errors import InvalidInput, NotFound
-from engage.services.security import password_links, two_step
+from engage.services.security import credentials, password_links, two_step
 from engage.words import by_name
 from engage.workspace import bp
 from engage.workspace.support import attach
@@ -84,6 +84,14 @@ def password_link(user_id: int):
     if not ActionForm().validate_on_submit() or not user.active:
         return redirect(url_for("workspace.edit_user", user_id=user.id))
     return _link_page(user, new=False)
+
+
+@bp.post("/accounts/<int:user_id>/two-step")
+@role_required(Role.ADMIN)
+def clear_two_step(user_id: int):
+    """Remove the account's authenticator app (a lost phone); they set it up again at sign-in."""
+    return _switch(user_id, credentials.clear_two_step,
+                   "{} has no authenticator app now. They set one up again when they next sign in.")
 
 
 def _switch(user_id: int, change, done: str):

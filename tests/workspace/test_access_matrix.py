@@ -48,6 +48,7 @@ ALLOWED = {
     "workspace.disable_user": {A},
     "workspace.enable_user": {A},
     "workspace.password_link": {A},
+    "workspace.clear_two_step": {A},
     "workspace.import_xlsform": {A, OFF, Y},
     "workspace.export_xlsform_file": {A, OFF, Y},
     "workspace.start_kiosk": {A, OFF},  # an event device is set up by council staff

@@ -151,7 +151,8 @@ def test_a_forged_or_changed_link_does_not_work(client, world):
 
 ACCOUNT_ROUTES = [("get", "/workspace/accounts/new"), ("post", "/workspace/accounts/new"),
                   ("post", "/workspace/accounts/{id}/disable"), ("post", "/workspace/accounts/{id}/enable"),
-                  ("post", "/workspace/accounts/{id}/password-link"), ("post", "/workspace/accounts/{id}")]
+                  ("post", "/workspace/accounts/{id}/password-link"), ("post", "/workspace/accounts/{id}"),
+                  ("post", "/workspace/accounts/{id}/two-step")]
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r != Role.ADMIN], ids=lambda r: r.value)
@@ -172,3 +173,17 @@ def test_a_post_without_the_form_token_changes_nothing(client, world, db):
     client.post(f"/workspace/accounts/{officer.id}/disable", data={})
     client.post("/workspace/accounts/new", data={"email": "x@example.org", "role": "officer"})
     assert _fresh(db, officer.email).active and _fresh(db, "x@example.org") is None
+
+
+def test_an_admin_removes_the_authenticator_of_a_lost_phone(client, world, db):
+    admin, lead = world.users["admin"], world.users["safeguarding_lead"]
+    assert lead.totp_secret
+    sign_in_as(client, admin)
+    url = f"/workspace/accounts/{lead.id}"
+    page = client.get(url).text
+    assert "Remove their authenticator app" in page
+    assert client.post(f"{url}/two-step", data={"csrf_token": csrf_token(page)}).status_code == 302
+    assert _fresh(db, lead.email).totp_secret is None
+    assert "set one up again when they next sign in" in unescape(client.get(url).text)
+    event = db.scalar(select(AuditEvent).where(AuditEvent.action == "two_step_removed"))
+    assert event.actor_id == admin.id and event.target == lead.email
