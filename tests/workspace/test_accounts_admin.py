@@ -122,6 +122,8 @@ def test_an_admin_cannot_disable_their_own_account(client, world, db):
     admin = world.users["admin"]
     sign_in_as(client, admin)
     url = f"/workspace/accounts/{admin.id}"
+    page = client.get(url).text
+    assert "Disable the account" not in page and "This is your own account." in page
     client.post(f"{url}/disable", data={"csrf_token": csrf_token(client.get(url).text)})
     assert "You cannot disable your own account." in unescape(client.get(url).text)
     assert _fresh(db, admin.email).active
