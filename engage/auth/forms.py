@@ -28,14 +28,29 @@ class CodeForm(FlaskForm):
         Length(max=40, message="Enter the 6-digit code, or a recovery code.")])
 
 
+def _new_password() -> PasswordField:
+    return PasswordField("New password", validators=[
+        DataRequired("Enter a new password."),
+        Length(max=1000, message="Password must be 1000 characters or fewer.")])
+
+
+def _confirm() -> PasswordField:
+    return PasswordField("New password again", validators=[
+        DataRequired("Enter the new password again."),
+        EqualTo("new_password", message="The two new passwords are not the same.")])
+
+
 class ChangePasswordForm(FlaskForm):
     """The current password, then the new one twice."""
 
     current_password = PasswordField("Current password", validators=[
         DataRequired("Enter your current password."), Length(max=1000)])
-    new_password = PasswordField("New password", validators=[
-        DataRequired("Enter a new password."),
-        Length(max=1000, message="Password must be 1000 characters or fewer.")])
-    confirm = PasswordField("New password again", validators=[
-        DataRequired("Enter the new password again."),
-        EqualTo("new_password", message="The two new passwords are not the same.")])
+    new_password = _new_password()
+    confirm = _confirm()
+
+
+class SetPasswordForm(FlaskForm):
+    """A new password, twice, chosen from a set-password link."""
+
+    new_password = _new_password()
+    confirm = _confirm()

@@ -49,15 +49,15 @@ def demo(ctx: click.Context, base_url: str, responses: int = 0, fill_to: int = 0
         for code in content.codes:
             link = url_for("respond.join", code=code.code, _external=True)
             click.echo(f"Class code {code.code} ({code.school.name}, year {code.year_group}): {link}")
-    _demo_accounts(base_url)
+    # The school contact looks after a school with class codes, so its pages have something to show.
+    _demo_accounts(base_url, list(dict.fromkeys(code.school for code in content.codes)))
 
 
-def _demo_accounts(base_url: str) -> None:
+def _demo_accounts(base_url: str, schools: list) -> None:
     """Create and print one account per staff role, so every part of the workspace can be tried."""
     from engage.services.demo.accounts import create_demo_accounts
-    from engage.services.workspace.schools import list_schools
 
-    made = create_demo_accounts(get_session(), list_schools(get_session()))
+    made = create_demo_accounts(get_session(), schools)
     click.echo(f"Workspace: {base_url.rstrip('/')}/workspace/ (demo accounts below; demo only)")
     for account in made:
         note = " (sets up two-step sign-in at first sign-in)" if account.two_step else ""

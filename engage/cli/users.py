@@ -1,4 +1,4 @@
-"""`flask --app engage users ...`: create, list, disable, reset and change the role of staff accounts."""
+"""`flask --app engage users ...`: create, list, disable, enable, reset and change the role of staff accounts."""
 import click
 from flask.cli import AppGroup
 
@@ -8,7 +8,7 @@ from engage.models import Role
 from engage.services import accounts
 from engage.services.security import credentials
 
-users = AppGroup("users", help="Create, list, disable and reset staff accounts, and change their role.")
+users = AppGroup("users", help="Create, list, disable, enable and reset staff accounts, and change their role.")
 
 
 @users.command("create")
@@ -40,6 +40,14 @@ def disable(email: str) -> None:
     """Stop an account signing in (its history stays)."""
     user = call_or_exit(accounts.disable_user, get_session(), email)
     click.echo(f"Disabled {user.email}.")
+
+
+@users.command("enable")
+@click.option("--email", required=True, help="The account to let in again.")
+def enable(email: str) -> None:
+    """Let a disabled account sign in again, with the role and schools it had."""
+    user = call_or_exit(accounts.enable_user, get_session(), email)
+    click.echo(f"Enabled {user.email}.")
 
 
 @users.command("set-role")

@@ -1,4 +1,6 @@
-"""Staff accounts: create, sign in (with growing waits), disable, change role, scope and password."""
+"""Staff accounts: create, invite, disable and enable, change role and school scope."""
+import re
+import secrets
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
@@ -10,6 +12,7 @@ from engage.services import audit
 from engage.services.errors import InvalidInput
 from engage.services.security import passwords
 from engage.services.security.passwords import hash_password
+from engage.words import by_name
 
 __all__ = ["hash_password"]  # kept here too: factories and the demo hash with it
 
@@ -39,23 +42,33 @@ def create_user(session: Session, email: str, role: str, password: str,
     return user
 
 
+def invite_user(session: Session, email: str, role: str, school_ids: Iterable[int] = (),
+                actor: User | None = None) -> User:
+    """Create an account that has no password anyone knows: its owner chooses one from a link."""
+    return create_user(session, email, role, secrets.token_urlsafe(32), school_ids, actor)
+
+
+# Something, an @, a domain with a dot, and no spaces: enough to catch a typing slip.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
 def _check_new_user(session: Session, email: str, role: str, password: str,
                     school_ids: list[int]) -> None:
-    if "@" not in email or len(email) > 254:
-        raise InvalidInput("Enter an email address, like name@example.org.", "email")
+    if not EMAIL.fullmatch(email) or len(email) > 254:
+        raise InvalidInput("Enter an email address in the right format, like name@example.org.", "email")
     if role not in {r.value for r in Role}:
         raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
     passwords.check(password, email)
     if find_user(session, email) is not None:
         raise InvalidInput("There is already an account with that email address.", "email")
     if role == Role.SCHOOL_CONTACT and not school_ids:
-        raise InvalidInput("A school contact must be linked to at least one school.", "school")
+        raise InvalidInput("A school contact must be linked to at least one school.", "schools")
     if role not in SCOPED_ROLES and school_ids:
         raise InvalidInput("Only a school contact or a safeguarding lead is linked to schools.",
-                           "school")
+                           "schools")
     known = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
     if set(school_ids) - known:
-        raise InvalidInput("There is no school with that id.", "school")
+        raise InvalidInput("There is no school with that id.", "schools")
 
 
 def list_users(session: Session) -> list[User]:
@@ -71,10 +84,10 @@ def get_user(session: Session, user_id: int) -> User | None:
 def disable_user(session: Session, email: str, actor: User | None = None) -> User:
     """Stop an account signing in; its history stays."""
     begin_write(session)
-    user = find_user(session, email)
-    if user is None:
-        raise InvalidInput("There is no account with that email address.", "email")
     try:
+        user = _existing(session, email)
+        if actor is not None and actor.id == user.id:
+            raise InvalidInput("You cannot disable your own account. Ask another admin to do it.", "email")
         _keep_an_admin(session, user)
     except InvalidInput:
         session.rollback()
@@ -83,6 +96,28 @@ def disable_user(session: Session, email: str, actor: User | None = None) -> Use
     user.session_version += 1
     audit.record(session, "user_disabled", actor, user.email)
     session.commit()
+    return user
+
+
+def enable_user(session: Session, email: str, actor: User | None = None) -> User:
+    """Let a disabled account sign in again, with the role and schools it had."""
+    begin_write(session)
+    try:
+        user = _existing(session, email)
+    except InvalidInput:
+        session.rollback()
+        raise
+    if not user.active:
+        user.active = True
+        audit.record(session, "user_enabled", actor, user.email)
+    session.commit()
+    return user
+
+
+def _existing(session: Session, email: str) -> User:
+    user = find_user(session, email)
+    if user is None:
+        raise InvalidInput("There is no account with that email address.", "email")
     return user
 
 
@@ -151,5 +186,5 @@ def _keep_an_admin(session: Session, user: User) -> None:
 
 
 def _describe(user: User) -> str:
-    schools = ", ".join(sorted(s.name for s in user.schools))
+    schools = ", ".join(s.name for s in by_name(user.schools))
     return f"{user.role} ({schools})" if schools else str(user.role)

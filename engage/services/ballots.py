@@ -14,6 +14,7 @@ from engage.models import Answer, BallotTally, BallotTallySheet, Consultation, R
 from engage.results import ballots as count
 from engage.services import audit
 from engage.services.errors import InvalidInput, NotFound
+from engage.words import by_name, natural_key
 
 MAX_BALLOTS = 100_000
 
@@ -114,7 +115,7 @@ def saved_tallies(session: Session, consultation: Consultation, key: str,
                     "votes": [(o, label, {c.option_value: c.votes for c in t.counts}.get(o, 0))
                               for o, label in ballot.options]}
                    for t in sheets(session, consultation.id, key) if scope is None or t.school_id in scope),
-                  key=lambda row: row["school"])
+                  key=lambda row: natural_key(row["school"]))
 
 
 def _school_names(session: Session) -> dict[int, str]:
@@ -139,4 +140,4 @@ def results(session: Session, consultation: Consultation, key: str, threshold: i
     combined = count.combine(votes, tallies, option_ids, ballot.rank, threshold)
     schools = count.by_school(votes, tallies, option_ids, threshold)
     return {"question": ballot, "labels": labels, "combined": combined, "schools": schools,
-            "tallied_schools": sorted(t.school for t in tallies)}
+            "tallied_schools": by_name((t.school for t in tallies), name=str)}

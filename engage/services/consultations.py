@@ -9,6 +9,7 @@ from engage.definitions.survey import survey_of  # noqa: F401  (re-exported: cal
 from engage.definitions.variants import SCHOOL_PHASES
 from engage.models import AccessCode, Consultation, ConsultationStatus, Response, ResponseStatus, School
 from engage.services.errors import ConsultationClosed, NotFound
+from engage.words import by_name
 
 CODE_CHARS = re.compile(r"[^A-Z0-9]")
 
@@ -59,10 +60,10 @@ def resolve_code(session: Session, code: str, now: datetime) -> AccessCode:
 def schools(session: Session, variant: str | None = None) -> list[School]:
     """Return the schools, by name, that this audience's "about you" question offers (every one
     when no audience is given, or for parents and professionals)."""
-    query = select(School).order_by(School.name)
+    query = select(School)
     if variant in SCHOOL_PHASES:
         query = query.where(School.phase.in_(SCHOOL_PHASES[variant]))
-    return list(session.scalars(query))
+    return by_name(session.scalars(query))
 
 
 def find(session: Session, ref: str) -> Consultation:

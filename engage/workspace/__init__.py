@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     """Register the blueprint and its routes."""
     # Imported for their routes, which register themselves on the blueprint.
     from engage.workspace import (  # noqa: F401
+        accounts,
         admin,
         ballots,
         consultations,

@@ -92,7 +92,11 @@ def codes(consultation_id: int):
     scope = can.school_scope(current_user)
     by_variant = ws.class_years(consultation, framework().age_bands)
     form = CodesForm()
-    form.school.choices = [SelectChoice(s.id, s.name) for s in ws.list_schools(session, scope)]
+    schools = ws.list_schools(session, scope)
+    form.school.choices = [SelectChoice(s.id, s.name) for s in schools]
+    for_young_people = bool(by_variant)
+    if len(schools) == 1:  # a school contact's one school: only the years it teaches
+        by_variant = ws.years_at(schools[0], by_variant)
     # Only the years this consultation has a survey for: a parents' survey has none, so no codes.
     form.years.choices = [SelectChoice(y, f"Year {y}") for years in by_variant.values() for y in years]
     allowed = can.can_make_codes(current_user, consultation)
@@ -108,7 +112,8 @@ def codes(consultation_id: int):
             return redirect(url_for("workspace.codes", consultation_id=consultation.id))
     return render_template(
         "workspace/codes.html", consultation=consultation, form=form, can_make=allowed,
-        codes=ws.codes_for(session, consultation.id, scope), years_hint=_years_hint(by_variant)), \
+        codes=ws.codes_for(session, consultation.id, scope), years_hint=_years_hint(by_variant),
+        for_young_people=for_young_people), \
         400 if form.errors else 200
 
 

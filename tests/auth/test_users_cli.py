@@ -1,4 +1,4 @@
-"""`flask users create|list|disable`."""
+"""`flask users create|list|disable|enable|set-role|reset-password`."""
 from sqlalchemy import select
 
 from engage.models import AuditEvent, School, User
@@ -15,9 +15,12 @@ def test_create_list_disable(runner, db):
     assert f"head@example.org\tschool_contact\tactive schools={school.id}" in listed.output
     assert runner.invoke(args=["users", "disable", "--email", "head@example.org"]).exit_code == 0
     assert "disabled" in runner.invoke(args=["users", "list"]).output
+    enabled = runner.invoke(args=["users", "enable", "--email", "head@example.org"])
+    assert enabled.exit_code == 0 and "Enabled head@example.org." in enabled.output
+    assert "\tactive" in runner.invoke(args=["users", "list"]).output
     user = db.scalar(select(User))
     assert user.password_hash.startswith("$argon2id$")
-    assert set(db.scalars(select(AuditEvent.action))) == {"user_created", "user_disabled"}
+    assert set(db.scalars(select(AuditEvent.action))) == {"user_created", "user_disabled", "user_enabled"}
 
 
 def test_password_is_prompted_hidden_and_confirmed(runner, db):

@@ -216,3 +216,43 @@ def test_officer_pages_fit_a_phone_screen(page, live_server, officer, app, demo)
             wide.append(path)
         _check(page, failures)
     assert wide == [] and failures == {}
+
+
+def test_admin_adds_an_account_on_a_phone_and_its_owner_chooses_a_password(page, live_server, app):
+    """The accounts pages fit 360px (a long link and email wrap), pass axe, and the link works."""
+    from engage.db import get_session
+    from tests.browser.conftest import overflows_sideways
+
+    with app.app_context():
+        email = make_user(get_session(), Role.ADMIN, email="admin@example.org").email
+    page.set_viewport_size({"width": 360, "height": 740})
+    _sign_in(page, live_server, email, TOTP_SECRET)
+    wide, failures = [], {}
+
+    def look(name):
+        if overflows_sideways(page):
+            wide.append(name)
+        _check(page, failures)
+
+    page.goto(live_server + "/workspace/accounts")
+    look("accounts")
+    page.click("text=Add an account")
+    page.fill("#email", "a.very.long.name.for.a.head.teacher@riverside-primary.example.org")
+    page.check("input[value=officer]")
+    page.click("text=Add the account")
+    look("added")
+    link = page.inner_text("#password-link")
+    page.click("text=Back to accounts")
+    page.click("a:has-text('Change'):near(:text('a.very.long.name'))")
+    look("account")
+    page.click("text=Sign out")
+    page.goto(link)
+    look("choose a password")
+    page.fill("#new_password", "otter lantern gravel spoon")
+    page.fill("#confirm", "otter lantern gravel spoon")
+    page.click("text=Save my password")
+    page.wait_for_url(re.compile(r"/auth/sign-in"))
+    sign_in(page, live_server, "a.very.long.name.for.a.head.teacher@riverside-primary.example.org",
+            "otter lantern gravel spoon")
+    page.wait_for_url(re.compile(r"/workspace/$"))
+    assert wide == [] and failures == {}

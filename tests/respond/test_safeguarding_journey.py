@@ -1,6 +1,8 @@
 """A possible disclosure reaches a person, and the child is shown where to get help."""
 import re
+from html import unescape
 
+import pytest
 from sqlalchemy import func, select
 
 from engage.models import Answer, AnswerTag, ContactRequest, SafeguardingFlag
@@ -105,3 +107,23 @@ def test_the_next_pupil_on_a_shared_pc_gets_no_help_offer(client, demo):
     assert "how_to_reach" in client.get("/help").text
     begin(client, demo["annual"], "secondary")  # the next pupil starts on the same browser
     assert "how_to_reach" not in client.get("/help").text
+
+
+@pytest.mark.parametrize(("variant", "lang"), [("primary", "en"), ("secondary", "en"), ("post16", "en"),
+                                               ("primary", "ar"), ("secondary", "pl")])
+def test_the_help_page_says_who_will_be_told_and_who_sees_a_name(app, client, demo, variant, lang):
+    from engage.respond.words import words
+
+    with app.app_context():
+        copy = words(variant, lang)
+    client.get(f"/?lang={lang}")
+    begin(client, demo["annual"], variant)
+    number, page = _first_text_page(client)
+    _post_text(client, number, page, DISCLOSURE)
+    help_page = unescape(client.get("/help").text)
+    # The start page's promise, again where a child who wrote about being hurt reads on.
+    assert f'id="help-who-is-told">{copy["privacy_limit"]}</p>' in help_page
+    assert copy["talk_to_me_how"] in help_page
+    if lang == "en":
+        assert "Only a grown-up whose job is to keep children safe will see it." in help_page or \
+            "Only the people whose job is to keep young people safe will see it." in help_page

@@ -55,3 +55,25 @@ def test_a_child_whose_school_is_not_listed_can_say_so(client, every_phase, db):
     db.rollback()
     answer = db.scalar(select(Answer).where(Answer.item_key == "school"))
     assert answer.value == "not_listed" and db.scalar(select(Response)).school_id is None
+
+
+def test_schools_are_listed_with_numbers_in_order(client, demo, db):
+    for name in ("St Mark's 10 School", "St Mark's 8 School", "St Mark's 9 School"):
+        ensure_school(db, name, "primary", "north")
+    db.commit()
+    begin(client, demo["annual"], "primary")
+    _, page = _school_page(client)
+    shown = [page.index(f"St Mark&#39;s {n} School") for n in (8, 9, 10)]
+    assert shown == sorted(shown)
+
+
+def test_the_demo_schools_have_names_like_a_councils(loaded, db):
+    from engage.services.demo.synthetic import demo_schools
+
+    made = demo_schools(db)
+    from engage.models import School
+
+    names = [db.get(School, school_id).name for phase in made.values() for school_id, _, _ in phase]
+    assert len(names) == len(set(names)) == 12
+    assert not [n for n in names if "synthetic" in n.lower() or any(c.isdigit() for c in n)]
+    assert all(n.endswith(("School", "Academy")) for n in names)

@@ -23,6 +23,13 @@ def test_demo_with_responses(runner, loaded, db, monkeypatch):
     assert set(variants) == {"primary", "secondary", "post16", "parent", "professional"}
     summary = runner.invoke(args=["summary", "annual-survey-demo"])
     assert summary.exit_code == 0, summary.output
+    # The demo school contact looks after a school the demo printed class codes for, not
+    # whichever of the many demo schools sorts first.
+    from engage.models import AccessCode, Role, User
+
+    contact = db.scalar(select(User).where(User.role == Role.SCHOOL_CONTACT))
+    coded = set(db.scalars(select(AccessCode.school_id).where(AccessCode.school_id.is_not(None))))
+    assert contact.school_ids and contact.school_ids <= coded
 
 
 def test_demo_fills_to_a_size_once_so_make_run_can_run_again(runner, loaded, db, monkeypatch):

@@ -44,6 +44,11 @@ ALLOWED = {
     "workspace.move_in_survey": {A, OFF, Y},
     "workspace.preview_survey": {A, OFF, Y},
     "workspace.edit_user": {A},  # only an admin changes what someone may do
+    "workspace.new_user": {A},
+    "workspace.disable_user": {A},
+    "workspace.enable_user": {A},
+    "workspace.password_link": {A},
+    "workspace.clear_two_step": {A},
     "workspace.import_xlsform": {A, OFF, Y},
     "workspace.export_xlsform_file": {A, OFF, Y},
     "workspace.start_kiosk": {A, OFF},  # an event device is set up by council staff
@@ -145,6 +150,8 @@ AUTH = {
     # Those with the app already (admins and leads here) have nothing to set up.
     "auth.set_up_two_step": (SIGNED_OUT_TO_SIGN_IN, "200 without an app", "400 without an app"),
     "auth.recovery_codes": (302, 302, None),  # shown once, straight after setting up
+    # Open to strangers (they have no password yet); a link that is not real is not found.
+    "auth.set_password": (404, 404, 404),
     # Single sign-on is not configured in this test: there is nothing there.
     "auth.sso_start": (404, 404, None),
     "auth.sso_callback": (404, 404, None),
@@ -172,9 +179,11 @@ def test_auth_route_by_role(app, loaded, db, client, endpoint, method, role):
     world = build_world(db)
     user = world.users[role.value] if role else None
     sign_in_as(client, user)
-    response = client.open(app.url_map.bind("localhost").build(endpoint), method=method, data={})
+    arguments = {"token": "not-a-real-link"} if endpoint == "auth.set_password" else {}
+    url = app.url_map.bind("localhost").build(endpoint, arguments)
+    response = client.open(url, method=method, data={})
     if user is None and method == "POST":
-        assert response.status_code in {302, 400}  # nothing happens without a signed-in user
+        assert response.status_code in {302, 400, 404}  # nothing happens without a signed-in user
         assert client.get("/workspace/").status_code == 302
         return
     assert response.status_code == _expected(endpoint, method, user), (endpoint, response.status_code)

@@ -45,8 +45,9 @@ def _make_codes(client, consultation_id, school_id, years):
 
 def test_codes_take_the_variant_of_the_year_and_expire_with_the_consultation(client, world, db):
     sign_in_as(client, world.users["officer"])
-    assert _make_codes(client, world.open.id, world.mine.id, [4, 5, 9]).status_code == 302
-    codes = db.scalars(select(AccessCode).where(AccessCode.school_id == world.mine.id)
+    assert _make_codes(client, world.open.id, world.mine.id, [4, 5]).status_code == 302
+    assert _make_codes(client, world.open.id, world.other.id, [9]).status_code == 302
+    codes = db.scalars(select(AccessCode).where(AccessCode.year_group.in_([4, 5, 9]))
                        .order_by(AccessCode.year_group)).all()
     assert [(c.year_group, c.variant) for c in codes] == [(4, "primary"), (5, "primary"), (9, "secondary")]
     assert {c.expires_at for c in codes} == {world.open.closes_at}
@@ -58,7 +59,13 @@ def test_only_years_the_consultation_has_a_survey_for_are_offered(client, world)
     page = client.get(f"/workspace/consultations/{world.open.id}/codes").text
     assert 'value="6"' in page and 'value="11"' in page and 'value="12"' not in page
     assert "Years 4 to 6: the primary survey. Years 7 to 11: the secondary survey." in page
-    assert _make_codes(client, world.open.id, world.mine.id, [12]).status_code == 400
+    refused = _make_codes(client, world.open.id, world.mine.id, [12])
+    assert refused.status_code == 400
+    assert "This consultation has no survey for year 12. Choose from the year groups listed." in refused.text
+    assert "valid choice" not in refused.text.lower()
+    typed = _make_codes(client, world.open.id, world.mine.id, ["six"])
+    assert typed.status_code == 400 and "Choose from the year groups listed." in typed.text
+    assert "coerced" not in typed.text
 
 
 def test_a_consultation_with_no_young_peoples_survey_offers_no_class_codes(client, world, db):
@@ -77,7 +84,9 @@ def test_a_consultation_with_no_young_peoples_survey_offers_no_class_codes(clien
 
 def test_school_contact_makes_codes_for_their_school_only(client, world, db):
     sign_in_as(client, world.users["school_contact"])
-    assert _make_codes(client, world.open.id, world.other.id, [7]).status_code == 400
+    refused = _make_codes(client, world.open.id, world.other.id, [7])
+    assert refused.status_code == 400 and "Choose one of the schools listed." in refused.text
+    assert "valid choice" not in refused.text.lower()
     assert _make_codes(client, world.open.id, world.mine.id, [6]).status_code == 302
     page = client.get(f"/workspace/consultations/{world.open.id}/codes")
     assert world.mine.name in page.text and world.other.name not in page.text
@@ -112,3 +121,19 @@ def test_a_school_contact_is_offered_only_consultations_its_classes_can_take(cli
     sign_in_as(client, world.users["school_contact"])
     home = client.get("/workspace/").text.split("Surveys your classes can take now")[1]
     assert "Annual survey 2027" in home and "Parents only" not in home
+
+
+def test_a_primary_school_gets_no_codes_for_secondary_years(client, world, db):
+    sign_in_as(client, world.users["officer"])
+    refused = _make_codes(client, world.open.id, world.mine.id, [6, 9])
+    assert refused.status_code == 400
+    assert "Riverside Primary is a primary school, so it has no year 9 classes." in refused.text
+    assert db.scalar(select(AccessCode).where(AccessCode.school_id == world.mine.id,
+                                              AccessCode.year_group.in_([6, 9]))) is None
+
+
+def test_a_school_contact_is_offered_only_the_years_of_its_school(client, world):
+    sign_in_as(client, world.users["school_contact"])
+    page = client.get(f"/workspace/consultations/{world.open.id}/codes").text
+    assert 'value="6"' in page and 'value="7"' not in page
+    assert "Years 4 to 6: the primary survey." in page and "secondary survey" not in page

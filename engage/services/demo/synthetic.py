@@ -48,7 +48,7 @@ def generate(session: Session, consultation: Consultation, n: int, seed: int = 1
         tagger = default_tagger()
     analysed = analyse_all(tagger)
     now = utcnow()
-    people = rows.People(survey_of(consultation.version), consultation.variants, _schools(session),
+    people = rows.People(survey_of(consultation.version), consultation.variants, demo_schools(session),
                          (story, wave), random.Random(seed), now)
     where = (consultation.id, consultation.version_id)
     values = bulk.Values(session)
@@ -62,12 +62,23 @@ def generate(session: Session, consultation: Consultation, n: int, seed: int = 1
     return done
 
 
-def _schools(session: Session) -> dict[str, list[tuple[int, str, str]]]:
-    """Return the synthetic schools (id, phase, area) by phase, creating them the first time."""
+# Invented names, so the demo reads like a council's list without naming a real school
+# (docs/demo.md says so); children see them in the "which school" question.
+DEMO_SCHOOLS = (
+    ("Alderwick Primary School", "primary"), ("Brackenmead Primary School", "primary"),
+    ("Fernhollow Primary School", "primary"), ("Kestrel Fields Primary School", "primary"),
+    ("Larkmoor Primary School", "primary"), ("Thistlecombe Primary School", "primary"),
+    ("Willowmere Primary School", "primary"), ("Heronbridge School", "secondary"),
+    ("Marlowmead Academy", "secondary"), ("Oakhaven Secondary School", "secondary"),
+    ("Thornvale High School", "secondary"), ("Wrenfold Academy", "secondary"),
+)
+
+
+def demo_schools(session: Session) -> dict[str, list[tuple[int, str, str]]]:
+    """Return the demo's invented schools (id, phase, area) by phase, creating them the first time."""
     found: dict[str, list] = {"primary": [], "secondary": []}
-    for i in range(12):
-        phase = "primary" if i < 7 else "secondary"
-        school = ensure_school(session, f"Synthetic {phase} school {i + 1}", phase, AREAS[i % 5])
+    for i, (name, phase) in enumerate(DEMO_SCHOOLS):
+        school = ensure_school(session, name, phase, AREAS[i % 5])
         found[phase].append((school.id, phase, school.area_id))
     session.commit()
     return found

@@ -45,6 +45,18 @@ def reset_password(session: Session, email: str, new: str, clear_two_step: bool 
     return user
 
 
+def clear_two_step(session: Session, email: str, actor: User | None = None) -> User:
+    """Remove an account's authenticator (a lost phone): they set it up again at next sign-in."""
+    begin_write(session)
+    user = find_user(session, email)
+    if user is None:
+        session.rollback()
+        raise InvalidInput(NO_ACCOUNT, "email")
+    two_step.turn_off(session, user, actor)
+    session.commit()
+    return user
+
+
 def _set(session: Session, user: User, new: str, actor: User | None, action: str) -> None:
     try:
         passwords.check(new, user.email)

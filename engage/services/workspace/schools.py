@@ -3,13 +3,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from engage.db import begin_write
+from engage.definitions.variants import SCHOOL_PHASES
 from engage.models import AccessCode, Consultation, ConsultationStatus, School, User
 from engage.services import audit
 from engage.services.errors import InvalidChange, InvalidInput, NotFound
 from engage.services.setup import create_access_code
+from engage.words import by_name
 
 PHASES = ("primary", "secondary", "all-through", "special", "college")
 YEARS = tuple(range(4, 14))
@@ -27,10 +29,10 @@ class SchoolDetails:
 
 def list_schools(session: Session, only: set[int] | None = None) -> list[School]:
     """Return schools by name, limited to `only` when given."""
-    query = select(School).order_by(School.name)
+    query = select(School)
     if only is not None:
         query = query.where(School.id.in_(only))
-    return list(session.scalars(query))
+    return by_name(session.scalars(query))
 
 
 def get_school(session: Session, school_id: int) -> School:
@@ -83,12 +85,26 @@ def class_years(consultation: Consultation, age_bands: Iterable[dict]) -> dict[s
             if band["id"] in consultation.variants and band.get("years")}
 
 
+def years_at(school: School, by_variant: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Keep the years whose survey this school's pupils take: a primary school has no year 9."""
+    return {variant: years for variant, years in by_variant.items() if _teaches(school, variant)}
+
+
+def _teaches(school: School, variant: str) -> bool:
+    return school.phase in SCHOOL_PHASES.get(variant, (school.phase,))
+
+
 def generate_codes(session: Session, consultation: Consultation, school: School, years: list[int],
                    age_bands: list[dict], actor: User) -> list[AccessCode]:
     """Make one class code per year group (reusing any already made) for a school."""
     if consultation.status not in (ConsultationStatus.DRAFT, ConsultationStatus.OPEN):
         raise InvalidChange("Class codes can only be made before a consultation closes.")
     plan = _variants_by_year(consultation, years, age_bands)
+    for year, variant in plan:
+        if not _teaches(school, variant):
+            raise InvalidInput(f"{school.name} is a {school.phase.replace('-', ' ')} school, so it has no "
+                               f"year {year} classes. Choose the years its pupils are in, or, if it "
+                               "teaches that year, change its phase on the Schools page.", "years")
     begin_write(session)
     codes = []
     for year, variant in plan:
@@ -119,8 +135,9 @@ def _variants_by_year(consultation: Consultation, years: list[int],
 def codes_for(session: Session, consultation_id: int, only: set[int] | None = None) -> list[AccessCode]:
     """Return a consultation's school class codes, by school and year, limited to `only` schools."""
     query = (select(AccessCode).join(School, School.id == AccessCode.school_id)
+             .options(contains_eager(AccessCode.school))
              .where(AccessCode.consultation_id == consultation_id)
-             .order_by(School.name, AccessCode.year_group))
+             .order_by(AccessCode.year_group))
     if only is not None:
         query = query.where(AccessCode.school_id.in_(only))
-    return list(session.scalars(query))
+    return by_name(session.scalars(query), name=lambda code: code.school.name)
