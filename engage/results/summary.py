@@ -25,7 +25,7 @@ from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.models._time import utcnow
 from engage.results import aggregates as agg
-from engage.results import bands, differences, labels, overview, tallies
+from engage.results import bands, differences, labels, overview, scope_comments, tallies
 from engage.results import queries as q
 from engage.results import tables as s
 from engage.results.filters import Filters
@@ -189,7 +189,7 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     sentiment = agg.mean_sentiment(counts.comments, t)
     said = counts.comments.groupby("value_id")["comments"].sum()
     # Filters that leave few responses read their comments once for every value's sample.
-    read = q.scope_comments(session, counts.scope) if _leaves_few(session, counts) else None
+    read = scope_comments.scope_comments(session, counts.scope) if _leaves_few(session, counts) else None
     out = []
     for value in ctx.framework.values:
         n = int(said.get(value.id, 0))
@@ -225,7 +225,7 @@ def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int,
     """Take a fixed sample of one value's comments (from those already read, if any); find recurring
     phrases and quotes in it."""
     sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE) if read is None else \
-        q.sample_of(read, value_id, n, s.PHRASE_SAMPLE)
+        scope_comments.sample_of(session, read, value_id, n, s.PHRASE_SAMPLE)
     sample["text"] = sample["text"].map(redact)  # recurring phrases must not carry names or numbers either
     sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
