@@ -208,9 +208,10 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
 
 # Below this share of the consultation's responses, the comment sample lists the filtered responses'
 # comments once (scope_comments) rather than walking every comment once per value. At 1,000,000 responses
-# (CPU for the five values' samples) listing took 3.21 s against the walk's 3.64 s for one area (22% of
-# the responses), 3.88 against 3.48 s for two weeks (34%), 6.67 against 3.01 s for the online channel (60%).
-NARROW_SHARE = 0.25
+# reading them took a quarter of the walk's time for one day (2% of responses), 0.7 of it for one school
+# (12%), and 2.6 times it for two weeks (34%); whole summaries with the list at a higher share took more
+# CPU than with the walk (one area, 22%: 3.82 -> 5.95 s; two weeks online in English, 19%: 15.7 -> 18.4 s).
+NARROW_SHARE = 0.15
 
 
 def _leaves_few(session: Session, counts: Counts) -> bool:
