@@ -25,7 +25,7 @@ from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.models._time import utcnow
 from engage.results import aggregates as agg
-from engage.results import bands, differences, labels, overview, scope_comments, tallies
+from engage.results import bands, differences, labels, overview, scope_comments, tallies, usual_language
 from engage.results import queries as q
 from engage.results import tables as s
 from engage.results.filters import Filters
@@ -96,7 +96,8 @@ def count(session: Session, consultation_id: int, survey: Survey, filters: Filte
     filters = _without_idle_dates(session, consultation_id, filters or Filters())
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     if not tallies.covers(filters):
-        frames = tallies.count_scope(session, scope)
+        without = usual_language.covered_without(filters)
+        frames = usual_language.count(session, scope, without) if without else tallies.count_scope(session, scope)
     else:
         tallies.fold(session, consultation_id, scope.keys)
         frames = tallies.read(session, consultation_id, filters)

@@ -54,7 +54,11 @@ def _combined(db, consultation_id: int, seed: int) -> list[Filters]:
     pairs = [{**rng.choice([{"school_id": s} for s in schools] + [{"area_id": a} for a in areas]),
               **rng.choice([{"channel": c} for c in channels] + [{"language": lang} for lang in languages]
                            + [{"priority_group": "young_carer"}])} for _ in range(4)]
-    return dated + [Filters(**p, **rng.choice(ALSO)) for p in pairs]
+    # With the usual language: the filter without it read from the tallies, less the other languages.
+    usual = [Filters(**{**_set(r), "channel": rng.choice(channels), "language": "en"})
+             for r in _ranges(db, consultation_id, seed + 100)[:6]]
+    usual += [Filters(**slice_, language="en", **rng.choice(ALSO)) for slice_ in rng.sample(wide, 4) + nobody[:1]]
+    return dated + [Filters(**p, **rng.choice(ALSO)) for p in pairs] + usual
 
 
 def _set(filters: Filters) -> dict:
