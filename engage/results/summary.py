@@ -2,11 +2,12 @@
 
 The counts come from tallies kept per consultation (tallies: responses submitted since the
 last summary are folded in first) when they cover the filters (audience or variant, with one other
-filter, a date range, a date range and a channel or a language, or a channel and a language), else
-straight from the filtered responses in one pass over their answers (tallies.count_scope). Both
-give the small tables that the database's GROUP BY over every answer gives (queries, the plain
-reference they are tested against), which pure functions protect (aggregates). Free text is read
-only as a sample, for phrases and quotes.
+filter, a date range, a date range and a channel or a language, or a channel and a language); with
+English where they cover the filters without it, from the tallies less the other languages' responses
+(usual_language); else straight from the filtered responses in one pass over their answers
+(tallies.count_scope). All give the small tables that the database's GROUP BY over every answer
+gives (queries, the plain reference they are tested against), which pure functions protect
+(aggregates). Free text is read only as a sample, for phrases and quotes.
 """
 from __future__ import annotations
 
