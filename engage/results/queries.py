@@ -11,7 +11,6 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from itertools import islice
 
 import pandas as pd
 from sqlalchemy import Select, Text, and_, case, cast, exists, func, literal, null, select
@@ -237,21 +236,3 @@ def sample(session: Session, scope: Scope, value_id: int, of: int, size: int) ->
 
 def _step(of: int, size: int) -> int:
     return max(1, -(-of // size))
-
-
-def scope_comments(session: Session, scope: Scope) -> list[tuple]:
-    """Read every comment of the scope's responses with its value, in id order.
-
-    For filters that leave few responses (a school, a day) this one read serves every value's sample
-    (sample_of): walking every comment of the consultation, once per value, to find theirs took
-    several times longer."""
-    query = comments_query(scope, Answer.id, Answer.response_id, Response.variant, Response.school_id,
-                           Answer.text, themes()[0])
-    return session.connection().execute(query.order_by(Answer.id)).all()
-
-
-def sample_of(comments: list[tuple], value_id: int, of: int, size: int) -> pd.DataFrame:
-    """Pick from scope_comments what sample() reads for one value."""
-    step = _step(of, size)
-    picked = (row[:-1] for row in comments if row[-1] == value_id and row[0] % step == 0)
-    return pd.DataFrame.from_records([tuple(row) for row in islice(picked, size)], columns=SAMPLE_COLUMNS)

@@ -2,11 +2,12 @@
 
 The counts come from tallies kept per consultation (tallies: responses submitted since the
 last summary are folded in first) when they cover the filters (audience or variant, with one other
-filter, a date range, a date range and a channel or a language, or a channel and a language), else
-straight from the filtered responses in one pass over their answers (tallies.count_scope). Both
-give the small tables that the database's GROUP BY over every answer gives (queries, the plain
-reference they are tested against), which pure functions protect (aggregates). Free text is read
-only as a sample, for phrases and quotes.
+filter, a date range, a date range and a channel or a language, or a channel and a language); with
+English where they cover the filters without it, from the tallies less the other languages' responses
+(usual_language); else straight from the filtered responses in one pass over their answers
+(tallies.count_scope). All give the small tables that the database's GROUP BY over every answer
+gives (queries, the plain reference they are tested against), which pure functions protect
+(aggregates). Free text is read only as a sample, for phrases and quotes.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from engage.framework import Framework, load_framework
 from engage.models import Consultation, SafeguardingFlag
 from engage.models._time import utcnow
 from engage.results import aggregates as agg
-from engage.results import bands, differences, labels, overview, tallies
+from engage.results import bands, differences, labels, overview, scope_comments, tallies, usual_language
 from engage.results import queries as q
 from engage.results import tables as s
 from engage.results.filters import Filters
@@ -96,7 +97,8 @@ def count(session: Session, consultation_id: int, survey: Survey, filters: Filte
     filters = _without_idle_dates(session, consultation_id, filters or Filters())
     scope = q.Scope(consultation_id, keys_of(survey), filters)
     if not tallies.covers(filters):
-        frames = tallies.count_scope(session, scope)
+        without = usual_language.covered_without(filters)
+        frames = usual_language.count(session, scope, without) if without else tallies.count_scope(session, scope)
     else:
         tallies.fold(session, consultation_id, scope.keys)
         frames = tallies.read(session, consultation_id, filters)
@@ -189,7 +191,7 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     sentiment = agg.mean_sentiment(counts.comments, t)
     said = counts.comments.groupby("value_id")["comments"].sum()
     # Filters that leave few responses read their comments once for every value's sample.
-    read = q.scope_comments(session, counts.scope) if _leaves_few(session, counts) else None
+    read = scope_comments.scope_comments(session, counts.scope) if _leaves_few(session, counts) else None
     out = []
     for value in ctx.framework.values:
         n = int(said.get(value.id, 0))
@@ -206,10 +208,11 @@ def _values(session: Session, counts: Counts, ctx: Context) -> list[dict]:
     return out
 
 
-# Below this share of the consultation's responses, the comment sample reads the filtered responses'
-# comments rather than walking every comment. At 1,000,000 responses reading them (once per value) took
-# a quarter of the walk's time for one day (2% of responses), 0.7 of it for one school (12%), and 2.6
-# times it for two weeks (34%).
+# Below this share of the consultation's responses, the comment sample lists the filtered responses'
+# comments once (scope_comments) rather than walking every comment once per value. At 1,000,000 responses
+# reading them took a quarter of the walk's time for one day (2% of responses), 0.7 of it for one school
+# (12%), and 2.6 times it for two weeks (34%); whole summaries with the list at a higher share took more
+# CPU than with the walk (one area, 22%: 3.82 -> 5.95 s; two weeks online in English, 19%: 15.7 -> 18.4 s).
 NARROW_SHARE = 0.15
 
 
@@ -225,7 +228,7 @@ def _phrases_and_quotes(session: Session, counts: Counts, value_id: int, n: int,
     """Take a fixed sample of one value's comments (from those already read, if any); find recurring
     phrases and quotes in it."""
     sample = q.sample(session, counts.scope, value_id, n, s.PHRASE_SAMPLE) if read is None else \
-        q.sample_of(read, value_id, n, s.PHRASE_SAMPLE)
+        scope_comments.sample_of(session, read, value_id, n, s.PHRASE_SAMPLE)
     sample["text"] = sample["text"].map(redact)  # recurring phrases must not carry names or numbers either
     sample["audience"] = sample["variant"].map(AUDIENCES)
     common = s.recurring(sample, t, of=n)
