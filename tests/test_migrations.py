@@ -138,3 +138,43 @@ def test_the_few_slices_migration_forgets_kept_tallies_so_the_next_summary_count
             assert connection.exec_driver_sql("SELECT summary_batch FROM responses").scalars().all() == [None]
     finally:
         engine.dispose()
+
+
+def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_path):
+    """0018 drops the key from summary_tallies to consultations (on SQLite by copying the table): the
+    kept rows must come through as they were, or the next summary would count nothing for them."""
+    from sqlalchemy import inspect
+
+    from engage import create_app
+    from engage.db import get_session
+    from engage.migrate import upgrade
+    from engage.models import Response
+    from engage.results import summary as svc
+    from tests.conftest import ON_POSTGRES, _config
+    from tests.scale.helpers import create_database
+
+    url = create_database(migrated, "tallies_key") if ON_POSTGRES else f"sqlite:///{tmp_path / 'key.db'}"
+    app = create_app({**_config(), "DATABASE_URL": url})
+    engine = app.extensions["engage.engine"]
+    read_rows = "SELECT consultation_id, kind, dims, CAST(figures AS TEXT) FROM summary_tallies ORDER BY kind, dims"
+    try:
+        _one_submitted_answer(app)
+        downgrade(alembic_config(app), "0017")
+        with app.app_context():
+            session = get_session()
+            response = session.query(Response).one()
+            svc.fold_new(session, response.consultation)
+            session.commit()
+            session.close()
+        with engine.connect() as connection:
+            kept = connection.exec_driver_sql(read_rows).all()
+            assert inspect(connection).get_foreign_keys("summary_tallies")
+        assert kept and {row[1] for row in kept} >= {"people", "cells", "values"}
+        upgrade(app)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql(read_rows).all() == kept
+            assert inspect(connection).get_foreign_keys("summary_tallies") == []
+            waiting = connection.exec_driver_sql("SELECT count(*) FROM responses WHERE summary_batch IS NULL")
+            assert waiting.scalar() == 0
+    finally:
+        engine.dispose()
