@@ -81,3 +81,23 @@ def test_a_new_survey_version_gets_its_own_form(app, client, db, demo):
     newcomers = db.scalar(select(Response.id).where(Response.version_id != old.id))
     assert saved == [newcomers]
     assert len(_kept_forms(app)) == 2
+
+
+def test_a_good_post_signs_no_token_and_an_error_page_draws_one_that_works(app, demo, monkeypatch):
+    import flask_wtf.csrf
+
+    signed = []
+    real = flask_wtf.csrf.generate_csrf
+    monkeypatch.setattr(flask_wtf.csrf, "generate_csrf", lambda *a, **k: signed.append(1) or real(*a, **k))
+    client = app.test_client()
+    _start(client, demo["annual"], "secondary")
+    page = client.get("/answer/1").text
+    wrong = {name: "not_an_option" for name, _ in RADIO.findall(page)}
+    signed.clear()
+    refused = client.post("/answer/1", data={**wrong, "csrf_token": csrf_token(page), "action": "next"})
+    assert refused.status_code == 400 and signed  # the error page draws the form's token
+    data = {name: value for name, value in RADIO.findall(refused.text)}
+    signed.clear()
+    saved = client.post("/answer/1", data={**data, "csrf_token": csrf_token(refused.text), "action": "next"})
+    assert saved.status_code == 302 and saved.headers["Location"].endswith("/answer/2")
+    assert not signed  # a redirect draws no form
