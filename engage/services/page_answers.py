@@ -18,7 +18,6 @@ from engage.definitions.survey import Item
 from engage.models import Answer, Consultation, Response, ResponseStatus
 from engage.models.consultation import takes_answers
 from engage.services import free_text
-from engage.services.driver_rows import DriverRead
 from engage.services.errors import ConsultationClosed, ResponseMissing
 
 _responses, _consultations, _answers = Response.__table__, Consultation.__table__, Answer.__table__
@@ -40,7 +39,6 @@ _LOCK = (
 _LOCK_WITH_ANSWERS = _LOCK.add_columns(
     _answers.c.id.label("answer_id"), _answers.c.item_key, _answers.c.text,
 ).outerjoin(_answers, _answers.c.response_id == _responses.c.id)
-_LOCK_ROWS, _LOCK_WITH_ANSWERS_ROWS = DriverRead(_LOCK), DriverRead(_LOCK_WITH_ANSWERS)
 # Narrowed to the page's items by of_items.
 _EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
     _answers.c.response_id == bindparam("response_id"))
@@ -123,7 +121,7 @@ def lock_response(session: Session, token: str, now: datetime) -> LockedResponse
     begin_write(session)
     connection = session.connection()
     with_answers = connection.dialect.name == "sqlite"
-    rows = (_LOCK_WITH_ANSWERS_ROWS if with_answers else _LOCK_ROWS).rows(connection, {"token": token})
+    rows = connection.execute(_LOCK_WITH_ANSWERS if with_answers else _LOCK, {"token": token}).all()
     if not rows:
         session.rollback()
         raise ResponseMissing()

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.models import Answer, Consultation, Response, SurveyVersion
 from engage.models.consultation import takes_answers
-from engage.services.driver_rows import DriverRead
 from engage.services.errors import ResponseMissing
 from engage.services.page_answers import LockedResponse, SavedAnswer, locked_response
 
@@ -58,9 +57,6 @@ _LOCK_WITH_ANSWERS = (
         .scalar_subquery().label("seen_version"))
     .with_for_update(of=_responses)
 )
-
-_READ_ROWS, _READ_WITH_ANSWERS_ROWS, _LOCK_WITH_ANSWERS_ROWS = (
-    DriverRead(_READ), DriverRead(_READ_WITH_ANSWERS), DriverRead(_LOCK_WITH_ANSWERS))
 
 
 @dataclass(frozen=True)
@@ -114,17 +110,17 @@ def read_response(session: Session, token: str | None) -> ResponseRow:
     """Return the response this browser is writing, or raise ResponseMissing."""
     if not token:
         raise ResponseMissing()
-    rows = _READ_ROWS.rows(session.connection(), {"token": token})
-    if not rows:
+    row = session.connection().execute(_READ, {"token": token}).one_or_none()
+    if row is None:
         raise ResponseMissing()
-    return _response(session, rows[0])
+    return _response(session, row)
 
 
 def read_response_with_answers(session: Session, token: str | None) -> tuple[ResponseRow, dict[str, Any]]:
     """Return the response this browser is writing and its saved answers by item id, in one statement."""
     if not token:
         raise ResponseMissing()
-    rows = _READ_WITH_ANSWERS_ROWS.rows(session.connection(), {"token": token})
+    rows = session.connection().execute(_READ_WITH_ANSWERS, {"token": token}).all()
     if not rows:
         raise ResponseMissing()
     return _response(session, rows[0]), {row.item_key: row for row in rows if row.item_key is not None}
@@ -152,7 +148,7 @@ def read_response_to_save(session: Session, token: str | None) -> tuple[Response
     if not token:
         raise ResponseMissing()
     begin_write(session)
-    rows = _LOCK_WITH_ANSWERS_ROWS.rows(session.connection(), {"token": token})
+    rows = session.connection().execute(_LOCK_WITH_ANSWERS, {"token": token}).all()
     if not rows:
         raise ResponseMissing()
     first = rows[0]
