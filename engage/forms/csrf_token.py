@@ -6,6 +6,7 @@ signed went unused on every page a respondent saved. Here the field holds a toke
 the first time the form is drawn (an error page), as Flask-WTF would have signed it; checking the
 posted token is unchanged.
 """
+from flask_wtf import csrf as wtf_csrf
 from flask_wtf.csrf import _FlaskFormCSRF
 from markupsafe import escape
 
@@ -35,4 +36,7 @@ class CSRFSignedWhenDrawn(_FlaskFormCSRF):
     """Flask-WTF's form CSRF, with the token signed only when the form is drawn."""
 
     def generate_csrf_token(self, csrf_token_field):
-        return TokenWhenDrawn(lambda: super(CSRFSignedWhenDrawn, self).generate_csrf_token(csrf_token_field))
+        # Only plain values in the closure: a form, field or token referring back to each other
+        # would be garbage the collector has to find, instead of freed when the request ends.
+        secret, name = self.meta.csrf_secret, self.meta.csrf_field_name
+        return TokenWhenDrawn(lambda: wtf_csrf.generate_csrf(secret_key=secret, token_key=name))
