@@ -6,13 +6,14 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage import db, errors, extensions, i18n, input_filter, templating
 from engage.config import Config
+from engage.flask_app import EngageFlask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:
     """Build the application: configure, then register every part."""
-    app = Flask(
+    app = EngageFlask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),

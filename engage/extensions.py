@@ -37,8 +37,14 @@ def _check_limits_only_where_set(app: Flask) -> None:
     hooks = app.before_request_funcs[None]
     check = hooks[hooks.index(limiter._check_request_limit)]
 
+    # Limits are declared when the blueprints are made, so each blueprint's answer is kept.
+    wider: dict[str | None, bool] = {}
+
     def check_where_set():
-        if _wider_limits(request.blueprint):
+        blueprint = request.blueprint
+        if blueprint not in wider:
+            wider[blueprint] = _wider_limits(blueprint)
+        if wider[blueprint]:
             return check()
         return None
 

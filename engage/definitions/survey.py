@@ -1,4 +1,5 @@
 """A validated definition as typed objects, and how it is paged for each variant."""
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +66,7 @@ class Survey:
     description: str
     variants: tuple[str, ...]
     pages: tuple[Page, ...]
-    _pages: dict[str, tuple[Page, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _pages: dict[Hashable, tuple[Page, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def items(self) -> list[Item]:
         """Return every item in order."""
@@ -81,6 +82,14 @@ class Survey:
         if variant not in self._pages:
             self._pages[variant] = tuple(self._pages_of(variant))
         return list(self._pages[variant])
+
+    def pages_asking(self, variant: str, skipped_profiles: tuple[str, ...] = ()) -> list[Page]:
+        """Return the variant's pages that still ask something once these "about you" items are skipped."""
+        key = (variant, skipped_profiles)
+        if key not in self._pages:
+            self._pages[key] = tuple(page for page in self.pages_for(variant)
+                                     if any(i.profile not in skipped_profiles for i in page.items))
+        return list(self._pages[key])
 
     def _pages_of(self, variant: str) -> list[Page]:
         pages = []

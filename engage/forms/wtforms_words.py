@@ -11,6 +11,8 @@ from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms.i18n import messages_path
 
+from engage.forms.csrf_token import CSRFSignedWhenDrawn
+
 
 @lru_cache(maxsize=16)
 def _catalogue(locale: str) -> support.Translations:
@@ -29,9 +31,12 @@ WORDS = _Words()
 
 
 class TranslatedForm(FlaskForm):
-    """A FlaskForm whose WTForms messages come from the catalogue kept per language."""
+    """A FlaskForm whose WTForms messages come from the catalogue kept per language (and whose
+    CSRF token is signed only if the form is drawn)."""
 
     class Meta:
+        csrf_class = CSRFSignedWhenDrawn
+
         def get_translations(self, form):
             """Return the kept catalogue, unless translations are switched off."""
             if not current_app.config.get("WTF_I18N_ENABLED", True):

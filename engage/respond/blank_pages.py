@@ -19,6 +19,7 @@ from engage.respond.viewmodels import FieldState
 from engage.templating import boolean_attr
 
 CACHE = "engage.page_cache"
+FORMS = "engage.page_forms"
 CSRF_INPUT = Markup('<input id="csrf_token" name="csrf_token" type="hidden" value="{}">')
 
 
@@ -44,6 +45,7 @@ class SlotState(FieldState):
 def init_app(app) -> None:
     """Give the app its own bounded cache of blank pages."""
     app.extensions[CACHE] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
+    app.extensions[FORMS] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
 
 
 def shareable(items: list[Item]) -> bool:
@@ -56,7 +58,7 @@ def plain_shareable() -> bool:
     return current_app.extensions[CACHE].size > 0 and g.get("kiosk") is None
 
 
-def page_key(response, number: int, language: str, display_classes: str) -> tuple:
+def page_key(response, number: int, language: str, display_classes: str = "") -> tuple:
     """Everything a blank page's drawing depends on, besides the app's own settings."""
     version = response.version
     return (version.id, version.checksum, response.variant, number, language, response.rendition,
@@ -74,6 +76,21 @@ def filled(key: Hashable, items: list[Item], saved: dict, settings_url: str,
         cache.put(key, blank)
     states = {field_name(i): FieldState(saved_field(i, saved.get(field_name(i)))) for i in items}
     return blank.fill(lambda slot: _value(slot, states, settings_url))
+
+
+def form_class(key: Hashable, build: Callable[[], type]) -> type:
+    """Return the form class kept for a page under `key`, building it first if it is not kept yet.
+
+    A survey page's form class holds only what the page's drawing holds (wording, choices, the
+    checks and their messages), so it is kept under the same key; each request makes its own
+    instance, which is where a respondent's post and answers go.
+    """
+    cache: PageCache = current_app.extensions[FORMS]
+    kept = cache.get(key)
+    if kept is None:
+        kept = build()
+        cache.put(key, kept)
+    return kept
 
 
 def filled_plain(key: Hashable, settings_url: str, draw: Callable[[Slots], str]) -> str:

@@ -55,7 +55,7 @@ class BlankPage:
 
 
 class PageCache:
-    """Blank pages by key, least recently used dropped first once `size` are kept."""
+    """Blank pages (or page form classes) by key, least recently used dropped first once `size` are kept."""
 
     def __init__(self, size: int) -> None:
         self.size = size

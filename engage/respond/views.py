@@ -42,7 +42,7 @@ def page(number: int):
         return redirect(url_for("respond.thanks"))
     svc.require_open(response.consultation, utcnow())
     survey = i18n.survey_in(response.version, survey_language(response.consultation, response.variant))
-    pages = [p for p in survey.pages_for(response.variant) if _items_to_ask(response, p)]
+    pages = survey.pages_asking(response.variant, _answered_by_code(response))
     if not 1 <= number <= len(pages):
         abort(404)
     return _page(db, response, pages, number, saved, locked)
@@ -52,14 +52,13 @@ def _page(db, response, pages: list[Page], number: int, saved: dict | None, lock
     items = _items_to_ask(response, pages[number - 1])
     if request.method == "GET" and blank_pages.shareable(items):
         return _shared_page(db, response, pages, number, items, saved)
-    copy = _page_words(response)
-    choices = _choices(db, items, response.variant, copy)
-    max_text = current_app.config["MAX_TEXT_LENGTH"]
-    form_class = page_form_class(items, choices, copy, max_text)
+    form_class = _form_class(db, response, number, items)
     form = form_class() if request.method == "POST" else form_class(
         data=initial_data(items, _refill(db, response, items, saved)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages), locked)
+    copy = _page_words(response)
+    choices = _choices(db, items, response.variant, copy)
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
     status = 400 if form.errors else 200
     return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
@@ -77,6 +76,19 @@ def _shared_page(db, response, pages: list[Page], number: int, items: list, save
 
     filled_in = initial_data(items, _refill(db, response, items, saved))
     return blank_pages.filled(key, items, filled_in, shown["settings_url"], draw)
+
+
+def _form_class(db, response, number: int, items: list):
+    """The page's form class, built once per page where the page itself may be shared: it holds the
+    page's wording, choices and checks, never a respondent's answers (those are in each instance)."""
+    def build():
+        copy = _page_words(response)
+        return page_form_class(items, _choices(db, items, response.variant, copy), copy,
+                               current_app.config["MAX_TEXT_LENGTH"])
+
+    if not blank_pages.shareable(items):
+        return build()
+    return blank_pages.form_class(blank_pages.page_key(response, number, i18n.page_language()), build)
 
 
 def _page_words(response) -> dict:
@@ -117,8 +129,12 @@ def _draw(response, pages: list[Page], number: int, questions: list[dict], copy:
 
 def _items_to_ask(response, page: Page) -> list:
     """Skip "about you" questions a class code already answered."""
-    fixed = ("school", "year_group") if response.school_fixed else ()
+    fixed = _answered_by_code(response)
     return [i for i in page.items if i.profile not in fixed]
+
+
+def _answered_by_code(response) -> tuple[str, ...]:
+    return ("school", "year_group") if response.school_fixed else ()
 
 
 def _save(db, response, form, items, number: int, total: int, locked):
