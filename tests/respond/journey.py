@@ -2,6 +2,10 @@
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
+from engage.definitions.loader import load_definition
+from engage.models import SurveyVersion
 from tests.conftest import csrf_token
 
 RADIO = re.compile(r'name="(q_[a-z0-9_]+)" type="radio" value="([^"]+)"')
@@ -62,3 +66,12 @@ def complete(client, answer=fill, max_pages: int = 80) -> Walk:
         assert location.endswith(f"/answer/{number + 1}")
         number += 1
     raise AssertionError("the survey never finished")
+
+
+def publish_next_version(db, consultation, definition: dict) -> None:
+    """Load a changed survey definition and point the consultation at the version it makes."""
+    old = consultation.version
+    load_definition(db, definition)
+    consultation.version_id = db.scalar(select(SurveyVersion.id).where(
+        SurveyVersion.family_id == old.family_id, SurveyVersion.number == old.number + 1))
+    db.commit()

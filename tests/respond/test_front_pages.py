@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from engage.definitions.loader import load_definition
-from engage.models import Consultation, SurveyVersion
+from engage.models import Consultation
 from engage.models._time import utcnow
 from engage.respond.blank_pages import CACHE
 from tests.conftest import csrf_token
+from tests.respond.journey import publish_next_version
 from tests.respond.test_kiosk import kiosk  # noqa: F401  (fixture)
 from tests.respond.test_page_cache import _same_page
 
@@ -120,8 +120,5 @@ def test_a_new_survey_version_changes_the_notice_at_once(app, client, demo, db):
     plainer = {**old.definition, "pages": [{**page, "items": [{k: v for k, v in item.items() if k != "easy_read"}
                                                              for item in page["items"]]}
                                            for page in old.definition["pages"]]}
-    load_definition(db, plainer)
-    consultation.version_id = db.scalar(select(SurveyVersion.id).where(
-        SurveyVersion.family_id == old.family_id, SurveyVersion.number == old.number + 1))
-    db.commit()
+    publish_next_version(db, consultation, plainer)
     assert 'id="easy_read"' not in client.get(notice).text

@@ -6,14 +6,13 @@ import re
 import pytest
 from sqlalchemy import select
 
-from engage.definitions.loader import load_definition
-from engage.models import Consultation, SurveyVersion
+from engage.models import Consultation
 from engage.respond.blank_pages import CACHE
 from engage.respond.page_cache import BlankPage, PageCache, Slots
 from tests.ballots.conftest import ballot  # noqa: F401  (fixture)
 from tests.conftest import csrf_token
 from tests.numbers.conftest import numbers_consultation  # noqa: F401  (fixture)
-from tests.respond.journey import RADIO, TEXTAREA
+from tests.respond.journey import RADIO, TEXTAREA, publish_next_version
 
 TOKEN_VALUE = re.compile(r'(name="csrf_token" type="hidden" value=")[^"]+"')
 CHECKBOX = re.compile(r'name="(q_[a-z0-9_]+)" type="checkbox" value="([^"]+)"')
@@ -149,10 +148,7 @@ def test_a_new_survey_version_is_drawn_afresh(app, client, db, demo):
     reworded = copy.deepcopy(old.definition)
     first = reworded["pages"][0]["items"][0]
     first["text"]["secondary"] = "A brand new way of asking the first question?"
-    load_definition(db, reworded)
-    consultation.version_id = db.scalar(select(SurveyVersion.id).where(
-        SurveyVersion.family_id == old.family_id, SurveyVersion.number == old.number + 1))
-    db.commit()
+    publish_next_version(db, consultation, reworded)
 
     newcomer = app.test_client()
     _start(newcomer, demo["annual"], "secondary")

@@ -4,11 +4,10 @@ import copy
 
 from sqlalchemy import select
 
-from engage.definitions.loader import load_definition
-from engage.models import Answer, Consultation, Response, SurveyVersion
+from engage.models import Answer, Consultation, Response
 from engage.respond.blank_pages import FORMS
 from tests.conftest import csrf_token
-from tests.respond.journey import RADIO, TEXTAREA
+from tests.respond.journey import RADIO, TEXTAREA, publish_next_version
 from tests.respond.test_page_cache import _start
 
 
@@ -64,10 +63,7 @@ def test_a_new_survey_version_gets_its_own_form(app, client, db, demo):
     asked.update(id="brand_new_question", text={variant: "A brand new question?" for variant in asked["text"]})
     asked.pop("translations", None)
     items.append(asked)
-    load_definition(db, grown)
-    consultation.version_id = db.scalar(select(SurveyVersion.id).where(
-        SurveyVersion.family_id == old.family_id, SurveyVersion.number == old.number + 1))
-    db.commit()
+    publish_next_version(db, consultation, grown)
 
     newcomer = app.test_client()
     _start(newcomer, demo["annual"], "secondary")
