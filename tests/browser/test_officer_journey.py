@@ -73,7 +73,9 @@ def test_a_youth_council_draft_says_why_it_cannot_open_yet(page, live_server, ac
     page.fill("#title", "Youth council: our parks")
     page.select_option("#family", "annual-young-people")
     page.check("input[name=variants][value=secondary]")
-    page.fill("#closes_on", "2099-07-20")
+    page.fill("#closes_on", "20")
+    page.fill("#closes_on-month", "7")
+    page.fill("#closes_on-year", "2099")
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/workspace/consultations/\d+$"))
     draft = page.url
