@@ -99,6 +99,32 @@ def test_a_new_account_is_refused_in_plain_words(client, world, db, email, role,
     assert db.scalar(select(User.id).order_by(User.id.desc())) == before
 
 
+@pytest.mark.parametrize(("email", "role", "schools", "expected"), [
+    ("jo@council", "school_contact", False, [
+        ("email", "Enter an email address in the right format, like name@example.org."),
+        ("role", None),
+        ("schools", "A school contact must be linked to at least one school.")]),
+    ("officer@example.org", "officer", True, [
+        ("email", "There is already an account with that email address."),
+        ("role", None),
+        ("schools", "Only a school contact or a safeguarding lead is linked to schools.")]),
+    ("", "", False, [("email", "Enter their email address."), ("role", "Choose a role.")]),
+    ("", "school_contact", False, [
+        ("email", "Enter their email address."),
+        ("schools", "A school contact must be linked to at least one school.")]),
+])
+def test_every_problem_with_a_new_account_is_listed_at_once(client, world, db, email, role, schools, expected):
+    sign_in_as(client, world.users["admin"])
+    refused = _add(client, email, role, [world.mine.id] if schools else [])
+    assert refused.status_code == 400
+    summary = unescape(refused.text.split('govuk-error-summary__list"', 1)[1].split("</ul>", 1)[0])
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [(field, message) for field, message in links] == [(f, m) for f, m in expected if m]
+    for field, message in expected:
+        if message:
+            assert f'id="{field}"' in refused.text  # each link lands on its field
+
+
 def test_an_admin_disables_and_enables_an_account_and_each_change_is_audited(client, world, db):
     admin, officer = world.users["admin"], world.users["officer"]
     sign_in_as(client, admin)
