@@ -126,8 +126,8 @@ def _link_page(user: User, new: bool):
     """Show the set-password link once; it is never stored, emailed or shown again."""
     link = None
     if current_app.config["PASSWORD_SIGN_IN"]:
-        token = password_links.make_link_token(get_session(), user, current_app.secret_key, current_user)
-        link = url_for("auth.set_password", token=token, _external=True)
+        made = password_links.make_link_token(get_session(), user, current_app.secret_key, current_user)
+        link = url_for("auth.set_password", token=made.token, _external=True)
     response = render_template("workspace/user_link.html", user=user, link=link, new=new,
                                days=password_links.LIFETIME.days)
     return response, 201 if new else 200, {"Cache-Control": "no-store"}

@@ -69,7 +69,7 @@ def test_an_admin_adds_a_school_contact_who_chooses_a_password_from_a_link(clien
     assert passwords.verify(_fresh(db, user.email).password_hash, NEW_PASSWORD)
     # The link works once.
     again = client.get(link)
-    assert again.status_code == 404 and "This link does not work any more" in again.text
+    assert again.status_code == 404 and "This link was used already" in again.text
 
 
 def test_no_password_is_shown_or_asked_of_the_admin(client, world):
@@ -167,6 +167,60 @@ def test_a_new_link_replaces_a_lost_password(client, world, db):
     client.post(link, data={"csrf_token": csrf_token(page.text), "new_password": NEW_PASSWORD,
                             "confirm": NEW_PASSWORD})
     assert passwords.verify(_fresh(db, officer.email).password_hash, NEW_PASSWORD)
+
+
+def _new_link(client, user):
+    url = f"/workspace/accounts/{user.id}"
+    return client.post(f"{url}/password-link", data={"csrf_token": csrf_token(client.get(url).text)})
+
+
+def test_a_new_link_cancels_older_unused_ones_and_says_so(client, world, db):
+    admin = world.users["admin"]
+    sign_in_as(client, admin)
+    first = _link(_add(client, "late.starter@example.org", "officer").text)
+    user = _fresh(db, "late.starter@example.org")
+    made = _new_link(client, user)
+    assert made.status_code == 200
+    assert "Any link made before for this account does not work any more: only this one does." in made.text
+    second = _link(made.text)
+    sign_in_as(client, None)
+    old = client.get(first)
+    assert old.status_code == 404
+    assert "A newer link was made for this account, so this one does not work." in unescape(old.text)
+    page = client.get(second)
+    assert page.status_code == 200
+    db.rollback()  # end the read transaction, to see what the app saved
+    events = db.scalars(select(AuditEvent).where(AuditEvent.target == user.email).order_by(AuditEvent.id))
+    assert [(e.action, e.detail) for e in events][-2:] == [
+        ("password_link_made", None), ("password_link_made", "older links cancelled")]
+    client.post(second, data={"csrf_token": csrf_token(page.text), "new_password": NEW_PASSWORD,
+                              "confirm": NEW_PASSWORD})
+    used = unescape(client.get(second).text)
+    assert "This link was used already: a password has been chosen with it." in used
+    assert "A password has been chosen for this account since this link was made" in unescape(
+        client.get(first).text)
+
+
+def test_an_old_link_says_it_is_too_old(client, world, db, monkeypatch):
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    from engage.services.security import password_links
+
+    class SignedEightDaysAgo(TimestampSigner):
+        def get_timestamp(self):
+            return super().get_timestamp() - 8 * 24 * 3600
+
+    class EightDaysAgo(URLSafeTimedSerializer):
+        default_signer = SignedEightDaysAgo
+
+    sign_in_as(client, world.users["admin"])
+    monkeypatch.setattr(password_links, "_signer", lambda secret: EightDaysAgo(secret, salt=password_links.SALT))
+    link = _link(_add(client, "slow.reader@example.org", "officer").text)
+    monkeypatch.undo()
+    sign_in_as(client, None)
+    page = client.get(link)
+    assert page.status_code == 404
+    assert "This link is more than 7 days old, so it does not work any more." in unescape(page.text)
 
 
 def test_a_forged_or_changed_link_does_not_work(client, world):
