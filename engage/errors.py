@@ -28,9 +28,11 @@ def _rollback() -> None:
 
 def _closed(exc: ConsultationClosed):
     _rollback()
+    from engage.respond.state import closed_said_link
     from engage.respond.words import words
 
-    return render_template("respond/closed.html", copy=words()), exc.status
+    return render_template("respond/closed.html", copy=words(),
+                           said_link=closed_said_link(exc.slug)), exc.status
 
 
 def _domain(exc: DomainError):

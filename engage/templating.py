@@ -4,6 +4,8 @@ from numbers import Integral
 from flask import Flask, Response, current_app
 from markupsafe import Markup
 
+from engage.services.demo.content import is_demo
+
 # No inline script or style, nothing from another origin, never framed.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,6 +30,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(boolean_attr)
     app.add_template_filter(count)
+    app.add_template_test(is_demo, "demo")
     app.after_request(_security_headers)
 
 

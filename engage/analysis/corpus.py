@@ -105,6 +105,7 @@ BLIND_SETS = {
     "mixed_q": "stop and search, online safety, Travellers, care leavers, play streets, term fines (62% young people)",
     "mixed_r": "school loos, music fees, free buses, youth councils, eating disorder waits (58% young people)",
     "mixed_s": "road safety, knife fears, kinship care, swim prices, asylum ages, exclusions (63% young people)",
+    "mixed_t": "dentists, school anxiety, holiday clubs, phone bans, climate worry, respite (60% young people)",
 }
 
 

@@ -16,10 +16,13 @@ def role_form(known_schools: list[tuple[int, str]], data: dict | None = None) ->
 def new_account_form(known_schools: list[tuple[int, str]]) -> FlaskForm:
     """Build the form for a new account: an email address, then the role and schools."""
 
+    # Made before the role fields so that it comes first, as on the page, in the error summary.
+    email_field = EmailField("Email address", validators=[
+        DataRequired("Enter their email address."),
+        Length(max=254, message="Email address must be 254 characters or fewer.")])
+
     class NewAccountForm(_role_form_class(known_schools)):
-        email = EmailField("Email address", validators=[
-            DataRequired("Enter their email address."),
-            Length(max=254, message="Email address must be 254 characters or fewer.")])
+        email = email_field
 
     return NewAccountForm()
 

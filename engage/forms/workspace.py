@@ -1,7 +1,6 @@
 """Forms of the staff workspace. Choices that come from data are set by the view."""
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     IntegerField,
     RadioField,
     SelectField,
@@ -11,20 +10,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from engage.forms.dates import DayMonthYear
 from engage.services.workspace.schools import PHASES, YEARS
-
-DATE_ERROR = "Enter a real date, for example 27 3 2027."
-
-
-class PlainDateField(DateField):
-    """A date input whose error says what to do (WTForms says "Not a valid date value.")."""
-
-    def process_formdata(self, valuelist):
-        """Parse the date, replacing WTForms' message with ours."""
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as exc:
-            raise ValueError(DATE_ERROR) from exc
 
 
 class ConsultationForm(FlaskForm):
@@ -35,9 +22,9 @@ class ConsultationForm(FlaskForm):
     family = SelectField("Survey", validators=[DataRequired("Choose a survey.")])
     variants = SelectMultipleField("Who is it for?", validators=[
         DataRequired("Choose who the survey is for.")])
-    opens_on = PlainDateField("Opening date", validators=[Optional()])
-    closes_on = PlainDateField("Closing date", validators=[DataRequired("Enter the closing date.")])
-    results_on = PlainDateField("Date results will be shared", validators=[Optional()])
+    opens_on = DayMonthYear("Opening date")
+    closes_on = DayMonthYear("Closing date", required="Enter the closing date.")
+    results_on = DayMonthYear("Date results will be shared")
     series = StringField("Series (optional)", validators=[
         Optional(), Length(max=80, message="Series name must be 80 characters or fewer.")])
 

@@ -1,8 +1,10 @@
 """The summary's filters: a GET form, so a filtered view can be bookmarked and shared."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
+
+from engage.forms.dates import DayMonthYear
 
 
 class FilterForm(FlaskForm):
@@ -18,8 +20,8 @@ class FilterForm(FlaskForm):
     priority_group = SelectField("Priority group", validators=[Optional()])
     channel = SelectField("How they answered", validators=[Optional()])
     language = SelectField("Language", validators=[Optional()])
-    date_from = DateField("Sent on or after", validators=[Optional()])
-    date_to = DateField("Sent on or before", validators=[Optional()])
+    date_from = DayMonthYear("Sent on or after")
+    date_to = DayMonthYear("Sent on or before")
 
 
 class StatementForm(FlaskForm):
@@ -43,7 +45,7 @@ class ActionForm(FlaskForm):
 
     text = TextAreaField("We did or we will", validators=[DataRequired("Write what we did or will do.")])
     owner = StringField("Owner", validators=[DataRequired("Say who owns this action.")])
-    due_on = DateField("Due date", validators=[Optional()])
+    due_on = DayMonthYear("Due date")
     status = SelectField("Status", choices=[SelectChoice("planned", "We will"),
                                             SelectChoice("in_progress", "Under way"),
                                             SelectChoice("done", "We did")])

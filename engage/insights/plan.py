@@ -42,17 +42,29 @@ def _action_form(a) -> ActionForm:
 @role_required(*OFFICERS)
 def plan_page(consultation_id: int):
     """Show the statements, their actions and outcomes, the feedback use and publishing."""
+    return _page(consultation_id)
+
+
+def _page(consultation_id: int, refused: ActionForm | None = None, statement_id: int | None = None,
+          action_id: int | None = None):
+    """Render the plan page; a refused action form (a new one for `statement_id`, or the
+    action `action_id`) is shown as typed, with its problems."""
     session = get_session()
     consultation = wc.get(session, consultation_id)
     found = plan.statements(session, consultation.id)
+    action_forms = {a.id: _action_form(a) for s in found for a in s.actions}
+    new_action_forms = {s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found}
+    if statement_id is not None:
+        new_action_forms[statement_id] = refused
+    if action_id is not None:
+        action_forms[action_id] = refused
     return render_template(
         "insights/plan.html", **viewmodel.plan_page(consultation, found, plan.published(session, consultation.id)),
         statement_forms={s.id: _statement_form(s) for s in found},
-        action_forms={a.id: _action_form(a) for s in found for a in s.actions},
-        new_action_forms={s.id: ActionForm(prefix=f"new{s.id}", formdata=None) for s in found},
+        action_forms=action_forms, new_action_forms=new_action_forms, refused=refused,
         button=ButtonForm(), use=plan.feedback_use(session, consultation.id),
         problems=plan.wording_problems(consultation, found, svc.framework()),
-        value_names={v.id: v.short for v in svc.framework().values})
+        value_names={v.id: v.short for v in svc.framework().values}), 400 if refused else 200
 
 
 def _back(consultation_id: int):
@@ -112,9 +124,8 @@ def plan_new_action(consultation_id: int, statement_id: int):
     if form.validate_on_submit():
         plan.add_action(get_session(), consultation_id, statement_id, _action_input(form))
         flash("Action added.", "success")
-    else:
-        flash("Write the action and say who owns it.", "error")
-    return _back(consultation_id)
+        return _back(consultation_id)
+    return _page(consultation_id, form, statement_id=statement_id)
 
 
 @bp.post("/<int:consultation_id>/plan/actions/<int:action_id>")
@@ -125,9 +136,8 @@ def plan_action(consultation_id: int, action_id: int):
     if form.validate_on_submit():
         plan.edit_action(get_session(), consultation_id, action_id, _action_input(form))
         flash("Action saved.", "success")
-    else:
-        flash("Write the action and say who owns it.", "error")
-    return _back(consultation_id)
+        return _back(consultation_id)
+    return _page(consultation_id, form, action_id=action_id)
 
 
 @bp.post("/<int:consultation_id>/plan/publish")

@@ -60,6 +60,9 @@ class User(Base):
     # The last time step whose code was accepted: a code works once.
     totp_last_step: Mapped[int | None]
     last_sign_in_at: Mapped[datetime | None]
+    # A random value carried by the newest set-password link: making a new link changes it, so
+    # every older link stops working (an admin who sends a second link cancels the first).
+    password_link_nonce: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     schools: Mapped[list[School]] = relationship(secondary=user_schools, order_by=School.name)

@@ -147,14 +147,15 @@ class LongLines:
 
     def lines(self, row: tuple) -> list[str]:
         """Return the lines of one response's answers, in answer id order."""
-        response_id, _variant, _school, _area, _year, _submitted, answers, texts = row
+        response_id, variant, _school, _area, _year, _submitted, answers, texts = row
         prefix = self.fields(self._who(row)) + ","
         said = {a: (text, polarity) for a, text, polarity in json.loads(texts)} if texts else {}
         tagged = self._tags_of(response_id)
         records = answers.split(RECORD)
         records.sort()  # fixed-width answer keys first: answer id order
         get, start = self.cache.get, KEY_WIDTH + 1
-        out = [prefix + (get(r[start:]) or self._answer(r[start:])) for r in records]
+        # Cached by survey version and record: the question's words depend on the version.
+        out = [prefix + (get((variant, r[start:])) or self._answer(r[start:], variant)) for r in records]
         if said or tagged:  # the few answers with a comment, sentiment or tags: found by key
             at_key = {r[:KEY_WIDTH]: at for at, r in enumerate(records)}
             for key in (said.keys() | tagged.keys()) & at_key.keys():
@@ -185,7 +186,7 @@ class LongLines:
                 round(float(polarity), 3) if polarity is not None else "",  # JSON may give 0 for 0.0
                 *((escape(tagged[0]), escape(tagged[1])) if tagged else ("", ""))]
 
-    def _answer(self, record: str) -> str:
+    def _answer(self, record: str, variant: str) -> str:
         if len(self.cache) >= self.CACHE_LIMIT:
             self.cache.clear()
         key, value_id, subtheme_id, value, choices = record.split(UNIT)
@@ -195,7 +196,8 @@ class LongLines:
         if column is not None and column.type != "text":
             cell = layout.answer_cell(layout.answer_row(value or None, picked), column, None)
         code = "; ".join(picked or []) or value or ""
-        plain = self.fields([escape(key), escape(column.wording) if column else "", value_id,
+        wording = column.wordings.get(variant, column.wording) if column else ""
+        plain = self.fields([escape(key), escape(wording), value_id,
                             escape(subtheme_id), escape(cell), escape(code)]) + PLAIN_END
-        self.cache[record] = plain
+        self.cache[(variant, record)] = plain
         return plain

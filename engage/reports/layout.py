@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from engage.definitions.survey import Item, Survey
@@ -54,6 +54,9 @@ class Column:
     labels: dict[str, str]
     wording: str
     rank: int | None = None  # ranked ballots: how many places
+    # Each survey version's own words (a pupil and a parent are asked differently): the long CSV
+    # gives every answer the words its respondent read; `wording` heads columns shared by all.
+    wordings: dict[str, str] = field(default_factory=dict)
 
 
 def item_columns(survey: Survey, variants: list[str]) -> list[Column]:
@@ -65,7 +68,7 @@ def item_columns(survey: Survey, variants: list[str]) -> list[Column]:
 def _column(item: Item, variants: list[str]) -> Column:
     wording = item.text[variants[-1]]
     return Column(item.id, f"{item.id}: {_short(wording)}", item.type, item.value,
-                  labels_for(item), wording, item.rank)
+                  labels_for(item), wording, item.rank, {v: item.text[v] for v in variants})
 
 
 def _short(text: str, limit: int = 60) -> str:

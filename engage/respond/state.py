@@ -1,8 +1,10 @@
 """What the respondent pages share: the session's keys and the language a page is shown in."""
 from flask import url_for
+from sqlalchemy import select
 
 from engage import i18n
 from engage.db import get_session
+from engage.models import Consultation
 from engage.respond.words import GENERAL, copy_languages
 from engage.services import plan
 
@@ -23,6 +25,18 @@ def survey_language(consultation, variant: str) -> str:
     """Pages of one survey: the chosen language if the survey and copy both offer it to this audience."""
     return i18n.use_language(i18n.language_for(consultation.version, variant,
                                                copy_languages(variant)))
+
+
+def closed_said_link(slug: str | None) -> str | None:
+    """Link to what came of a closed consultation: its own page, else its series' newest."""
+    session = get_session()
+    consultation = session.scalar(select(Consultation).where(Consultation.slug == slug)) if slug else None
+    if consultation is None:
+        return None
+    if plan.published(session, consultation.id) is not None:
+        return url_for("public.you_said", slug=consultation.slug)
+    newest = plan.latest_published_slug(session, consultation.series) if consultation.series else None
+    return url_for("public.you_said", slug=newest) if newest else None
 
 
 def you_said_link(consultation=None) -> str | None:

@@ -54,21 +54,33 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 def _check_new_user(session: Session, email: str, role: str, password: str,
                     school_ids: list[int]) -> None:
-    if not EMAIL.fullmatch(email) or len(email) > 254:
-        raise InvalidInput("Enter an email address in the right format, like name@example.org.", "email")
-    if role not in {r.value for r in Role}:
-        raise InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role")
+    problems = new_user_problems(session, email, role, school_ids)
+    if problems:
+        raise problems[0]
     passwords.check(password, email)
-    if find_user(session, email) is not None:
-        raise InvalidInput("There is already an account with that email address.", "email")
-    if role == Role.SCHOOL_CONTACT and not school_ids:
-        raise InvalidInput("A school contact must be linked to at least one school.", "schools")
-    if role not in SCOPED_ROLES and school_ids:
-        raise InvalidInput("Only a school contact or a safeguarding lead is linked to schools.",
-                           "schools")
+
+
+def new_user_problems(session: Session, email: str, role: str, school_ids: list[int]) -> list[InvalidInput]:
+    """Return every reason the rules refuse this new account, in the order of the form (none: fine).
+
+    An admin is told everything at once rather than one problem per try.
+    """
+    email, problems = normalise_email(email), []
+    if not EMAIL.fullmatch(email) or len(email) > 254:
+        problems.append(InvalidInput("Enter an email address in the right format, like name@example.org.", "email"))
+    elif find_user(session, email) is not None:
+        problems.append(InvalidInput("There is already an account with that email address.", "email"))
+    if role not in {r.value for r in Role}:
+        problems.append(InvalidInput(f"Choose a role: {', '.join(r.value for r in Role)}.", "role"))
+    elif role == Role.SCHOOL_CONTACT and not school_ids:
+        problems.append(InvalidInput("A school contact must be linked to at least one school.", "schools"))
+    elif role not in SCOPED_ROLES and school_ids:
+        problems.append(InvalidInput("Only a school contact or a safeguarding lead is linked to schools.",
+                                     "schools"))
     known = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
     if set(school_ids) - known:
-        raise InvalidInput("There is no school with that id.", "schools")
+        problems.append(InvalidInput("There is no school with that id.", "schools"))
+    return problems
 
 
 def list_users(session: Session) -> list[User]:

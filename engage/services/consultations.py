@@ -35,7 +35,7 @@ def get_consultation(session: Session, slug: str) -> Consultation:
 def require_open(consultation: Consultation, now: datetime) -> None:
     """Raise ConsultationClosed unless the consultation takes answers now."""
     if not consultation.is_open(now):
-        raise ConsultationClosed()
+        raise ConsultationClosed(consultation.slug)
 
 
 def require_variant(consultation: Consultation, variant: str) -> None:
@@ -50,8 +50,11 @@ def normalise_code(code: str) -> str:
 
 
 def resolve_code(session: Session, code: str, now: datetime) -> AccessCode:
-    """Return the access code, or raise NotFound if it is unknown or expired."""
+    """Return the access code, or raise NotFound if it is unknown or expired (ConsultationClosed
+    when it expired because its consultation closed: the child is told that, not to check the code)."""
     found = session.scalar(select(AccessCode).where(AccessCode.code == normalise_code(code)))
+    if found is not None and found.expires_at and now >= found.expires_at:
+        require_open(found.consultation, now)
     if found is None or (found.expires_at and now >= found.expires_at):
         raise NotFound("We could not find that code. Check it with your teacher and try again.")
     return found

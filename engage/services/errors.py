@@ -24,6 +24,10 @@ class ConsultationClosed(DomainError):
 
     status = 410
 
+    def __init__(self, slug: str | None = None):
+        super().__init__()
+        self.slug = slug  # which consultation closed, so the page can link to what came of it
+
 
 class ResponseMissing(DomainError):
     """We could not find your answers. Please start again."""

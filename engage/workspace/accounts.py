@@ -31,7 +31,7 @@ def new_user():
     """Add a staff account with a role; its owner chooses their password from a link."""
     session = get_session()
     form = new_account_form(_school_choices(session))
-    if form.validate_on_submit():
+    if form.validate_on_submit() & _rules_allow(session, form):  # both run: every problem is listed at once
         try:
             user = accounts.invite_user(session, form.email.data, form.role.data, form.schools.data or [],
                                         actor=current_user)
@@ -40,6 +40,22 @@ def new_user():
         else:
             return _link_page(user, new=True)
     return render_template("workspace/user_new.html", form=form), (400 if form.errors else 200)
+
+
+def _rules_allow(session, form) -> bool:
+    """Add the service's reasons to refuse the account to fields the form found nothing wrong with."""
+    if not form.is_submitted():
+        return False
+    problems = accounts.new_user_problems(session, form.email.data or "", form.role.data or "",
+                                          _ids(form.schools.data))
+    for problem in problems:
+        if not form[problem.field].errors:
+            attach(form, problem)
+    return not problems
+
+
+def _ids(chosen) -> list[int]:
+    return [i for i in chosen or [] if isinstance(i, int)]
 
 
 @bp.route("/accounts/<int:user_id>", methods=["GET", "POST"])
@@ -110,8 +126,8 @@ def _link_page(user: User, new: bool):
     """Show the set-password link once; it is never stored, emailed or shown again."""
     link = None
     if current_app.config["PASSWORD_SIGN_IN"]:
-        token = password_links.make_link_token(get_session(), user, current_app.secret_key, current_user)
-        link = url_for("auth.set_password", token=token, _external=True)
+        made = password_links.make_link_token(get_session(), user, current_app.secret_key, current_user)
+        link = url_for("auth.set_password", token=made.token, _external=True)
     response = render_template("workspace/user_link.html", user=user, link=link, new=new,
                                days=password_links.LIFETIME.days)
     return response, 201 if new else 200, {"Cache-Control": "no-store"}

@@ -43,7 +43,7 @@ def test_saving_a_wording_says_the_open_consultation_keeps_its_words(page, live_
     page.click("main form button[type=submit]")
     said = page.locator(".govuk-notification-banner").inner_text()
     assert "Saved as version 2" in said
-    assert "“Young people's survey (demo)” is open, so it keeps version 1" in said
+    assert "“Young people's survey” is open, so it keeps version 1" in said
     assert "close it and open a new consultation" in said
     assert axe_violations(page) == []
 
@@ -73,7 +73,9 @@ def test_a_youth_council_draft_says_why_it_cannot_open_yet(page, live_server, ac
     page.fill("#title", "Youth council: our parks")
     page.select_option("#family", "annual-young-people")
     page.check("input[name=variants][value=secondary]")
-    page.fill("#closes_on", "2099-07-20")
+    page.fill("#closes_on", "20")
+    page.fill("#closes_on-month", "7")
+    page.fill("#closes_on-year", "2099")
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/workspace/consultations/\d+$"))
     draft = page.url
@@ -148,7 +150,7 @@ def test_the_paper_form_fills_its_pages_and_keeps_each_question_whole(page, live
 
     sign_in(page, live_server, accounts[Role.OFFICER])
     page.click(".engage-workspace-nav >> text=Paper")
-    link = page.locator("a[href$='/paper/" + variant + ".pdf']").filter(has_text="Young people's survey (demo)")
+    link = page.locator("a[href$='/paper/" + variant + ".pdf']").filter(has_text="Young people's survey")
     with page.expect_download(timeout=180_000) as download:  # WeasyPrint takes its time on a busy machine
         link.click(no_wait_after=True)
     pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))

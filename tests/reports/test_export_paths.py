@@ -68,7 +68,7 @@ def _plain_long_row(a: dict, cols: dict, tags: dict) -> list:
     tagged = tags.get(a["answer_id"], [])
     cells = [a["response_id"], AUDIENCES.get(a["variant"], ""), a["variant"], a["school"] or "",
              a["area_id"] or "", a["year_group"], a["submitted_at"].date().isoformat(), a["item_key"],
-             column.wording if column else "", a["value_id"], a["subtheme_id"] or "", answer,
+             column.wordings[a["variant"]] if column else "", a["value_id"], a["subtheme_id"] or "", answer,
              "; ".join(a["choices"] or []) or a["value"] or "", redact(a["text"]) if a["text"] else "",
              round(a["polarity"], 3) if a["polarity"] is not None else "",
              "; ".join(v for v, _ in tagged), tagged[0][1] if tagged else ""]

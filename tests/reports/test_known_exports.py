@@ -81,6 +81,18 @@ def test_long_csv_has_one_row_per_answer_with_tags(known):
     assert home[0]["Answer"] == "Strongly agree" and home[0]["Answer code"] == "5"
 
 
+def test_long_csv_gives_each_answer_the_words_its_respondent_read(known):
+    from engage.definitions.survey import survey_of
+
+    with known.app_context():
+        items = {i.id: i for i in survey_of(consultations.find(get_session(), "known").version).items()}
+    rows = _csv(_export(known, "long.csv"))
+    home = {r["Survey version"]: r["Question"] for r in rows if r["Item"] == "home_ok"}
+    assert home == {"secondary": items["home_ok"].text["secondary"], "parent": items["home_ok"].text["parent"]}
+    assert home["secondary"] != home["parent"]  # a pupil and a parent were asked in different words
+    assert all(r["Question"] == items[r["Item"]].text[r["Survey version"]] for r in rows)
+
+
 def test_xlsx_sheets_and_cells(known):
     book = openpyxl.load_workbook(io.BytesIO(_export(known, "xlsx")))
     assert book.sheetnames == ["About the columns", "Responses", "Summary by value",

@@ -56,3 +56,32 @@ def test_a_save_that_finds_the_consultation_closed_under_the_lock_stores_nothing
         rsp.submit(db, response.token, [item], {item.id: rsp.AnswerValue(text="More parks")}, utcnow())
     assert db.scalar(select(func.count(Answer.id))) == 0
     assert db.scalar(select(Response.status).where(Response.id == response.id)) == ResponseStatus.IN_PROGRESS
+
+
+def _publish(db, slug: str) -> None:
+    from engage.models import YouSaid
+    from engage.services import plan
+
+    consultation = db.scalar(select(Consultation).where(Consultation.slug == slug))
+    wording = "You said parks feel unsafe after dark."
+    db.add(YouSaid(consultation_id=consultation.id, value_id=1, text="Parks feel unsafe at night.",
+                   child_text={"primary": "You said the park is too dark.", "secondary": wording,
+                               "post16": wording}))
+    db.commit()
+    plan.publish(db, consultation, None)
+
+
+def test_a_closed_survey_links_to_what_came_of_it(client, demo, db):
+    _publish(db, demo["annual"])
+    _close(db, demo["annual"])
+    for url in (f"/c/{demo['annual']}", f"/c/{demo['annual']}/secondary", f"/join/{demo['codes'][0][0]}"):
+        page = client.get(url, follow_redirects=True)
+        assert page.status_code == 410, url
+        assert (f'<a class="govuk-link" href="/you-said-we-did/{demo["annual"]}">'
+                "See what you said and what we did</a>") in page.text, url
+
+
+def test_a_closed_survey_with_nothing_published_yet_has_no_such_link(client, demo, db):
+    _close(db, demo["annual"])
+    page = client.get(f"/c/{demo['annual']}/secondary")
+    assert page.status_code == 410 and "/you-said-we-did/" not in page.text

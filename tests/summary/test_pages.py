@@ -98,3 +98,17 @@ def test_counts_are_written_with_thousands_separators_and_labels_as_they_are():
 
     assert count(2000) == "2,000" and count(np.int64(1234567)) == "1,234,567" and count(7) == "7"
     assert count("fewer than 5") == "fewer than 5"
+
+
+def test_date_filters_are_three_boxes_and_a_wrong_one_is_named(client, db, known):
+    _as(client, db, Role.OFFICER)
+    url = f"/workspace/insights/{known.consultation.id}"
+    html = client.get(url).get_data(as_text=True)
+    assert 'type="date"' not in html and 'name="date_from-month"' in html
+    later = client.get(f"{url}?date_from-day=1&date_from-month=1&date_from-year=2099").get_data(as_text=True)
+    assert "0 responses match your filters" in later
+    wrong = client.get(f"{url}?date_from-day=31&date_from-month=6&date_from-year=2027&audience=parent")
+    html = wrong.get_data(as_text=True)
+    assert '<a href="#date_from">Sent on or after must be a real date: June has 30 days.</a>' in html
+    assert 'value="31"' in html  # what was typed stays in its box
+    assert "The results below are not filtered" in html

@@ -1,5 +1,6 @@
 """Plan pages: draft, edit, add actions, publish (gated on reading age), public page, links."""
 import io
+import re
 
 import pytest
 from docx import Document
@@ -37,7 +38,8 @@ def test_draft_edit_act_publish_and_show(officer_client, db):
         f"s{sid}-secondary": "You said the streets near parks are too dark."})
     _post(client, f"{base}/statements/{sid}/actions", {
         f"new{sid}-text": "Ask highways to add lights near parks.", f"new{sid}-owner": "Highways lead",
-        f"new{sid}-due_on": "2027-06-01", f"new{sid}-status": "done",
+        f"new{sid}-due_on-day": "1", f"new{sid}-due_on-month": "6", f"new{sid}-due_on-year": "2027",
+        f"new{sid}-status": "done",
         f"new{sid}-secondary": "We put up new lights near parks.",
         f"new{sid}-outcome": "Twelve new lights.", f"new{sid}-outcome_secondary": "There are twelve new lights."})
     assert client.get("/you-said-we-did/known").status_code == 404
@@ -109,3 +111,26 @@ def test_drafting_says_how_many_statements_in_plain_words(officer_client):
     html = client.get(again.location).get_data(as_text=True)
     assert "statement(s)" not in html and "0 statement" not in html
     assert "No new statements: every value people said something about already has one." in html
+
+
+def test_an_action_due_date_is_three_boxes_and_a_refused_one_keeps_what_was_typed(officer_client, db):
+    client, known = officer_client
+    base = f"/workspace/insights/{known.consultation.id}/plan"
+    _post(client, f"{base}/draft")
+    from engage.models import YouSaid
+    sid = db.query(YouSaid).one().id
+    html = client.get(base).get_data(as_text=True)
+    assert 'type="date"' not in html and f'name="new{sid}-due_on-month"' in html
+    typed = {f"new{sid}-text": "Ask highways to add lights.", f"new{sid}-owner": "Highways lead",
+             f"new{sid}-due_on-day": "31", f"new{sid}-due_on-month": "6", f"new{sid}-due_on-year": "2027",
+             f"new{sid}-status": "planned"}
+    refused = _post(client, f"{base}/statements/{sid}/actions", typed)
+    assert refused.status_code == 400
+    html = refused.get_data(as_text=True)
+    assert f'<a href="#new{sid}-due_on">Due date must be a real date: June has 30 days.</a>' in html
+    assert "Ask highways to add lights." in html and 'value="31"' in html
+    saved = _post(client, f"{base}/statements/{sid}/actions", {**typed, f"new{sid}-due_on-day": "30"})
+    assert saved.status_code == 302
+    html = client.get(base).get_data(as_text=True)
+    for part, typed_in in (("day", "30"), ("month", "6"), ("year", "2027")):  # the saved action's boxes
+        assert re.search(rf'name="a\d+-due_on-{part}" type="text" inputmode="numeric" value="{typed_in}"', html)

@@ -69,7 +69,7 @@ def test_an_admin_adds_a_school_contact_who_chooses_a_password_from_a_link(clien
     assert passwords.verify(_fresh(db, user.email).password_hash, NEW_PASSWORD)
     # The link works once.
     again = client.get(link)
-    assert again.status_code == 404 and "This link does not work any more" in again.text
+    assert again.status_code == 404 and "This link was used already" in again.text
 
 
 def test_no_password_is_shown_or_asked_of_the_admin(client, world):
@@ -97,6 +97,32 @@ def test_a_new_account_is_refused_in_plain_words(client, world, db, email, role,
     assert refused.status_code == 400 and message in unescape(refused.text)
     assert "valid choice" not in refused.text.lower()
     assert db.scalar(select(User.id).order_by(User.id.desc())) == before
+
+
+@pytest.mark.parametrize(("email", "role", "schools", "expected"), [
+    ("jo@council", "school_contact", False, [
+        ("email", "Enter an email address in the right format, like name@example.org."),
+        ("role", None),
+        ("schools", "A school contact must be linked to at least one school.")]),
+    ("officer@example.org", "officer", True, [
+        ("email", "There is already an account with that email address."),
+        ("role", None),
+        ("schools", "Only a school contact or a safeguarding lead is linked to schools.")]),
+    ("", "", False, [("email", "Enter their email address."), ("role", "Choose a role.")]),
+    ("", "school_contact", False, [
+        ("email", "Enter their email address."),
+        ("schools", "A school contact must be linked to at least one school.")]),
+])
+def test_every_problem_with_a_new_account_is_listed_at_once(client, world, db, email, role, schools, expected):
+    sign_in_as(client, world.users["admin"])
+    refused = _add(client, email, role, [world.mine.id] if schools else [])
+    assert refused.status_code == 400
+    summary = unescape(refused.text.split('govuk-error-summary__list"', 1)[1].split("</ul>", 1)[0])
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [(field, message) for field, message in links] == [(f, m) for f, m in expected if m]
+    for field, message in expected:
+        if message:
+            assert f'id="{field}"' in refused.text  # each link lands on its field
 
 
 def test_an_admin_disables_and_enables_an_account_and_each_change_is_audited(client, world, db):
@@ -141,6 +167,60 @@ def test_a_new_link_replaces_a_lost_password(client, world, db):
     client.post(link, data={"csrf_token": csrf_token(page.text), "new_password": NEW_PASSWORD,
                             "confirm": NEW_PASSWORD})
     assert passwords.verify(_fresh(db, officer.email).password_hash, NEW_PASSWORD)
+
+
+def _new_link(client, user):
+    url = f"/workspace/accounts/{user.id}"
+    return client.post(f"{url}/password-link", data={"csrf_token": csrf_token(client.get(url).text)})
+
+
+def test_a_new_link_cancels_older_unused_ones_and_says_so(client, world, db):
+    admin = world.users["admin"]
+    sign_in_as(client, admin)
+    first = _link(_add(client, "late.starter@example.org", "officer").text)
+    user = _fresh(db, "late.starter@example.org")
+    made = _new_link(client, user)
+    assert made.status_code == 200
+    assert "Any link made before for this account does not work any more: only this one does." in made.text
+    second = _link(made.text)
+    sign_in_as(client, None)
+    old = client.get(first)
+    assert old.status_code == 404
+    assert "A newer link was made for this account, so this one does not work." in unescape(old.text)
+    page = client.get(second)
+    assert page.status_code == 200
+    db.rollback()  # end the read transaction, to see what the app saved
+    events = db.scalars(select(AuditEvent).where(AuditEvent.target == user.email).order_by(AuditEvent.id))
+    assert [(e.action, e.detail) for e in events][-2:] == [
+        ("password_link_made", None), ("password_link_made", "older links cancelled")]
+    client.post(second, data={"csrf_token": csrf_token(page.text), "new_password": NEW_PASSWORD,
+                              "confirm": NEW_PASSWORD})
+    used = unescape(client.get(second).text)
+    assert "This link was used already: a password has been chosen with it." in used
+    assert "A password has been chosen for this account since this link was made" in unescape(
+        client.get(first).text)
+
+
+def test_an_old_link_says_it_is_too_old(client, world, db, monkeypatch):
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    from engage.services.security import password_links
+
+    class SignedEightDaysAgo(TimestampSigner):
+        def get_timestamp(self):
+            return super().get_timestamp() - 8 * 24 * 3600
+
+    class EightDaysAgo(URLSafeTimedSerializer):
+        default_signer = SignedEightDaysAgo
+
+    sign_in_as(client, world.users["admin"])
+    monkeypatch.setattr(password_links, "_signer", lambda secret: EightDaysAgo(secret, salt=password_links.SALT))
+    link = _link(_add(client, "slow.reader@example.org", "officer").text)
+    monkeypatch.undo()
+    sign_in_as(client, None)
+    page = client.get(link)
+    assert page.status_code == 404
+    assert "This link is more than 7 days old, so it does not work any more." in unescape(page.text)
 
 
 def test_a_forged_or_changed_link_does_not_work(client, world):

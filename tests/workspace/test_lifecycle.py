@@ -110,15 +110,19 @@ def test_bad_plans_are_refused_with_the_field(db, world, changes, field):
     assert caught.value.field == field
 
 
+def _boxes(name: str, day, month, year) -> dict[str, str]:
+    return {f"{name}-day": str(day), f"{name}-month": str(month), f"{name}-year": str(year)}
+
+
 def test_create_form_shows_plain_errors_not_500(client, world):
     sign_in_as(client, world.users["officer"])
     page = client.get("/workspace/consultations/new")
     data = {"csrf_token": csrf_token(page.text), "title": "X", "family": "annual-young-people",
-            "variants": ["primary"], "opens_on": "2027-02-30", "closes_on": "not a date"}
+            "variants": ["primary"], **_boxes("opens_on", 30, 2, 2027), **_boxes("closes_on", "no", 3, 2027)}
     response = client.post("/workspace/consultations/new", data=data)
     assert response.status_code == 400
-    assert "Enter a real date" in response.text and "There is a problem" in response.text
-    data.update(opens_on="2027-03-10", closes_on="2027-03-01")
+    assert "must be a real date" in response.text and "There is a problem" in response.text
+    data.update(**_boxes("opens_on", 10, 3, 2027), **_boxes("closes_on", 1, 3, 2027))
     response = client.post("/workspace/consultations/new", data=data)
     assert response.status_code == 400 and "closing date must be on or after" in response.text
 
@@ -128,8 +132,8 @@ def test_officer_creates_a_consultation_over_http(client, world, db):
     page = client.get("/workspace/consultations/new")
     data = {"csrf_token": csrf_token(page.text), "title": "Annual survey 2028",
             "family": "annual-young-people", "variants": ["primary", "secondary"],
-            "opens_on": "2028-01-10", "closes_on": "2028-02-10",
-            "results_on": "2028-04-01", "series": "Annual survey"}
+            **_boxes("opens_on", 10, 1, 2028), **_boxes("closes_on", 10, 2, 2028),
+            **_boxes("results_on", 1, 4, 2028), "series": "Annual survey"}
     response = client.post("/workspace/consultations/new", data=data)
     assert response.status_code == 302
     made = db.scalar(select(Consultation).where(Consultation.title == "Annual survey 2028"))

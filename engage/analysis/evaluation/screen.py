@@ -26,6 +26,8 @@ BLIND_SETS = (
     "safeguarding_blind_v.jsonl",
     "safeguarding_blind_w.jsonl",
     "safeguarding_blind_x.jsonl",
+    "safeguarding_blind_y.jsonl",
+    "safeguarding_blind_z.jsonl",
 )
 TARGETS = {"recall": 0.95, "immediate_caught": 0.98, "precision": 0.70, "ordinary_flagged": 0.05}
 

@@ -19,6 +19,14 @@ SCHOOLS = (
     ("Riverside College", "college", "west", []),  # so 16-25 year olds have a college to choose
 )
 YOUNG_AND_ADULT = ["primary", "secondary", "post16", "parent", "professional"]
+# Staff see a "Demo" tag on these; their titles carry no "(demo)", because children read them.
+DEMO_SLUGS = frozenset({ANNUAL, LAST_YEAR, DRAFT_PLAN, BALLOT})
+OLD_SUFFIX = " (demo)"  # what demo titles ended with before
+
+
+def is_demo(consultation: Consultation) -> bool:
+    """Say whether this consultation is demo content (staff pages mark it)."""
+    return consultation.slug in DEMO_SLUGS
 
 
 @dataclass
@@ -33,11 +41,11 @@ def create_demo(session: Session, now: datetime) -> DemoContent:
     """Create the demo consultations, schools and codes; running it twice changes nothing."""
     demo = DemoContent()
     annual = _consultation(session, "annual-young-people", ANNUAL,
-                           "Young people's survey (demo)", YOUNG_AND_ADULT, now)
+                           "Young people's survey", YOUNG_AND_ADULT, now)
     annual.series = annual.series or SERIES
     plan = _consultation(session, "draft-plan", DRAFT_PLAN,
-                         "Have your say on the draft plan (demo)", ["parent", "professional"], now)
-    ballot = _consultation(session, "priority-ballot", BALLOT, "Youth council priority ballot (demo)",
+                         "Have your say on the draft plan", ["parent", "professional"], now)
+    ballot = _consultation(session, "priority-ballot", BALLOT, "Youth council priority ballot",
                            ["primary", "secondary", "post16"], now)
     demo.consultations += [annual, plan, ballot]
     for name, phase, area, classes in SCHOOLS:
@@ -52,6 +60,7 @@ def _consultation(session: Session, family: str, slug: str, title: str, variants
                   now: datetime) -> Consultation:
     found = session.scalar(select(Consultation).where(Consultation.slug == slug))
     if found is not None:
+        _drop_old_suffix(found)
         return found
     return create_consultation(
         session, family, slug, title, variants,
@@ -71,12 +80,20 @@ def create_last_year(session: Session, now: datetime) -> Consultation:
     """Create last year's wave of the annual survey (closed), so results can show change."""
     found = session.scalar(select(Consultation).where(Consultation.slug == LAST_YEAR))
     if found is not None:
+        _drop_old_suffix(found)
+        session.commit()
         return found
     year_ago = now - timedelta(days=365)
     wave = create_consultation(
-        session, "annual-young-people", LAST_YEAR, "Young people's survey, last year (demo)", YOUNG_AND_ADULT,
+        session, "annual-young-people", LAST_YEAR, "Young people's survey, last year", YOUNG_AND_ADULT,
         opens_at=year_ago, closes_at=year_ago + timedelta(days=60), results_on=(year_ago + timedelta(days=120)).date(),
         status=ConsultationStatus.CLOSED, series=SERIES)
     wave.created_at = year_ago  # the series orders its waves by when they were created
     session.commit()
     return wave
+
+
+def _drop_old_suffix(consultation: Consultation) -> None:
+    """Take "(demo)" off a title an older demo gave, so a database made before reads right too."""
+    if consultation.title.endswith(OLD_SUFFIX):
+        consultation.title = consultation.title.removesuffix(OLD_SUFFIX)
