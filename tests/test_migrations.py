@@ -180,7 +180,7 @@ def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_p
 
 
 def test_the_summary_queue_holds_the_waiting_responses_across_upgrade_and_downgrade(migrated, tmp_path):
-    """0019 moves "not yet counted" from responses.summary_batch to rows of summary_queue: a counted
+    """0020 moves "not yet counted" from responses.summary_batch to rows of summary_queue: a counted
     response must stay counted (or the next fold counts it twice) and a waiting one must wait (or it is
     never counted), both ways; a response still being written is in neither."""
     from sqlalchemy import inspect, select
@@ -211,12 +211,12 @@ def test_the_summary_queue_holds_the_waiting_responses_across_upgrade_and_downgr
             writing = rsp.start_response(session, consultation, "secondary", utcnow(), None)
             waiting_id, writing_id = waiting.id, writing.id
             session.close()
-        downgrade(alembic_config(app), "0018")
+        downgrade(alembic_config(app), "0019")
         with engine.connect() as connection:
             marks = dict(connection.exec_driver_sql("SELECT id, summary_batch FROM responses").all())
             assert "summary_queue" not in inspect(connection).get_table_names()
         assert marks.pop(waiting_id) is None and marks.pop(writing_id) is None
-        assert list(marks.values()) == ["counted-before-0019"]
+        assert list(marks.values()) == ["counted-before-0020"]
         upgrade(app)
         with engine.connect() as connection:
             queued = connection.exec_driver_sql("SELECT response_id, consultation_id FROM summary_queue").all()

@@ -4,8 +4,8 @@ version of every response row and of each of its indexes (about 10 s of PostgreS
 anything was counted); it now deletes their narrow queue rows (about 0.5 s). The responses keep an
 index on consultation_id alone, which ix_responses_summary_batch stood for.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-05 04:45:00
 
 """
@@ -14,13 +14,13 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0019'
-down_revision: Union[str, Sequence[str], None] = '0018'
+revision: str = '0020'
+down_revision: Union[str, Sequence[str], None] = '0019'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 # Written on every downgraded response that was counted: the code before reads any value as counted.
-COUNTED = 'counted-before-0019'
+COUNTED = 'counted-before-0020'
 
 
 def upgrade() -> None:
