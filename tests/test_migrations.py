@@ -109,10 +109,7 @@ def test_the_few_slices_migration_forgets_kept_tallies_so_the_next_summary_count
     """Tallies kept before 0017 hold no day-and-slice or pair rows: a summary must not read them as if
     they did, so upgrading forgets them and every response waits to be folded again."""
     from engage import create_app
-    from engage.db import get_session
     from engage.migrate import upgrade
-    from engage.models import Response
-    from engage.results import summary as svc
     from tests.conftest import ON_POSTGRES, _config
     from tests.scale.helpers import create_database
 
@@ -122,22 +119,33 @@ def test_the_few_slices_migration_forgets_kept_tallies_so_the_next_summary_count
     try:
         _one_submitted_answer(app)
         downgrade(alembic_config(app), "0016")
-        with app.app_context():
-            session = get_session()
-            response = session.query(Response).one()
-            assert svc.uncounted(session, [response.consultation_id]) == {response.consultation_id: 1}
+        with engine.begin() as connection:
+            waiting = "SELECT count(*) FROM responses WHERE summary_batch IS NULL"
+            assert connection.exec_driver_sql(waiting).scalar() == 1
             # A fold as the code before 0017 left it: a kept row, the response counted.
-            session.execute(Response.__table__.update().values(summary_batch="old"))
-            session.execute(Response.__table__.metadata.tables["summary_tallies"].insert().values(
-                consultation_id=response.consultation_id, kind="people", dims='["secondary"]', figures=[1]))
-            session.commit()
-            session.close()
+            connection.exec_driver_sql("UPDATE responses SET summary_batch = 'old'")
+            connection.exec_driver_sql("INSERT INTO summary_tallies (consultation_id, kind, dims, figures) "
+                                       "SELECT consultation_id, 'people', '[\"secondary\"]', '[1]' FROM responses")
         upgrade(app)
         with engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM summary_tallies").scalar() == 0
-            assert connection.exec_driver_sql("SELECT summary_batch FROM responses").scalars().all() == [None]
+            queued = connection.exec_driver_sql("SELECT response_id FROM summary_queue").scalars().all()
+            assert queued == connection.exec_driver_sql("SELECT id FROM responses").scalars().all()
     finally:
         engine.dispose()
+
+
+def _folded_at_head(app) -> None:
+    """Fold the one consultation's waiting responses into its tallies, with the code of head."""
+    from engage.db import get_session
+    from engage.models import Consultation
+    from engage.results import summary as svc
+
+    with app.app_context():
+        session = get_session()
+        svc.fold_new(session, session.query(Consultation).filter_by(slug="keep").one())
+        session.commit()
+        session.close()
 
 
 def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_path):
@@ -146,10 +154,7 @@ def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_p
     from sqlalchemy import inspect
 
     from engage import create_app
-    from engage.db import get_session
     from engage.migrate import upgrade
-    from engage.models import Response
-    from engage.results import summary as svc
     from tests.conftest import ON_POSTGRES, _config
     from tests.scale.helpers import create_database
 
@@ -159,13 +164,8 @@ def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_p
     read_rows = "SELECT consultation_id, kind, dims, CAST(figures AS TEXT) FROM summary_tallies ORDER BY kind, dims"
     try:
         _one_submitted_answer(app)
+        _folded_at_head(app)
         downgrade(alembic_config(app), "0017")
-        with app.app_context():
-            session = get_session()
-            response = session.query(Response).one()
-            svc.fold_new(session, response.consultation)
-            session.commit()
-            session.close()
         with engine.connect() as connection:
             kept = connection.exec_driver_sql(read_rows).all()
             assert inspect(connection).get_foreign_keys("summary_tallies")
@@ -174,7 +174,62 @@ def test_dropping_the_tallies_foreign_key_keeps_the_kept_tallies(migrated, tmp_p
         with engine.connect() as connection:
             assert connection.exec_driver_sql(read_rows).all() == kept
             assert inspect(connection).get_foreign_keys("summary_tallies") == []
-            waiting = connection.exec_driver_sql("SELECT count(*) FROM responses WHERE summary_batch IS NULL")
-            assert waiting.scalar() == 0
+            assert connection.exec_driver_sql("SELECT count(*) FROM summary_queue").scalar() == 0
+    finally:
+        engine.dispose()
+
+
+def test_the_summary_queue_holds_the_waiting_responses_across_upgrade_and_downgrade(migrated, tmp_path):
+    """0020 moves "not yet counted" from responses.summary_batch to rows of summary_queue: a counted
+    response must stay counted (or the next fold counts it twice) and a waiting one must wait (or it is
+    never counted), both ways; a response still being written is in neither."""
+    from sqlalchemy import inspect, select
+
+    from engage import create_app
+    from engage.db import get_session
+    from engage.definitions.survey import survey_of
+    from engage.migrate import upgrade
+    from engage.models import Consultation, SummaryTally
+    from engage.models._time import utcnow
+    from engage.results import summary as svc
+    from engage.services import responses as rsp
+    from tests.conftest import ON_POSTGRES, _config
+    from tests.scale.helpers import create_database
+
+    url = create_database(migrated, "summary_queue") if ON_POSTGRES else f"sqlite:///{tmp_path / 'queue.db'}"
+    app = create_app({**_config(), "DATABASE_URL": url})
+    engine = app.extensions["engage.engine"]
+    try:
+        _one_submitted_answer(app)
+        _folded_at_head(app)  # the first response is counted
+        with app.app_context():
+            session = get_session()
+            consultation = session.query(Consultation).filter_by(slug="keep").one()
+            items = survey_of(consultation.version).items()
+            waiting = rsp.start_response(session, consultation, "secondary", utcnow(), None)
+            rsp.submit(session, waiting.token, items, {"safe_at_school": rsp.AnswerValue(value="2")}, utcnow())
+            writing = rsp.start_response(session, consultation, "secondary", utcnow(), None)
+            waiting_id, writing_id = waiting.id, writing.id
+            session.close()
+        downgrade(alembic_config(app), "0019")
+        with engine.connect() as connection:
+            marks = dict(connection.exec_driver_sql("SELECT id, summary_batch FROM responses").all())
+            assert "summary_queue" not in inspect(connection).get_table_names()
+        assert marks.pop(waiting_id) is None and marks.pop(writing_id) is None
+        assert list(marks.values()) == ["counted-before-0020"]
+        upgrade(app)
+        with engine.connect() as connection:
+            queued = connection.exec_driver_sql("SELECT response_id, consultation_id FROM summary_queue").all()
+            assert [column["name"] for column in inspect(connection).get_columns("responses")
+                    if column["name"] == "summary_batch"] == []
+        assert queued == [(waiting_id, consultation.id)]
+        with app.app_context():
+            session = get_session()
+            consultation = session.get(Consultation, consultation.id)
+            assert svc.uncounted(session, [consultation.id]) == {consultation.id: 1}
+            assert svc.fold_new(session, consultation) == 1
+            people = session.scalars(select(SummaryTally.figures).where(SummaryTally.kind == "people")).all()
+            assert sum(figures[0] for figures in people) == 2  # each counted once
+            session.close()
     finally:
         engine.dispose()

@@ -16,7 +16,7 @@ from engage.models.safeguarding import (
 )
 from engage.models.survey import SurveyFamily, SurveyItem, SurveyVersion
 from engage.models.tagging import AnswerTag, TagSource
-from engage.models.tally import SummaryTally  # results counted once, folded in as responses arrive
+from engage.models.tally import SummaryQueue, SummaryTally  # results counted once, folded in as responses arrive
 from engage.models.throttle import RateLimitCounter, SignInFailure
 from engage.models.user import RecoveryCode, Role, User, user_schools  # workspace
 
@@ -47,6 +47,7 @@ __all__ = [
     "SignInFailure",
     "School",
     "Severity",
+    "SummaryQueue",
     "SummaryTally",
     "SurveyFamily",
     "SurveyItem",

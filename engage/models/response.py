@@ -28,7 +28,6 @@ class Response(Base):
     """One respondent's answers to one consultation."""
 
     __tablename__ = "responses"
-    __table_args__ = (Index("ix_responses_summary_batch", "consultation_id", "summary_batch"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Random, unique: the submission token that makes the final post idempotent.
@@ -36,8 +35,7 @@ class Response(Base):
     resume_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     # A resume code works until then (and only once: resuming replaces it).
     resume_code_expires_at: Mapped[datetime | None]
-    # Indexed by ix_responses_summary_batch, which starts with it.
-    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"))
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"))
     variant: Mapped[str] = mapped_column(String(20))
     # online | paper (entered by an officer) | kiosk (an event device, cleared after each person).
@@ -56,11 +54,10 @@ class Response(Base):
     # A day, not a time: enough for "responses by date" and less identifying.
     started_on: Mapped[date]
     # Also a day (midnight UTC of the day it was sent): nothing orders or deduplicates by it;
-    # exactly-once rests on the status guard and the token.
+    # exactly-once rests on the status guard and the token. Until the summary counts it, a submitted
+    # response has a row in summary_queue (not a watermark on id: ids are given at start, not at
+    # submission).
     submitted_at: Mapped[datetime | None]
-    # The summary fold that counted this submitted response into summary_tallies (NULL: not yet
-    # counted). A column, not a watermark on id: ids are given at start, not at submission.
-    summary_batch: Mapped[str | None] = mapped_column(String(32))
 
     consultation: Mapped[Consultation] = relationship()
     version: Mapped[SurveyVersion] = relationship()

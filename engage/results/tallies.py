@@ -1,10 +1,12 @@
 """Keep the summary's additive counts in summary_tallies, so a summary reads small tables only.
 
-Submitting does no extra work: a submitted response simply has no summary_batch yet. Before a
-summary is read, fold() claims the consultation's uncounted responses (one UPDATE that writes a
-fresh batch token), counts that batch in one pass over its answers (fold_pass) and adds the counts
+Submitting adds one narrow row to summary_queue: the response waits to be counted. Before a summary
+is read, fold() claims the consultation's waiting responses (one DELETE of their queue rows, which
+returns their ids), counts that batch in one pass over its answers (fold_pass) and adds the counts
 to the tallies, all in one write transaction under a lock on the consultation row, so two
-servers never fold the same response twice. On PostgreSQL everything waiting is folded in one
+servers never fold the same response twice. A response submitted while a fold runs is not in the
+fold's snapshot, so its queue row stays for the next fold; a fold that fails rolls its DELETE back.
+On PostgreSQL everything waiting is folded in one
 transaction, so a large batch (the first fold after an upgrade or a bulk import) is one recount:
 counted in several processes at once (fold_parts), each kept row written once by the fold alone, and
 a failure part way leaves the tallies as they were. SQLite folds in steps (engine_step), so that
@@ -16,15 +18,14 @@ folded again.
 from __future__ import annotations
 
 import json
-import secrets
 
 import pandas as pd
-from sqlalchemy import Text, and_, cast, delete, func, or_, select, true, update
+from sqlalchemy import Text, and_, cast, delete, exists, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.variants import AUDIENCES
-from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryTally
+from engage.models import Answer, Consultation, Response, ResponseStatus, School, SummaryQueue, SummaryTally
 from engage.results import fold as fold_q
 from engage.results import fold_parts, tally_days, tally_writes
 from engage.results import queries as q
@@ -61,13 +62,12 @@ def _slices(filters: Filters) -> list[tuple[str, str]]:
     return sorted(picked, key=lambda p: order.index(p[0]))
 
 
-def _unfolded(consultation_id: int):
+def _countable(consultation_id: int) -> list:
+    """The conditions on a queue row that its response is the consultation's and can be counted now."""
     # A response whose comments still wait for their value tags is counted once they have them. The few
     # waiting answers are read from their partial index: a lookup per response cost 0.7 s per 100,000.
     untagged = select(Answer.response_id).where(Answer.needs_tagging == true())
-    return select(Response.id).where(Response.consultation_id == consultation_id,
-                                     Response.status == ResponseStatus.SUBMITTED,
-                                     Response.summary_batch.is_(None), Response.id.not_in(untagged))
+    return [SummaryQueue.consultation_id == consultation_id, SummaryQueue.response_id.not_in(untagged)]
 
 
 def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
@@ -75,10 +75,14 @@ def waiting(session: Session, consultation_ids: list[int]) -> dict[int, int]:
     if not consultation_ids:
         return {}
     rows = session.execute(
-        select(Response.consultation_id, func.count(Response.id))
-        .where(Response.consultation_id.in_(consultation_ids), Response.status == ResponseStatus.SUBMITTED,
-               Response.summary_batch.is_(None)).group_by(Response.consultation_id))
+        select(SummaryQueue.consultation_id, func.count())
+        .where(SummaryQueue.consultation_id.in_(consultation_ids)).group_by(SummaryQueue.consultation_id))
     return {consultation_id: n for consultation_id, n in rows}
+
+
+def counted():
+    """The condition that a submitted response is counted in the kept tallies (not waiting)."""
+    return ~exists().where(SummaryQueue.response_id == Response.id)
 
 
 # SQLite lets one transaction write at a time, and a submission gives up after 30 seconds: a first
@@ -115,57 +119,61 @@ def _fold_some(session: Session, consultation_id: int, keys: q.Keys, chunk: int 
                workers: fold_parts.Workers) -> int:
     """Claim and count up to `chunk` uncounted responses (all, for None) in one write transaction;
     return how many."""
-    if session.scalar(_unfolded(consultation_id).limit(1)) is None:
+    if session.scalar(select(SummaryQueue.response_id).where(*_countable(consultation_id)).limit(1)) is None:
         return 0
     begin_write(session)
     try:
         _lock(session, consultation_id)
-        token = secrets.token_hex(16)
-        claimed = session.execute(
-            update(Response).where(Response.id.in_(_next_step(consultation_id, chunk)))
-            .values(summary_batch=token).execution_options(synchronize_session=False)).rowcount
+        claimed = _claim(session, consultation_id, chunk)
         if claimed:
-            batch = fold_q.Batch(consultation_id, keys, Response.summary_batch == token)
-            _write(session, consultation_id, workers.count(session, batch, claimed), 1)
+            url = session.get_bind().url.render_as_string(hide_password=False)
+            batch = fold_q.Batch(consultation_id, keys, fold_parts.among(claimed, url))
+            _write(session, consultation_id, workers.count(session, batch, len(claimed)), 1)
     except BaseException:
         # Release the write lock now, not when the session is closed: nothing is claimed or written.
         session.rollback()
         raise
     session.commit()
-    return claimed
+    return len(claimed)
 
 
-def _next_step(consultation_id: int, chunk: int | None):
-    """Select the responses one fold transaction claims: up to `chunk`, earliest sent first.
+def _claim(session: Session, consultation_id: int, chunk: int | None) -> list[int]:
+    """Delete the queue rows of the responses one fold transaction counts; return their ids, sorted:
+    all that can be counted, or up to `chunk`, earliest sent first.
 
     Every kind is also kept per day a response was sent, and a step adds to the kept rows of each day
     its responses were sent on. Steps in order of sending touch a few days each, so a first fold in
     steps writes each day's rows about once; in order of id (a bulk import's ids need not follow the
     days) every step read and rewrote the rows of nearly every day."""
-    waiting = _unfolded(consultation_id)
+    claim = delete(SummaryQueue).returning(SummaryQueue.response_id)
     if chunk is None:
-        return waiting
-    return waiting.order_by(Response.submitted_at, Response.id).limit(chunk)
+        claim = claim.where(*_countable(consultation_id))
+    else:
+        first = (select(SummaryQueue.response_id).join(Response, Response.id == SummaryQueue.response_id)
+                 .where(*_countable(consultation_id)).order_by(Response.submitted_at, Response.id).limit(chunk))
+        claim = claim.where(SummaryQueue.response_id.in_(first.correlate(None)))
+    return sorted(session.scalars(claim))
 
 
 def unfold(session: Session, response: Response, keys: q.Keys) -> None:
     """Take a counted response out of the tallies, to be folded again (call inside a write)."""
     _lock(session, response.consultation_id)
-    session.refresh(response, ["summary_batch"])
-    if response.summary_batch is None:
+    queued = session.scalar(select(SummaryQueue.response_id).where(SummaryQueue.response_id == response.id))
+    if response.status != ResponseStatus.SUBMITTED or queued is not None:
         return
     batch = fold_q.Batch(response.consultation_id, keys, Response.id == response.id)
     _write(session, response.consultation_id, fold_parts.counted(session, batch), -1)
-    response.summary_batch = None
-    session.flush()
+    session.execute(insert(SummaryQueue).values(response_id=response.id, consultation_id=response.consultation_id))
 
 
 def reset(session: Session, consultation_id: int) -> None:
     """Forget a consultation's tallies (its survey version changed): the next summary counts afresh."""
     _lock(session, consultation_id)
     session.execute(delete(SummaryTally).where(SummaryTally.consultation_id == consultation_id))
-    session.execute(update(Response).where(Response.consultation_id == consultation_id)
-                    .values(summary_batch=None).execution_options(synchronize_session=False))
+    session.execute(delete(SummaryQueue).where(SummaryQueue.consultation_id == consultation_id))
+    submitted = select(Response.id, Response.consultation_id).where(
+        Response.consultation_id == consultation_id, Response.status == ResponseStatus.SUBMITTED)
+    session.execute(insert(SummaryQueue).from_select(["response_id", "consultation_id"], submitted))
 
 
 def _lock(session: Session, consultation_id: int) -> None:

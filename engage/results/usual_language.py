@@ -33,7 +33,7 @@ class _OtherLanguages(q.Scope):
 
     def where(self, query: Select) -> Select:
         """Restrict to the scope's counted responses in another language."""
-        return super().where(query).where(Response.language != USUAL, Response.summary_batch.is_not(None))
+        return super().where(query).where(Response.language != USUAL, tallies.counted())
 
 
 def covered_without(filters: Filters) -> Filters | None:

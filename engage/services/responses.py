@@ -18,6 +18,7 @@ from engage.models import (
     Response,
     ResponseStatus,
     SafeguardingFlag,
+    SummaryQueue,
 )
 from engage.models._time import day_of, utcnow
 from engage.services import free_text, page_answers
@@ -29,6 +30,8 @@ from engage.services.resume_words import new_resume_code, normalise_resume_code
 from engage.services.safeguarding import alerts
 
 RESUME_CODE_LIFETIME = timedelta(days=14)
+# A submitted response waits in this queue until the summary next counts it (results.tallies).
+_WAITING = insert(SummaryQueue.__table__)
 
 
 def start_response(session: Session, consultation: Consultation | ConsultationRow, variant: str, now: datetime,
@@ -127,7 +130,9 @@ def submit(session: Session, token: str, items: list[Item], answers: dict[str, A
         changed = page_answers.store_answers(session, response, items, answers, screened)
         flags = free_text.store(session, response, changed, screened)
         response.change(status=ResponseStatus.SUBMITTED, submitted_at=day_of(now), resume_code=None)
-        page_answers.write_changes(session, response)
+        if page_answers.write_changes(session, response):
+            session.connection().execute(_WAITING, {"response_id": response.id,
+                                                    "consultation_id": response.consultation_id})
     session.commit()
     page_answers.forget_loaded(session, response.id)
     return _saved(response, flags)

@@ -65,17 +65,20 @@ def test_consultations_count_folds_new_responses_once(runner, known):
     assert summary["responses"] == 33  # counted once, not twice
 
 
-def test_consultations_count_in_steps_commits_each_step(runner, known, db):
+def test_consultations_count_in_steps_commits_each_step(runner, known, db, monkeypatch):
     from sqlalchemy import func, select
 
-    from engage.models import Response
+    from engage.models import SummaryQueue
+    from tests.summary.test_first_fold import Claims
 
+    claims = Claims(monkeypatch)
     result = runner.invoke(args=["consultations", "count", "known", "--step", "10"])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"{known.consultation.id}\tknown\t33 responses counted"
     # Four transactions (10, 10, 10, 3), each with its own claim.
+    assert [len(ids) for ids in claims.taken] == [10, 10, 10, 3]
     db.rollback()  # read what the command committed
-    assert db.scalar(select(func.count(func.distinct(Response.summary_batch)))) == 4
+    assert db.scalar(select(func.count()).select_from(SummaryQueue)) == 0
     assert json.loads(runner.invoke(args=["summary", "known"]).stdout)["responses"] == 33
 
 

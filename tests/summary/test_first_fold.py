@@ -29,12 +29,25 @@ from tests.summary.test_tallies_days import _assert_dated_same, _edges, _ranges
 
 
 def _claims(db) -> int:
+    """Return how many submitted responses are counted (none of them waits in the queue)."""
     db.rollback()
-    return db.scalar(select(func.count()).where(Response.summary_batch.is_not(None)))
+    return db.scalar(select(func.count()).where(Response.status == "submitted", tallies.counted()))
 
 
-def _batches(db) -> int:
-    return db.scalar(select(func.count(func.distinct(Response.summary_batch))))
+class Claims:
+    """Record each fold transaction's claim (the real claim runs): the ids of the responses it took."""
+
+    def __init__(self, monkeypatch):
+        self.taken: list[list[int]] = []
+        claim = tallies._claim
+
+        def recorded(*args):
+            ids = claim(*args)
+            if ids:
+                self.taken.append(ids)
+            return ids
+
+        monkeypatch.setattr(tallies, "_claim", recorded)
 
 
 def _reset(db, consultation_id: int) -> None:
@@ -44,14 +57,15 @@ def _reset(db, consultation_id: int) -> None:
 
 
 @pytest.mark.parametrize("parts", [1, 2])
-def test_one_recount_keeps_the_rows_of_a_fold_in_steps(loaded, db, synthetic, parts):  # noqa: F811
+def test_one_recount_keeps_the_rows_of_a_fold_in_steps(loaded, db, synthetic, parts, monkeypatch):  # noqa: F811
     with loaded.app_context():
         keys = _keys(db, synthetic)
         assert tallies.fold(db, synthetic, keys, chunk=70, parts=1) == 300  # the incremental path
         in_steps = _kept(db)
         _reset(db, synthetic)
+        claims = Claims(monkeypatch)
         assert tallies.fold(db, synthetic, keys, parts=parts) == 300
-        assert _batches(db) == 1  # one transaction claimed every response
+        assert len(claims.taken) == 1  # one transaction claimed every response
         assert _kept(db) == in_steps
     _assert_same(loaded, db, synthetic)
 
@@ -70,11 +84,13 @@ def test_a_recount_on_top_of_kept_tallies_adds_up_as_steps_do(loaded, db, synthe
     _assert_same(loaded, db, synthetic)
 
 
-def test_after_a_recount_every_filter_the_tallies_answer_matches_sql(loaded, db, synthetic):  # noqa: F811
+def test_after_a_recount_every_filter_the_tallies_answer_matches_sql(loaded, db, synthetic,  # noqa: F811
+                                                                     monkeypatch):
     _edges(db, synthetic)  # responses at a day's first and last moments, one without a date
+    claims = Claims(monkeypatch)
     with loaded.app_context():
         assert tallies.fold(db, synthetic, _keys(db, synthetic), parts=2) == 300
-    assert _batches(db) == 1
+    assert len(claims.taken) == 1
     # School, area, channel, language, priority groups (one nobody named) and a school with no one,
     # each with an audience or a variant at random.
     _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, 8) + _random_filters(db, synthetic, 9))
@@ -173,21 +189,22 @@ def test_sqlite_folds_in_steps_that_let_submissions_in_and_postgresql_all_at_onc
     """SQLite has one writer, so a large backlog is counted in steps with the write lock let go
     between them; PostgreSQL lets submissions in under the fold's lock and counts it at once."""
     monkeypatch.setattr(tallies, "SQLITE_STEP", 70)
+    claims = Claims(monkeypatch)
     with loaded.app_context():
         assert tallies.fold(db, synthetic, _keys(db, synthetic), parts=1) == 300
-        assert _batches(db) == (1 if ON_POSTGRES else 5)
+        assert len(claims.taken) == (1 if ON_POSTGRES else 5)
         assert tallies.engine_step(db) == (None if ON_POSTGRES else 70)
 
 
-def test_steps_claim_the_earliest_sent_responses_first(loaded, db, synthetic):  # noqa: F811
+def test_steps_claim_the_earliest_sent_responses_first(loaded, db, synthetic, monkeypatch):  # noqa: F811
     """Each step adds to the kept rows of the days its responses were sent on: in order of sending, a
     first fold in steps writes each day's rows about once (a bulk import's ids need not follow the days)."""
+    claims = Claims(monkeypatch)
     with loaded.app_context():
         assert tallies.fold(db, synthetic, _keys(db, synthetic), chunk=70, parts=1) == 300
-    spans = db.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
-                       .where(Response.summary_batch.is_not(None)).group_by(Response.summary_batch)
-                       .order_by(func.min(Response.submitted_at))).all()
-    assert len(spans) == 5  # steps of 70, 70, 70, 70 and 20
+    assert [len(ids) for ids in claims.taken] == [70, 70, 70, 70, 20]
+    spans = [db.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+                        .where(Response.id.in_(ids))).one() for ids in claims.taken]
     assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:], strict=False))
     # The synthetic ids do not follow the days, so steps in order of id would overlap in days.
     by_id = [row[0] for row in db.execute(select(Response.submitted_at).order_by(Response.id))]

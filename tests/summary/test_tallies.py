@@ -12,11 +12,20 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from engage.definitions.survey import survey_of
-from engage.models import Answer, AnswerTag, Consultation, Response, Role, SafeguardingFlag, SummaryTally
+from engage.models import (
+    Answer,
+    AnswerTag,
+    Consultation,
+    Response,
+    Role,
+    SafeguardingFlag,
+    SummaryQueue,
+    SummaryTally,
+)
 from engage.models._time import utcnow
 from engage.results import aggregates as agg
+from engage.results import fold_parts, tallies
 from engage.results import summary as svc
-from engage.results import tallies
 from engage.results.filters import Filters
 from engage.services.corrections import correct_tag
 from engage.services.demo.synthetic import generate
@@ -60,8 +69,7 @@ def _assert_same(app, db, consultation_id):
 
 def test_tallies_match_sql_cold_and_warm(loaded, db, synthetic):  # noqa: F811
     first = _assert_same(loaded, db, synthetic)
-    assert db.scalar(select(func.count()).where(Response.summary_batch.is_(None),
-                                                 Response.status == "submitted")) == 0
+    assert db.scalar(select(func.count()).select_from(SummaryQueue)) == 0
     with loaded.app_context():
         generate(db, db.get(Consultation, synthetic), 40, seed=11, batch=40, tagger=SpreadTagger())
     second = _assert_same(loaded, db, synthetic)
@@ -100,8 +108,10 @@ def test_folding_twice_counts_once(loaded, db, synthetic):  # noqa: F811
 def test_a_fold_in_steps_counts_every_response_once(loaded, db, synthetic):  # noqa: F811
     with loaded.app_context():
         keys = svc.keys_of(survey_of(db.get(Consultation, synthetic).version))
-        assert tallies.fold(db, synthetic, keys, chunk=70) == 300  # five transactions: 70 x 4 and 20
-        assert db.scalar(select(func.count(func.distinct(Response.summary_batch)))) == 5
+        with fold_parts.workers() as workers:
+            steps = [tallies._fold_some(db, synthetic, keys, 70, workers) for _ in range(6)]
+        assert steps == [70, 70, 70, 70, 20, 0]
+        assert db.scalar(select(func.count()).select_from(SummaryQueue)) == 0
     _assert_same(loaded, db, synthetic)
     _assert_filtered_same(loaded, db, synthetic, _random_filters(db, synthetic, 5))
 
@@ -123,8 +133,7 @@ def test_filters_the_tallies_do_not_cover_fall_back_to_sql():
 
 def _unfolded(db, consultation_id: int) -> int:
     db.rollback()
-    return db.scalar(select(func.count(Response.id)).where(
-        Response.consultation_id == consultation_id, Response.status == "submitted", Response.summary_batch.is_(None)))
+    return db.scalar(select(func.count()).where(SummaryQueue.consultation_id == consultation_id))
 
 
 def test_a_date_range_that_leaves_nobody_out_is_read_from_the_tallies(loaded, db, synthetic):  # noqa: F811
@@ -144,10 +153,9 @@ def test_a_date_range_that_leaves_nobody_out_is_read_from_the_tallies(loaded, db
                                                                           school_id=school), False)}
         for name, (back, make, from_tallies) in cases.items():
             for response in db.scalars(select(Response).where(Response.consultation_id == synthetic)):
-                response.summary_batch = None
                 if response.submitted_at and back:
                     response.submitted_at -= timedelta(days=back)
-            db.execute(SummaryTally.__table__.delete())
+            tallies.reset(db, synthetic)
             db.commit()
             first = db.scalar(select(func.min(Response.submitted_at)).where(Response.consultation_id == synthetic))
             filters = make(first.date())
@@ -213,7 +221,7 @@ def _set(filters: Filters) -> dict:
 def counted_unflagged(db, consultation_id: int) -> list[int]:
     """Return the ids of responses already folded into the tallies and not held for safeguarding."""
     return db.scalars(select(Response.id).where(Response.consultation_id == consultation_id,
-                                                Response.summary_batch.is_not(None),
+                                                tallies.counted(),
                                                 Response.id.not_in(select(SafeguardingFlag.response_id)))
                       .order_by(Response.id)).all()
 

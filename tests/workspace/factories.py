@@ -13,6 +13,7 @@ from engage.models import (
     ResponseStatus,
     Role,
     School,
+    SummaryQueue,
     User,
 )
 from engage.models._time import utcnow
@@ -75,6 +76,8 @@ def submitted(db, consultation: Consultation, variant: str, school: School | Non
     if text:
         response.answers.append(Answer(item_key="free_text", text=text, value_id=1))
     db.add(response)
+    db.flush()
+    db.add(SummaryQueue(response_id=response.id, consultation_id=consultation.id))  # waits to be counted
     db.commit()
     return response
 

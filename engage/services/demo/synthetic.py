@@ -91,6 +91,7 @@ def _write_batch(session: Session, made: rows.Batch, where: tuple[int, int], ana
     response_ids = bulk.take_ids(session, "responses", len(made.people))
     bulk.write(session, "responses", rows.RESPONSE_COLUMNS, rows.response_rows(made.people, response_ids, where,
                                                                                values))
+    bulk.write(session, "summary_queue", rows.QUEUE_COLUMNS, rows.queue_rows(response_ids, where[0]))
     answers = rows.answer_rows(made.answers, response_ids, bulk.take_ids(session, "answers", len(made.answers)),
                                analysed)
     bulk.write(session, "answers", rows.ANSWER_COLUMNS, answers)

@@ -21,6 +21,8 @@ from engage.services.demo.bulk_insert import Values
 RESPONSE_COLUMNS = ("id", "token", "consultation_id", "version_id", "variant", "channel", "language",
                     "rendition", "assisted", "status", "school_id", "school_fixed", "year_group", "area_id",
                     "page", "started_on", "submitted_at")
+# Every generated response is submitted, so each waits for the summary to count it (results.tallies).
+QUEUE_COLUMNS = ("response_id", "consultation_id")
 ANSWER_COLUMNS = ("id", "response_id", "item_key", "value", "choices", "text", "value_id", "subtheme_id",
                   "polarity", "subjectivity")
 TAG_COLUMNS = ("answer_id", "value_id", "subtheme_id", "confidence", "rank", "source", "created_at")
@@ -175,6 +177,11 @@ def response_rows(people: list[Person], ids, where: tuple[int, int], values: Val
     return [(i, secrets.token_urlsafe(32), *where, p.variant, p.channel, p.language, "standard", off, submitted,
              p.school_id, off, p.year_group, p.area_id, 1, values.day(p.day.date()), values.moment(p.submitted))
             for i, p in zip(ids, people, strict=True)]
+
+
+def queue_rows(ids, consultation_id: int) -> list[tuple]:
+    """Return the responses' rows in summary_queue, in QUEUE_COLUMNS order."""
+    return [(i, consultation_id) for i in ids]
 
 
 def answer_rows(answers: list[tuple], response_ids, answer_ids, analysed: dict) -> list[tuple]:
