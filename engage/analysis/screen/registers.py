@@ -5,6 +5,19 @@ survey box, not what a careful writer would send: a phone with no punctuation, t
 a voice-to-text transcript (spoken punctuation, numbers as words, homophones), a phone's
 autocorrect swapping one real word for another, English that went through a translation app.
 Used by `python -m engage.analysis.screen.robustness`; never by the screen itself.
+
+Where the tables come from (paraphrased): Android's speech-to-text types "new paragraph" as the
+words themselves (thedroidlawyer.com/2015/09/punctuation-commands-for-dictation-in-voice-to-text-for-android/);
+dictation names marks "full stop", "comma", "question mark", "exclamation mark", "new line"
+(docs.conjure-ai.dev/voice-commands; Nuance's Dragon user guide, chapter 3, punctuation);
+typing fast without apostrophes leaves "ill, hell, well, were" for I'll, he'll, we'll, we're
+(writerscentre.com.au/blog/hack-of-the-week-make-love-to-your-apostrophe/; itworld.com/article/2930628;
+umatechnology.org/how-to-stop-iphone-from-auto-correcting-were-to-were); "ducking" is the famous
+one (styleblueprint.com/everyday/when-autocorrect-goes-wrong/); speech recognition confuses
+their/there and two/to/too (assemblyai.com/blog/transcription-errors); machine translation
+trips over articles and pronouns (kumagaku.ac.jp, Judy's wiki "ProblemsWithOnlineTranslation";
+memex.naughtons.org/date/2018/11/07). The one-key slips ("dad" -> "sad") are keyboard
+neighbours chosen here, not from a source.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ the text itself: the figures say how far it does. Blind sets are never read.
 from __future__ import annotations
 
 import argparse
+import json
 from collections import defaultdict
 
 from engage.analysis.evaluation.intervals import Proportion
@@ -100,10 +101,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--changes", action="store_true", help="print every text a transform moved")
+    parser.add_argument("--dump", help="write every text's severity per version to this JSON file"
+                        " (to compare two versions of the screen text by text)")
     args = parser.parse_args()
     rows = all_rows()
     print(f"{len(rows)} texts, {args.folds} folds by source group; transforms: {', '.join(TRANSFORMS)}")
-    print("\n".join(report(rows, screen_out_of_fold(rows, args.folds), args.changes)))
+    out = screen_out_of_fold(rows, args.folds)
+    print("\n".join(report(rows, out, args.changes)))
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as handle:
+            json.dump({name: [s.severity for s in screened] for name, screened in out.items()}, handle)
 
 
 if __name__ == "__main__":
