@@ -20,7 +20,8 @@ DICTATED_DISCLOSURES = [
      "he'll kill me if i tell anyone what he does."),
     # autocorrect, one key along: "sad" for "dad", "polls" for "pills"
     ("when my sad drinks he gets scary and locks me out", "when my dad drinks he gets scary and locks me out"),
-    ("i have polls saved up for when it gets too much", "i have pills saved up for when it gets too much"),
+    ("i have lots of polls saved up for when it gets too much",
+     "i have lots of pills saved up for when it gets too much"),
 ]
 
 
