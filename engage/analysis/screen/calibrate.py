@@ -144,12 +144,17 @@ def summary(scored: list[Scored], check: float, concern: float = CONCERN_THRESHO
 ONCE_BLIND = "ghijklmn"
 
 
-def once_blind(scored: list[Scored]) -> list[Scored]:
+def once_blind_texts() -> set[str]:
     """The texts of retired blind sets G-N: written by people who never saw the screen, so the
     slice of the folds closest to wording nobody has seen. The thresholds hold recall here."""
-    texts = {json.loads(line)["text"] for x in ONCE_BLIND
-             for line in (SCREEN_DATA / f"retired_blind_{x}.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip()}
+    return {json.loads(line)["text"] for x in ONCE_BLIND
+            for line in (SCREEN_DATA / f"retired_blind_{x}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+
+
+def once_blind(scored: list[Scored]) -> list[Scored]:
+    """The scored texts of retired blind sets G-N (see once_blind_texts)."""
+    texts = once_blind_texts()
     return [s for s in scored if s.row["text"] in texts]
 
 

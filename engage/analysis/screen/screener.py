@@ -11,7 +11,7 @@ from engage.analysis.match_starts import search_any
 from engage.analysis.screen import lexicon, model, rules
 from engage.analysis.screen.facts import Facts, explained_away, negated_only, sentences
 from engage.analysis.screen.result import NONE, RANK, Screening
-from engage.analysis.screen.spelling import clean
+from engage.analysis.screen.spelling import clean, clean_as_written
 
 # Chosen with `python -m engage.analysis.screen.calibrate`: ten folds by source group over
 # every development text (each source scored by a model that never saw it), recall first.
@@ -176,7 +176,7 @@ def build(rows: list[dict], categories: bool = True) -> Screener:
 
     categories=False skips the category and severity models (a flag-only run needs neither).
     """
-    feats = [model.features(clean(row["text"])) for row in rows]
+    feats = [model.features(clean_as_written(row["text"])) for row in rows]
     flag_model = model.train_flag(feats, [bool(row["flag"]) for row in rows])
     if not categories:
         return Screener(flag_model, model.CategoryScorer({}, np.zeros((0, 1)), np.zeros(1), ["other"]))
