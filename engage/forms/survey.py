@@ -91,8 +91,19 @@ FIELD_TYPES: dict[str, FieldBuilder] = {
 def page_form_class(items: list[Item], choices: dict[str, list[Choice]], copy: dict,
                     max_text: int) -> type[FlaskForm]:
     """Return a form class with one field per item, built by its type's builder."""
-    fields = {field_name(i): FIELD_TYPES[i.type](i, choices[i.id], copy, max_text) for i in items}
+    fields = {}
+    for item in items:
+        field = FIELD_TYPES[item.type](item, choices[item.id], copy, max_text)
+        field.kwargs.setdefault("label", _unused_label(field_name(item)))
+        fields[field_name(item)] = field
     return type("SurveyPageForm", (TranslatedForm,), fields)
+
+
+def _unused_label(name: str) -> str:
+    """The label WTForms would give the field, set here: pages draw the question's own words, and
+    WTForms looks an unset label up in the catalogue whenever a form is made, which read the
+    request's locale (parsed afresh by Babel) on every post."""
+    return name.replace("_", " ").title()
 
 
 def answers_from(form: FlaskForm, items: list[Item]) -> dict[str, AnswerValue]:

@@ -4,7 +4,8 @@ before a response (start page, privacy notice) are kept the same way, filled wit
 the settings link alone.
 
 Pages that cannot be shared are drawn whole every time: a kiosk's (its idle timer names the
-page), and pages listing schools (the list lives in the database, not in the survey version).
+page). A page listing schools is kept under the list it shows, read on every request, so a school
+added or renamed is drawn at once, on every worker, with nothing to invalidate.
 """
 from collections.abc import Callable, Hashable
 
@@ -48,21 +49,19 @@ def init_app(app) -> None:
     app.extensions[FORMS] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
 
 
-def shareable(items: list[Item]) -> bool:
-    """Say whether this page may be drawn once for everyone who reads it (a cache of size 0: never)."""
-    return plain_shareable() and not any(i.profile == "school" for i in items)
-
-
-def plain_shareable() -> bool:
-    """Say whether a page without questions may be drawn once (never on a kiosk, nor with no cache)."""
+def shareable() -> bool:
+    """Say whether pages may be drawn once for everyone who reads them (never on a kiosk, nor with no cache)."""
     return current_app.extensions[CACHE].size > 0 and g.get("kiosk") is None
 
 
-def page_key(response, number: int, language: str, display_classes: str = "") -> tuple:
-    """Everything a blank page's drawing depends on, besides the app's own settings."""
+def page_key(response, number: int, language: str, display_classes: str = "", schools: tuple = ()) -> tuple:
+    """Everything a blank page's drawing depends on, besides the app's own settings.
+
+    schools: the (id, name) list the page offers, when it asks for a school.
+    """
     version = response.version
     return (version.id, version.checksum, response.variant, number, language, response.rendition,
-            bool(response.assisted), bool(response.school_fixed), display_classes)
+            bool(response.assisted), bool(response.school_fixed), display_classes, schools)
 
 
 def filled(key: Hashable, items: list[Item], saved: dict, settings_url: str,

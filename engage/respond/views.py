@@ -50,45 +50,47 @@ def page(number: int):
 
 def _page(db, response, pages: list[Page], number: int, saved: dict | None, locked):
     items = _items_to_ask(response, pages[number - 1])
-    if request.method == "GET" and blank_pages.shareable(items):
-        return _shared_page(db, response, pages, number, items, saved)
-    form_class = _form_class(db, response, number, items)
+    schools = _schools(db, items, response.variant)
+    if request.method == "GET" and blank_pages.shareable():
+        return _shared_page(db, response, pages, number, items, saved, schools)
+    form_class = _form_class(response, number, items, schools)
     form = form_class() if request.method == "POST" else form_class(
         data=initial_data(items, _refill(db, response, items, saved)))
     if form.validate_on_submit():
         return _save(db, response, form, items, number, len(pages), locked)
     copy = _page_words(response)
-    choices = _choices(db, items, response.variant, copy)
+    choices = _choices(items, response.variant, copy, schools)
     questions = _questions(items, choices, response, copy, lambda item: FieldState(form[field_name(item)]))
     status = 400 if form.errors else 200
     return _draw(response, pages, number, questions, copy, form=form, errors=error_list(form)), status
 
 
-def _shared_page(db, response, pages: list[Page], number: int, items: list, saved: dict | None):
+def _shared_page(db, response, pages: list[Page], number: int, items: list, saved: dict | None, schools: tuple):
     """Fill the page drawn once for everyone reading it with this respondent's answers."""
     shown = display_settings()
-    key = blank_pages.page_key(response, number, i18n.page_language(), shown["display_classes"])
+    key = blank_pages.page_key(response, number, i18n.page_language(), shown["display_classes"], schools)
 
     def draw(slots, state_of) -> str:
         copy = _page_words(response)
-        questions = _questions(items, _choices(db, items, response.variant, copy), response, copy, state_of)
+        questions = _questions(items, _choices(items, response.variant, copy, schools), response, copy, state_of)
         return _draw(response, pages, number, questions, copy, errors=[], **blank_pages.draw_context(slots))
 
     filled_in = initial_data(items, _refill(db, response, items, saved))
     return blank_pages.filled(key, items, filled_in, shown["settings_url"], draw)
 
 
-def _form_class(db, response, number: int, items: list):
+def _form_class(response, number: int, items: list, schools: tuple):
     """The page's form class, built once per page where the page itself may be shared: it holds the
     page's wording, choices and checks, never a respondent's answers (those are in each instance)."""
     def build():
         copy = _page_words(response)
-        return page_form_class(items, _choices(db, items, response.variant, copy), copy,
+        return page_form_class(items, _choices(items, response.variant, copy, schools), copy,
                                current_app.config["MAX_TEXT_LENGTH"])
 
-    if not blank_pages.shareable(items):
+    if not blank_pages.shareable():
         return build()
-    return blank_pages.form_class(blank_pages.page_key(response, number, i18n.page_language()), build)
+    return blank_pages.form_class(blank_pages.page_key(response, number, i18n.page_language(), schools=schools),
+                                  build)
 
 
 def _page_words(response) -> dict:
@@ -96,10 +98,13 @@ def _page_words(response) -> dict:
                                 response.rendition, response.assisted)
 
 
-def _choices(db, items: list, variant: str, copy: dict) -> dict:
-    needs_schools = any(i.profile == "school" for i in items)
-    school_list = [(str(s.id), s.name) for s in svc.schools(db, variant)] if needs_schools else []
-    return {i.id: choices_for(i, variant, copy, school_list) for i in items}
+def _schools(db, items: list, variant: str) -> tuple:
+    """The schools this page offers, if it asks for one: what the page shows of the database."""
+    return svc.school_choices(db, variant) if any(i.profile == "school" for i in items) else ()
+
+
+def _choices(items: list, variant: str, copy: dict, schools: tuple) -> dict:
+    return {i.id: choices_for(i, variant, copy, list(schools)) for i in items}
 
 
 def _refill(db, response, items: list, saved: dict | None) -> dict:

@@ -28,7 +28,7 @@ def start():
     reads_only(db)
     found, said_link = consultation_rows.open_consultations(db, utcnow()), you_said_link()
     lang = general_language()
-    if not blank_pages.plain_shareable():
+    if not blank_pages.shareable():
         return _draw_start(found, CodeForm(), lang, said_link)
     shown = display_settings()
     # The key holds everything the page shows; a consultation opened, closed or renamed is a new key.
@@ -97,7 +97,7 @@ def notice(slug: str, variant: str):
     svc.require_variant(consultation, variant)
     svc.require_open(consultation, utcnow())
     lang = survey_language(consultation, variant)
-    if not blank_pages.plain_shareable():
+    if not blank_pages.shareable():
         return _draw_notice(consultation, variant, lang, support.StartOptionsForm())
     shown = display_settings()
     key = ("notice", consultation.drawn_from(), variant, lang, shown["display_classes"])

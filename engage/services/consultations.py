@@ -1,6 +1,7 @@
 """Finding consultations, their survey versions and class access codes."""
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -67,6 +68,29 @@ def schools(session: Session, variant: str | None = None) -> list[School]:
     if variant in SCHOOL_PHASES:
         query = query.where(School.phase.in_(SCHOOL_PHASES[variant]))
     return by_name(session.scalars(query))
+
+
+# What a survey's school question offers each audience, read on every request of the page that
+# asks it: two plain columns, in a statement built once per audience.
+_SCHOOL_CHOICES = {variant: select(School.id, School.name).where(School.phase.in_(phases)).order_by(School.id)
+                   for variant, phases in SCHOOL_PHASES.items()}
+_EVERY_SCHOOL = select(School.id, School.name).order_by(School.id)
+
+
+def school_choices(session: Session, variant: str) -> tuple[tuple[str, str], ...]:
+    """Return (id, name) of the schools this audience's "about you" question offers, by name, as
+    `schools` orders them.
+
+    Read as plain rows on every request: the list is the whole of what the page shows of the
+    database, so a page drawn from it can be kept under it (a school added or renamed is a new list).
+    """
+    rows = session.connection().execute(_SCHOOL_CHOICES.get(variant, _EVERY_SCHOOL))
+    return _in_name_order(tuple((str(school_id), name) for school_id, name in rows))
+
+
+@lru_cache(maxsize=64)
+def _in_name_order(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(by_name(choices, name=lambda choice: choice[1]))
 
 
 def find(session: Session, ref: str) -> Consultation:

@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from engage.models import Consultation
+from engage.models import Consultation, School
 from engage.respond.blank_pages import CACHE
 from engage.respond.page_cache import BlankPage, PageCache, Slots
 from tests.ballots.conftest import ballot  # noqa: F401  (fixture)
@@ -195,3 +195,53 @@ def test_a_blank_page_fills_each_slot_with_its_value():
 def test_wording_that_holds_a_slot_character_is_never_cached():
     with pytest.raises(ValueError, match="slot character"):
         BlankPage("odd \ue000 text", Slots())
+
+
+def _school_page(client) -> tuple[int, str]:
+    """Answer pages until the one asking for a school; return its number and text."""
+    number = 1
+    while True:
+        page = client.get(f"/answer/{number}").text
+        if 'name="q_school"' in page:
+            return number, page
+        form = {**_answers(page, "Fine"), "csrf_token": csrf_token(page), "action": "next"}
+        assert client.post(f"/answer/{number}", data=form).status_code == 302
+        number += 1
+
+
+def _checked_school(html: str) -> list[str]:
+    return re.findall(r'name="q_school" type="radio" value="([^"]+)" checked', html)
+
+
+def test_a_page_listing_schools_is_kept_under_the_list_it_shows(app, db, demo):
+    amira, ben = app.test_client(), app.test_client()
+    _start(amira, demo["annual"], "primary")  # the school page is not the last: Back comes to it
+    _start(ben, demo["annual"], "primary")
+    number, page = _school_page(amira)
+    _school_page(ben)
+    school = db.scalars(select(School).where(School.phase == "primary").order_by(School.id)).first()
+    db.commit()  # end the read: the browsers write before this session does
+    form = {**_answers(page, "Fine"), "q_school": str(school.id), "csrf_token": csrf_token(page), "action": "next"}
+    assert amira.post(f"/answer/{number}", data=form).status_code == 302
+
+    amira_back = _same_page(app, amira, f"/answer/{number}")
+    ben_page = _same_page(app, ben, f"/answer/{number}")
+    assert _checked_school(amira_back) == [str(school.id)] and _checked_school(ben_page) == []
+
+    # A school added or renamed is on the next page drawn, in every browser; the old blank is not used.
+    db.add(School(name="Zebra Lane Primary School", phase="primary"))
+    school.name = "Renamed High School"
+    db.commit()
+    for client in (amira, ben):
+        again = _same_page(app, client, f"/answer/{number}")
+        assert "Zebra Lane Primary School" in again and "Renamed High School" in again
+    assert _checked_school(_same_page(app, amira, f"/answer/{number}")) == [str(school.id)]
+    assert _checked_school(_same_page(app, ben, f"/answer/{number}")) == []
+    # The kept form checks a post against the list shown: the new school is a choice it accepts.
+    zebra = db.scalar(select(School.id).where(School.name == "Zebra Lane Primary School"))
+    page = ben.get(f"/answer/{number}").text
+    form = {**_answers(page, "Fine"), "q_school": str(zebra), "csrf_token": csrf_token(page), "action": "next"}
+    assert ben.post(f"/answer/{number}", data=form).status_code == 302
+    assert _checked_school(_same_page(app, ben, f"/answer/{number}")) == [str(zebra)]
+    kept = "".join(piece for blank in app.extensions[CACHE] for piece in blank.texts)
+    assert "Zebra Lane" in kept and " checked" not in kept  # blanks hold the list, never a choice
