@@ -54,9 +54,10 @@ def resolve_code(session: Session, code: str, now: datetime) -> AccessCode:
     """Return the access code, or raise NotFound if it is unknown or expired (ConsultationClosed
     when it expired because its consultation closed: the child is told that, not to check the code)."""
     found = session.scalar(select(AccessCode).where(AccessCode.code == normalise_code(code)))
-    if found is not None and found.expires_at and now >= found.expires_at:
+    expired = found is not None and found.expires_at and now >= found.expires_at
+    if expired:
         require_open(found.consultation, now)
-    if found is None or (found.expires_at and now >= found.expires_at):
+    if found is None or expired:
         raise NotFound("We could not find that code. Check it with your teacher and try again.")
     return found
 

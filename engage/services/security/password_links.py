@@ -30,10 +30,10 @@ NOT_WORKING = f"This link does not work. Check that you copied all of it. {NEW_L
 TOO_OLD = f"This link is more than {LIFETIME.days} days old, so it does not work any more. {NEW_LINK}"
 REPLACED = ("A newer link was made for this account, so this one does not work. Use the newest link "
             f"you were sent. {NEW_LINK}")
-USED = ("This link was used already: a password has been chosen with it. Sign in with that password. "
-        f"If it is lost, {NEW_LINK[0].lower()}{NEW_LINK[1:]}")
+IF_LOST = "If it is lost, ask an administrator for a new link."
+USED = f"This link was used already: a password has been chosen with it. Sign in with that password. {IF_LOST}"
 PASSWORD_SINCE = ("A password has been chosen for this account since this link was made, so it does not "
-                  f"work any more. Sign in with that password. If it is lost, {NEW_LINK[0].lower()}{NEW_LINK[1:]}")
+                  f"work any more. Sign in with that password. {IF_LOST}")
 
 
 class Link(NamedTuple):
