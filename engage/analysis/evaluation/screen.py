@@ -122,13 +122,17 @@ def development(show_misses: bool = False) -> list[str]:
 
 
 def evaluate(show_misses: bool = True) -> tuple[list[str], list[str]]:
-    """Score the screen on the development held-out sources and on each blind set.
+    """Score the screen on the development held-out sources, on each blind set, and on the
+    labelled consultation comments of the blind tagging sets (screen_comments).
 
     Returns (report lines, missed targets); targets are judged on the blind sets only.
     """
+    from engage.analysis.evaluation import screen_comments
+
     lines, missed = development(), []
     for name, rows in blind_sets().items():
         result = score(name, rows, screen_each)
         lines += report(result, show_misses)
         missed += failures(result)
-    return lines, missed
+    comment_lines, comment_missed = screen_comments.evaluate(screen_each)
+    return lines + comment_lines, missed + comment_missed
