@@ -106,6 +106,7 @@ BLIND_SETS = {
     "mixed_r": "school loos, music fees, free buses, youth councils, eating disorder waits (58% young people)",
     "mixed_s": "road safety, knife fears, kinship care, swim prices, asylum ages, exclusions (63% young people)",
     "mixed_t": "dentists, school anxiety, holiday clubs, phone bans, climate worry, respite (60% young people)",
+    "mixed_u": "gambling, grief, disabled siblings, long Covid, youth theatre, hot classrooms (56% young people)",
 }
 
 
@@ -121,6 +122,13 @@ def blind_set(name: str) -> list[Comment]:
     return [c for g in blind_groups()[name] for c in g.comments]
 
 
+SCREEN_LABELS_DIR = BLIND_DIR / "screen_labels"
+
+
 def blind_files() -> list[Path]:
-    """Return every frozen blind file, in a stable order."""
-    return sorted(BLIND_DIR.glob("*/*.txt"))
+    """Return every frozen blind file, in a stable order.
+
+    A tagging set's safeguarding labels (one JSON row per comment, in `screen_labels/`) are
+    frozen with it, so they are hashed like its comment files.
+    """
+    return sorted([*BLIND_DIR.glob("*/*.txt"), *SCREEN_LABELS_DIR.glob("*.jsonl")])

@@ -44,6 +44,21 @@ def test_blind_sets_cover_every_value_and_cite_their_sources():
         assert all(g.sources for g in groups), name
 
 
+def test_screen_labels_follow_their_blind_set_comment_by_comment():
+    import json
+
+    for path in sorted(corpus.SCREEN_LABELS_DIR.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        expected = [(p.name, c.text) for p in sorted((corpus.BLIND_DIR / path.stem).glob("*.txt"))
+                    for c in corpus.read_group(p).comments]
+        assert [(row["file"], row["text"]) for row in rows] == expected, path.name
+        for row in rows:
+            assert row["severity"] in {"immediate", "concern", "none"}, row
+            assert row["flag"] == (row["severity"] != "none"), row
+            assert (row["category"] is None) == (not row["flag"]), row
+            assert row["labeller"], row
+
+
 def test_corpus_is_large_and_every_group_cites_a_source():
     everything = corpus.comments() + [c for n in corpus.BLIND_SETS for c in corpus.blind_set(n)]
     assert len(everything) >= 2000

@@ -32,7 +32,8 @@ TARGETS = {"plan": 0.75,
            "mixed_q": 0.80,
            "mixed_r": 0.80,
            "mixed_s": 0.80,
-           "mixed_t": 0.80}
+           "mixed_t": 0.80,
+           "mixed_u": 0.80}
 
 
 @dataclass(frozen=True)
