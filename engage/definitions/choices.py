@@ -8,6 +8,8 @@ RATHER_NOT = "rather_not"
 NOT_LISTED = "not_listed"
 # Home-educated children, apprentices, young people in work or in neither: an answer, not a school.
 NOT_AT_SCHOOL = "not_at_school"
+# Many professionals work across every area: an answer to "which area", counted apart from the areas.
+WHOLE_BOROUGH = "borough"
 SCALE_VALUES = ("5", "4", "3", "2", "1")  # most positive first, as shown
 YESNO_VALUES = ("yes", "no", "not_sure")
 
@@ -40,6 +42,8 @@ def choices_for(item: Item, variant: str, copy: dict, schools: list[tuple[str, s
         found = []
     else:
         found = [Choice(o.id, o.label[variant]) for o in item.options]
+    if item.profile == "area" and "area_whole_borough" in copy:
+        found.append(Choice(WHOLE_BOROUGH, copy["area_whole_borough"]))
     if item.sensitive and item.type != "text" and item.profile != "school":
         found.append(Choice(RATHER_NOT, copy["rather_not_say"]))
     return found
