@@ -13,6 +13,7 @@ from engage.reports import paper_pdf
 from engage.respond.words import words
 from engage.services import consultations as svc
 from engage.services import paper
+from engage.services.consultation_rows import title_for
 from engage.services.errors import ConsultationClosed, NotFound
 from engage.services.workspace import consultations as wc
 from engage.workspace import bp
@@ -53,7 +54,8 @@ def paper_pdf_download(consultation_id: int, variant: str):
     consultation, questions = _consultation_and_questions(consultation_id, variant)
     copy = words(variant)
     survey = svc.survey_of(consultation.version)
-    model = paper_pdf.model(consultation.title, current_app.config.get("COUNCIL_NAME", ""),
+    title = title_for(consultation.title, consultation.audience_titles, variant)
+    model = paper_pdf.model(title, current_app.config.get("COUNCIL_NAME", ""),
                             paper.reference(consultation, variant), variant, copy,
                             paper_pdf.sections(survey, variant, questions, copy))
     name = f"{consultation.slug}-{variant}-paper.pdf"
