@@ -25,7 +25,7 @@ DOWNLOADS = ("csv", "long.csv", "xlsx", "sav")
 
 def can_see_results(user, consultation) -> bool:
     """Officers and admins see every summary; the youth council sees youth-led ones."""
-    return can.has_role(user, set(READERS)) and can.can_view_consultation(user, consultation)
+    return can.can_read_results(user, consultation)
 
 
 def can_download(user) -> bool:

@@ -123,7 +123,9 @@ def consultation(consultation_id: int):
         waves=wc.in_series(get_session(), found),
         can_edit=can.can_edit_consultation(current_user, found),
         can_approve=can.can_approve(current_user), can_change=can.can_change_status(current_user),
-        can_codes=can.has_role(current_user, APPROVERS | {Role.SCHOOL_CONTACT}))
+        can_codes=can.has_role(current_user, APPROVERS | {Role.SCHOOL_CONTACT}),
+        can_read_results=can.can_read_results(current_user, found),
+        survey_address=url_for("respond.choose", slug=found.slug, _external=True))
 
 
 @bp.post("/consultations/<int:consultation_id>/approve")

@@ -140,6 +140,8 @@ def change_status(session: Session, consultation_id: int, action: str, actor: Us
                             f"This one is {consultation.status}.")
     if action == "open":
         _prepare_to_open(session, consultation, now)
+        # Opened with no opening date: it opens now, and its page says since when.
+        consultation.opens_at = consultation.opens_at or now
     elif action == "close":
         consultation.closes_at = min(consultation.closes_at or now, now)
         _codes_expire_at(session, consultation, consultation.closes_at)
