@@ -18,6 +18,7 @@ EDITORS = frozenset({Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL})
 APPROVERS = frozenset({Role.ADMIN, Role.OFFICER})
 READ_ALL = frozenset({Role.ADMIN, Role.OFFICER, Role.SAFEGUARDING_LEAD})
 CODE_MAKERS = frozenset({Role.ADMIN, Role.OFFICER, Role.SCHOOL_CONTACT})
+RESULT_READERS = frozenset({Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL})
 
 
 def role_of(user: Any) -> Role | None:
@@ -62,6 +63,11 @@ def can_view_consultation(user: Any, consultation: Consultation) -> bool:
         return consultation.youth_led or consultation.created_by_id == user.id
     # A school contact sees consultations that have reached their schools, never drafts.
     return role == Role.SCHOOL_CONTACT and consultation.status != ConsultationStatus.DRAFT
+
+
+def can_read_results(user: Any, consultation: Consultation) -> bool:
+    """Officers and admins read every consultation's results; the youth council its own ones."""
+    return has_role(user, RESULT_READERS) and can_view_consultation(user, consultation)
 
 
 def can_create_consultation(user: Any) -> bool:

@@ -57,3 +57,41 @@ def place(problems: list[Problem], item_id: str | None, page_id: str | None = No
         if name:
             by_field.setdefault(name, []).append(problem.reason)
     return summary, by_field
+
+
+# Audiences as the new-survey form names them.
+_AUDIENCE = {"primary": "primary", "secondary": "secondary", "post16": "post-16", "parent": "parents and carers",
+             "professional": "professionals"}
+
+
+def place_new_family(problems: list[Problem], page_id: str, item_id: str) -> tuple[list[Placed], dict]:
+    """Place the validator's problems beside the new-survey form's boxes, in the words of its labels.
+
+    The validator speaks the file format ("family must be a short id ..."); someone starting a
+    survey in the editor has typed a "Survey id" and a "First page id", and reads those words.
+    """
+    summary, by_field = [], {}
+    for problem in problems:
+        field, text = _new_family_field(problem, page_id, item_id)
+        summary.append(Placed(text, field))
+        if field:
+            by_field.setdefault(field, []).append(text)
+    return summary, by_field
+
+
+def _new_family_field(problem: Problem, page_id: str, item_id: str) -> tuple[str | None, str]:
+    reason, who = problem.reason, _AUDIENCE.get(problem.variant or "", problem.variant)
+    for_whom = f" ({who})" if who else ""
+    if reason.startswith("family must be"):
+        return "family", "Survey id: use only lower-case letters, digits and dashes, for example youth-priorities-2027."
+    if problem.item == f"page {page_id}":
+        if reason.startswith("page id"):
+            return "page_id", "First page id: use only lower-case letters, digits and _, for example about_you."
+        if reason.startswith(("title", "no title")):
+            return "page_title", f"First page title{for_whom}: {reason.removeprefix('title: ')}"
+    if problem.item == item_id:
+        if reason.startswith("item id"):
+            return "item_id", "First question id: use only lower-case letters, digits and _, for example ideas."
+        if reason.startswith(("question", "no question")):
+            return "question", f"First question{for_whom}: {reason.removeprefix('question: ')}"
+    return None, problem.in_editor()

@@ -27,6 +27,12 @@ class ConsultationForm(FlaskForm):
     results_on = DayMonthYear("Date results will be shared")
     series = StringField("Series (optional)", validators=[
         Optional(), Length(max=80, message="Series name must be 80 characters or fewer.")])
+    young_title = StringField("Title young people see (optional)", validators=[
+        Optional(), Length(max=200, message="The title young people see must be 200 characters or fewer.")])
+    parent_title = StringField("Title parents and carers see (optional)", validators=[
+        Optional(), Length(max=200, message="The title parents and carers see must be 200 characters or fewer.")])
+    professional_title = StringField("Title professionals see (optional)", validators=[
+        Optional(), Length(max=200, message="The title professionals see must be 200 characters or fewer.")])
 
 
 class _SaysWhatToChoose:

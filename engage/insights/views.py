@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 
 from engage import permissions as can
 from engage.db import get_session, results_sessionmaker
+from engage.definitions.choices import WHOLE_BOROUGH
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.definitions.variants import AUDIENCES
 from engage.insights import bp, viewmodel
@@ -14,7 +15,7 @@ from engage.models import Role
 from engage.results import exports
 from engage.results import summary as svc
 from engage.results.filters import Filters
-from engage.results.labels import VARIANT_LABELS
+from engage.results.labels import VARIANT_LABELS, WHOLE_BOROUGH_LABEL
 from engage.services.consultations import schools
 from engage.services.workspace import consultations as wc
 
@@ -24,7 +25,7 @@ DOWNLOADS = ("csv", "long.csv", "xlsx", "sav")
 
 def can_see_results(user, consultation) -> bool:
     """Officers and admins see every summary; the youth council sees youth-led ones."""
-    return can.has_role(user, set(READERS)) and can.can_view_consultation(user, consultation)
+    return can.can_read_results(user, consultation)
 
 
 def can_download(user) -> bool:
@@ -52,7 +53,8 @@ def _form(consultation) -> FilterForm:
     form.audience.choices = _choices("Everyone", [(a, viewmodel.AUDIENCE_LABELS[a]) for a in audiences])
     form.variant.choices = _choices("All versions", [(v, VARIANT_LABELS[v]) for v in consultation.variants])
     form.school.choices = _choices("All schools", [(str(s.id), s.name) for s in schools(get_session())])
-    form.area.choices = _choices("All areas", [(a["id"], a["name"]) for a in fw.areas])
+    form.area.choices = _choices("All areas", [(a["id"], a["name"]) for a in fw.areas]
+                                 + [(WHOLE_BOROUGH, WHOLE_BOROUGH_LABEL)])
     form.priority_group.choices = _choices("Everyone", [(g["id"], g["label"]) for g in fw.priority_groups])
     form.channel.choices = _choices("Every way", list(viewmodel.CHANNEL_LABELS.items()))
     form.language.choices = _choices("Every language", list(LANGUAGE_NAMES.items()))

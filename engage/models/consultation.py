@@ -35,6 +35,9 @@ class Consultation(Base):
     closes_at: Mapped[datetime | None]
     results_on: Mapped[date | None]
     series: Mapped[str | None] = mapped_column(String(80))
+    # The title each audience ("young", "parent", "professional") sees once it has said who it is,
+    # where it differs from the one everyone sees first: a parent should not read "Young people's survey".
+    audience_titles: Mapped[dict[str, str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Workspace: who drafted it, and the officer approval a youth council draft needs.
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

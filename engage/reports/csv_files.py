@@ -66,12 +66,14 @@ def _chunks(rows: Iterable[list]) -> Iterator[list[list]]:
 
 
 def responses_csv(grouped_rows: Iterable[tuple], columns: list[layout.Column],
-                  redact: Callable[[str], str]) -> Iterator[bytes]:
-    """Stream the wide CSV: one row per response, readable headings, every text escaped.
+                  redact: Callable[[str], str], words: dict[str, str] | None = None) -> Iterator[bytes]:
+    """Stream the wide CSV: one row per response, headed by the questions, answers and groups in words,
+    every text escaped.
 
-    `grouped_rows` are results.export_rows rows: one per response, answers folded.
+    `grouped_rows` are results.export_rows rows: one per response, answers folded; `words` names
+    the audiences, versions, areas and channels (layout.WideRows).
     """
-    wide = layout.WideRows(columns, redact)
+    wide = layout.WideRows(columns, redact, words)
     return _stream(layout.headings(columns), map(wide.cells, grouped_rows))
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from engage.definitions.choices import NOT_AT_SCHOOL, NOT_LISTED, RATHER_NOT, WHOLE_BOROUGH
 from engage.definitions.survey import Item, Survey
 from engage.definitions.variants import AUDIENCES
 from engage.reports.cells import escape
@@ -32,6 +33,12 @@ SCALE_LABELS = {"5": "Strongly agree", "4": "Agree", "3": "Neither", "2": "Disag
 YESNO_LABELS = {"yes": "Yes", "no": "No", "not_sure": "Not sure", "rather_not": "Rather not say"}
 SATISFIED_LABELS = {"5": "Very satisfied", "4": "Satisfied", "3": "Neither", "2": "Dissatisfied",
                     "1": "Very dissatisfied", "rather_not": "Rather not say"}
+# Who read a wording, where a column's question was put to groups in different words.
+READERS = {"primary": "Ages 8 to 10", "secondary": "Ages 11 to 16", "post16": "Ages 16 to 25",
+           "parent": "Parents and carers", "professional": "Professionals"}
+# Answers the app adds to "which school" and "which area" itself.
+SCHOOL_ANSWERS = {NOT_LISTED: "School not on the list", NOT_AT_SCHOOL: "Does not go to school or college"}
+AREA_ANSWERS = {WHOLE_BOROUGH: "Across the whole borough"}
 _INDEX = {name: i for i, name in enumerate(ANSWER_COLUMNS)}
 # Separators of the answer records the database folds per response (results.export_rows).
 UNIT, RECORD = "\x1f", "\x1e"
@@ -59,20 +66,51 @@ class Column:
     wordings: dict[str, str] = field(default_factory=dict)
 
 
-def item_columns(survey: Survey, variants: list[str]) -> list[Column]:
-    """Return a column for every item offered to these variants, in survey order."""
-    return [_column(item, [v for v in item.variants if v in variants])
-            for item in survey.items() if set(item.variants) & set(variants)]
+def item_columns(survey: Survey, variants: list[str], schools: dict[str, str] | None = None) -> list[Column]:
+    """Return a column for every item offered to these variants, in survey order.
+
+    `schools` (school id as text: name), when given, turns a "which school" answer into the school's name.
+    """
+    columns = [_column(item, [v for v in item.variants if v in variants], schools)
+               for item in survey.items() if set(item.variants) & set(variants)]
+    return _unique(columns)
 
 
-def _column(item: Item, variants: list[str]) -> Column:
-    wording = item.text[variants[-1]]
-    return Column(item.id, f"{item.id}: {_short(wording)}", item.type, item.value,
-                  labels_for(item), wording, item.rank, {v: item.text[v] for v in variants})
+def _column(item: Item, variants: list[str], schools: dict[str, str] | None) -> Column:
+    wordings = {v: item.text[v] for v in variants}
+    labels = labels_for(item)
+    if item.profile == "school" and schools:
+        labels = {**schools, **labels}
+    return Column(item.id, plain_heading(wordings), item.type, item.value, labels,
+                  wordings[variants[-1]], item.rank, wordings)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def plain_heading(wordings: dict[str, str]) -> str:
+    """Head a column with its question: one wording as it is, or each group's words, named.
+
+    A column holds every group's answers to one question, so one group's words alone would
+    misname it for the others ("My child feels safe" over young people's answers).
+    """
+    readers: dict[str, list[str]] = {}
+    for variant, wording in wordings.items():
+        readers.setdefault(" ".join(wording.split()), []).append(READERS.get(variant, variant))
+    if len(readers) == 1:
+        return next(iter(readers))
+    return " / ".join(f"{_and(who)}: {wording}" for wording, who in readers.items())
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _unique(columns: list[Column]) -> list[Column]:
+    """Two questions worded alike still get headings a spreadsheet can tell apart."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in columns:
+        seen[c.heading] = seen.get(c.heading, 0) + 1
+        out.append(c if seen[c.heading] == 1 else replace(c, heading=f"{c.heading} ({seen[c.heading]})"))
+    return out
 
 
 def labels_for(item: Item) -> dict[str, str]:
@@ -82,7 +120,11 @@ def labels_for(item: Item) -> dict[str, str]:
     if item.type == "yesno":
         return YESNO_LABELS
     labels = {o.id: _officer_label(o.label) for o in item.options}
-    return {**labels, "rather_not": "Rather not say"}
+    if item.profile == "school":
+        labels.update(SCHOOL_ANSWERS)
+    if item.profile == "area":
+        labels.update(AREA_ANSWERS)
+    return {**labels, RATHER_NOT: "Rather not say"}
 
 
 def _officer_label(label: dict[str, str]) -> str:
@@ -112,14 +154,21 @@ def by_response(rows: Iterable[tuple]) -> Iterator[tuple[tuple, dict[str, tuple]
 
 
 def response_cells(first: tuple, answers: dict[str, tuple], columns: list[Column],
-                   redact) -> list:
-    """Return one response's row: who, then each item's answer in readable form."""
+                   redact, words: dict[str, str] | None = None) -> list:
+    """Return one response's row: who, then each item's answer in readable form.
+
+    `words` names audiences, survey versions, areas and channels (results.labels.names); without
+    it their codes are shown.
+    """
     def get(name):
         return first[_INDEX[name]]
 
+    def say(code):
+        return (words or {}).get(code, code) if code else ""
+
     submitted = get("submitted_at")
-    cells = [get("response_id"), AUDIENCES.get(get("variant"), ""), get("variant"),
-             get("school") or "", get("area_id") or "", get("year_group"), get("channel"),
+    cells = [get("response_id"), say(AUDIENCES.get(get("variant"), "")), say(get("variant")),
+             get("school") or "", say(get("area_id")), get("year_group"), say(get("channel")),
              submitted.date().isoformat() if submitted else ""]
     return cells + [answer_cell(answers.get(c.key), c, redact) for c in columns]
 
@@ -163,7 +212,9 @@ class WideRows:
 
     CACHE_LIMIT = 200_000  # distinct records kept; bounded so memory stays flat
 
-    def __init__(self, columns: list[Column], redact) -> None:
+    def __init__(self, columns: list[Column], redact, words: dict[str, str] | None = None) -> None:
+        # Audiences, versions, areas and channels by name, each escaped once.
+        self.words = {code: escape(name) for code, name in (words or {}).items()}
         start = len(RESPONSE_COLUMNS)
         self.width = start + len(columns)
         self.columns = {c.key: (start + n, c) for n, c in enumerate(columns)}
@@ -176,9 +227,9 @@ class WideRows:
     def cells(self, row: tuple) -> list:
         """Return one response's escaped cells, in headings order."""
         response_id, variant, channel, school, area, year, submitted, answers, texts = row
-        cells = [response_id, AUDIENCES.get(variant, ""), escape(variant), escape(school or ""),
-                 escape(area or ""), year, escape(channel),
-                 submitted.date().isoformat() if submitted else ""]
+        say = self._say
+        cells = [response_id, say(AUDIENCES.get(variant, "")), say(variant), escape(school or ""),
+                 say(area), year, say(channel), submitted.date().isoformat() if submitted else ""]
         cells += [""] * (self.width - len(cells))
         if answers:
             cache = self.cache
@@ -192,6 +243,12 @@ class WideRows:
                 if position is not None and text:
                     cells[position] = escape(self.redact(text))
         return cells
+
+    def _say(self, code: str | None) -> str:
+        if not code:
+            return ""
+        found = self.words.get(code)
+        return found if found is not None else escape(code)
 
     def _remember(self, record: str) -> tuple[int, str] | None:
         if len(self.cache) >= self.CACHE_LIMIT:

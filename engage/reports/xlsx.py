@@ -19,7 +19,7 @@ GROUP_TITLES = {"age_band": "Age band", "school": "School", "area": "Area",
 
 
 def workbook(grouped_rows: Iterable[tuple], columns: list[layout.Column], summary: dict,
-             redact: Callable[[str], str]) -> bytes:
+             redact: Callable[[str], str], words: dict[str, str] | None = None) -> bytes:
     """Build the workbook and return its bytes."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.xlsx"
@@ -27,7 +27,7 @@ def workbook(grouped_rows: Iterable[tuple], columns: list[layout.Column], summar
                                                "strings_to_urls": False, "tmpdir": folder})
         bold = book.add_format({"bold": True})
         _about(book.add_worksheet("About the columns"), columns, summary, bold)
-        _responses(book.add_worksheet("Responses"), grouped_rows, columns, redact, bold)
+        _responses(book.add_worksheet("Responses"), grouped_rows, columns, redact, bold, words)
         _by_value(book.add_worksheet("Summary by value"), summary, bold)
         _by_group(book.add_worksheet("Summary by group"), summary, bold)
         _quotes(book.add_worksheet("Quotes"), summary, bold)
@@ -41,20 +41,21 @@ def _write(sheet, row: int, values: list, fmt=None) -> None:
 
 
 def _about(sheet, columns: list[layout.Column], summary: dict, bold) -> None:
-    _write(sheet, 0, ["Column", "Question (as asked)", "Value", "Type", "Answer codes"], bold)
+    _write(sheet, 0, ["Column", "Question (as asked)", "Value", "Type", "Answer codes", "Item"], bold)
     for n, (key, heading) in enumerate(layout.RESPONSE_COLUMNS, 1):
-        _write(sheet, n, [heading, f"About the response ({key})", "", "", ""])
+        _write(sheet, n, [heading, f"About the response ({key})", "", "", "", ""])
     start = len(layout.RESPONSE_COLUMNS) + 1
     for n, c in enumerate(columns, start):
         codes = "; ".join(f"{k} = {v}" for k, v in c.labels.items())
-        _write(sheet, n, [c.heading, c.wording, c.value_id, c.type, codes])
+        asked = "; ".join(f"{layout.READERS.get(v, v)}: {w}" for v, w in c.wordings.items())
+        _write(sheet, n, [c.heading, asked, c.value_id, c.type, codes, c.key])
     _write(sheet, start + len(columns) + 1, [summary["suppression"]["note"]])
 
 
-def _responses(sheet, grouped_rows, columns, redact, bold) -> None:
+def _responses(sheet, grouped_rows, columns, redact, bold, words) -> None:
     """Write one row per response; cells come escaped, and empty ones are left unwritten."""
     _write(sheet, 0, layout.headings(columns), bold)
-    wide = layout.WideRows(columns, redact)
+    wide = layout.WideRows(columns, redact, words)
     write_string, write_number = sheet.write_string, sheet.write_number
     for n, row in enumerate(grouped_rows, 1):
         for col, cell in enumerate(wide.cells(row)):

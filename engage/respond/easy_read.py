@@ -1,10 +1,11 @@
 """Turn a question's view model into its easy-read form: lines, easy labels and symbols."""
-from engage.definitions.choices import FACES
+from engage.definitions.choices import FACES, NOT_AT_SCHOOL
 from engage.definitions.easy_read import lines
 from engage.definitions.survey import Item
 
 # Options the app adds itself (yes/no, "I'd rather not say") and school lists get fixed symbols.
-FIXED_SYMBOLS = {"yes": "yes", "no": "no", "not_sure": "not-sure", "rather_not": "private"}
+FIXED_SYMBOLS = {"yes": "yes", "no": "no", "not_sure": "not-sure", "rather_not": "private",
+                 NOT_AT_SCHOOL: "home"}
 SCHOOL_SYMBOL = "school"
 
 
@@ -26,5 +27,5 @@ def _option(opt: dict, item: Item, index: int) -> dict:
     if item.type == "scale" and index < len(FACES):
         # Older bands see no faces in the standard survey; in easy read every scale has them.
         return {**opt, "face": opt.get("face") or FACES[index], "symbol": None}
-    symbol = SCHOOL_SYMBOL if item.profile == "school" and opt["value"] != "rather_not" else None
+    symbol = SCHOOL_SYMBOL if item.profile == "school" and opt["value"] not in FIXED_SYMBOLS else None
     return {**opt, "symbol": symbol or FIXED_SYMBOLS.get(opt["value"])}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from engage.definitions.choices import WHOLE_BOROUGH
 from engage.results import stats
 
 MEANINGFUL = 5  # percentage points: smaller differences are not reported as findings
@@ -27,8 +28,10 @@ def _group_tables(values: pd.DataFrame) -> dict[str, pd.DataFrame]:
     scales = values.loc[values["scale_answers"] > 0]
     groups = scales.assign(priority_group=scales["priority_groups"].str.split("|")).explode("priority_group")
     groups = groups.loc[groups["priority_group"].fillna("") != ""]
+    # Working across the whole borough is not an area to compare with the others.
+    areas = scales.dropna(subset=["area_id"]).loc[lambda t: t["area_id"] != WHOLE_BOROUGH]
     return {"priority_group": groups.groupby(["priority_group", "value_id"])[FIGURES].sum(),
-            "area": scales.dropna(subset=["area_id"]).groupby(["area_id", "value_id"])[FIGURES].sum()}
+            "area": areas.groupby(["area_id", "value_id"])[FIGURES].sum()}
 
 
 def _comparisons(values: pd.DataFrame, threshold: int) -> list[dict]:

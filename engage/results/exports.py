@@ -10,7 +10,7 @@ from engage.analysis.redact import redact
 from engage.definitions.survey import survey_of
 from engage.models import Consultation, Response, ResponseStatus, School
 from engage.reports import csv_files, layout, sav, xlsx
-from engage.results import long_csv_split
+from engage.results import labels, long_csv_split
 from engage.results import summary as summary_service
 from engage.results.export_rows import long_rows, response_rows, string_answers
 from engage.results.row_progress import counted
@@ -27,6 +27,18 @@ ROWS_OF = {"csv": "responses", "xlsx": "responses", "long.csv": "responses", "sa
 def columns(consultation: Consultation) -> list[layout.Column]:
     """Return the item columns of a consultation's export."""
     return layout.item_columns(survey_of(consultation.version), list(consultation.variants))
+
+
+def wide_columns(session: Session, consultation: Consultation) -> list[layout.Column]:
+    """Return the item columns of the wide CSV and XLSX, a "which school" answer shown by the school's name."""
+    schools = {str(school_id): name for school_id, name in session.execute(select(School.id, School.name))}
+    return layout.item_columns(survey_of(consultation.version), list(consultation.variants), schools)
+
+
+def response_words() -> dict[str, str]:
+    """Return the names the wide exports give audiences, survey versions, areas and channels."""
+    # A survey version by its readers ("Young people aged 11 to 16"), not the age band's school years.
+    return {**labels.names(summary_service.framework()), **labels.VARIANT_LABELS}
 
 
 def _sav_widths(session: Session, consultation: Consultation, cols: list[layout.Column]) -> dict[str, int]:
@@ -46,13 +58,13 @@ def export(session: Session, consultation: Consultation, fmt: str,
     cols = columns(consultation)
     if fmt == "csv":
         rows = counted(response_rows(session, consultation.id), progress)
-        return csv_files.responses_csv(rows, cols, redact)
+        return csv_files.responses_csv(rows, wide_columns(session, consultation), redact, response_words())
     if fmt == "long.csv":
         return long_csv_split.long_csv(session, consultation.id, cols, redact, progress)
     if fmt == "xlsx":
         summary = summary_service.summarise(session, consultation)
         rows = counted(response_rows(session, consultation.id), progress)
-        return iter([xlsx.workbook(rows, cols, summary, redact)])
+        return iter([xlsx.workbook(rows, wide_columns(session, consultation), summary, redact, response_words())])
     if fmt == "sav":
         widths = _sav_widths(session, consultation, cols)
         return sav.sav(counted(long_rows(session, consultation.id), progress), cols, redact, widths)

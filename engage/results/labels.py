@@ -1,6 +1,7 @@
 """Words for people: audience, group, area, age band, channel and language names, never ids or codes."""
 from __future__ import annotations
 
+from engage.definitions.choices import WHOLE_BOROUGH
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.framework import Framework
 from engage.words import noun_for
@@ -11,6 +12,8 @@ AUDIENCE_WORDS = {"young": "young people", "parent": "parents and carers", "prof
 VARIANT_LABELS = {"primary": "Young people aged 8 to 10", "secondary": "Young people aged 11 to 16",
                   "post16": "Young people aged 16 to 25", "parent": "Parents and carers",
                   "professional": "Professionals"}
+# Professionals who work across every area: a line of its own wherever areas are listed, never an area.
+WHOLE_BOROUGH_LABEL = "Across the whole borough"
 CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
 
 
@@ -25,6 +28,7 @@ def names(framework: Framework) -> dict[str, str]:
     found = {**AUDIENCE_LABELS, **VARIANT_LABELS, **CHANNEL_LABELS, **LANGUAGE_NAMES}
     found.update({g["id"]: g["label"] for g in framework.priority_groups})
     found.update({a["id"]: a["name"] for a in framework.areas})
+    found[WHOLE_BOROUGH] = WHOLE_BOROUGH_LABEL
     found.update({b["id"]: b["label"] for b in framework.age_bands})
     found.update({str(v.id): v.short for v in framework.values})
     found["not known"] = "Not known"

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from engage.definitions.variants import AUDIENCES
 from engage.models import Consultation, ConsultationStatus, SurveyVersion
 from engage.models.consultation import takes_answers
 from engage.services.errors import NotFound
@@ -19,7 +20,7 @@ from engage.services.response_rows import VersionRef
 _consultations, _versions = Consultation.__table__, SurveyVersion.__table__
 _COLUMNS = (_consultations.c.id, _consultations.c.slug, _consultations.c.title, _consultations.c.variants,
             _consultations.c.status, _consultations.c.opens_at, _consultations.c.closes_at,
-            _consultations.c.version_id, _versions.c.checksum)
+            _consultations.c.version_id, _versions.c.checksum, _consultations.c.audience_titles)
 # Built once: a Core statement keeps its cache key, so each request only binds its values.
 _WITH_VERSION = select(*_COLUMNS).join(_versions, _versions.c.id == _consultations.c.version_id)
 _BY_SLUG = _WITH_VERSION.where(_consultations.c.slug == bindparam("slug"))
@@ -39,6 +40,12 @@ class ConsultationRow:
     opens_at: datetime | None
     closes_at: datetime | None
     version: VersionRef
+    # (audience, title) pairs: hashable, as drawn_from is part of a cache key.
+    audience_titles: tuple[tuple[str, str], ...] = ()
+
+    def title_for(self, variant: str) -> str:
+        """Return the title a respondent of this variant sees once they have chosen it."""
+        return title_for(self.title, dict(self.audience_titles), variant)
 
     @property
     def version_id(self) -> int:
@@ -51,12 +58,19 @@ class ConsultationRow:
 
     def drawn_from(self) -> tuple:
         """Everything about the consultation a page before the survey may show (a cache key's part)."""
-        return (self.id, self.slug, self.title, self.variants, self.version.id, self.version.checksum)
+        return (self.id, self.slug, self.title, self.variants, self.version.id, self.version.checksum,
+                self.audience_titles)
 
 
 def _row(session: Session, row) -> ConsultationRow:
     return ConsultationRow(row.id, row.slug, row.title, tuple(row.variants or ()), row.status, row.opens_at,
-                           row.closes_at, VersionRef(session, row.version_id, row.checksum))
+                           row.closes_at, VersionRef(session, row.version_id, row.checksum),
+                           tuple(sorted((row.audience_titles or {}).items())))
+
+
+def title_for(title: str, audience_titles: dict[str, str] | None, variant: str) -> str:
+    """Return the title of the variant's audience when it has its own, else the one everyone sees."""
+    return (audience_titles or {}).get(AUDIENCES.get(variant, ""), "") or title
 
 
 def get_consultation(session: Session, slug: str) -> ConsultationRow:

@@ -19,7 +19,10 @@ from engage.models import Consultation, Response, School, User
 from engage.services import audit
 from engage.services import responses as rsp
 from engage.services.consultations import require_open, require_variant, survey_of
-from engage.services.errors import NotFound
+from engage.services.errors import InvalidInput, NotFound
+
+NOTHING_TYPED = ("Nothing was typed in, so the form was not saved. Type the number beside each ticked box, "
+                 "or the words written. A form someone handed in blank is not a response.")
 
 REFERENCE = re.compile(r"^\s*(\d+)-([a-z0-9]+)-v(\d+)\s*$", re.IGNORECASE)
 
@@ -53,9 +56,15 @@ def new_entry_token() -> str:
 def enter(session: Session, consultation: Consultation, variant: str, school: School | None,
           items: list[Item], answers: dict[str, rsp.AnswerValue], user: User | None,
           now: datetime, token: str) -> rsp.Saved:
-    """Store one typed-in paper form as a submitted paper response, once; audit the count, not the content."""
+    """Store one typed-in paper form as a submitted paper response, once; audit the count, not the content.
+
+    A form with no answer at all (saved by mistake, or an Enter pressed too soon) is refused: it
+    would count as someone who took part.
+    """
     require_open(consultation, now)
     require_variant(consultation, variant)
+    if all(answer.is_empty for answer in answers.values()):
+        raise InvalidInput(NOTHING_TYPED)
     begin_write(session)
     already = session.scalar(select(Response).where(Response.token == token))
     if already is not None:  # the same form posted twice: it is in already

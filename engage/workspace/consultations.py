@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 
 from engage import permissions as can
 from engage.db import get_session
+from engage.definitions.variants import AUDIENCE_ORDER
 from engage.forms.workspace import ActionForm, ConsultationForm
 from engage.models import Consultation, Role
 from engage.models._time import utcnow
@@ -51,13 +52,17 @@ def _form(consultation: Consultation | None = None) -> ConsultationForm:
         form.opens_on.data = consultation.opens_at.date() if consultation.opens_at else None
         form.closes_on.data, form.results_on.data = wc.closing_day(consultation), consultation.results_on
         form.series.data = consultation.series
+        titles = consultation.audience_titles or {}
+        for audience in AUDIENCE_ORDER:
+            form[f"{audience}_title"].data = titles.get(audience)
     return form
 
 
 def _plan(form: ConsultationForm) -> wc.Plan:
     return wc.Plan(title=form.title.data, family_slug=form.family.data, variants=form.variants.data,
                    opens_on=form.opens_on.data, closes_on=form.closes_on.data,
-                   results_on=form.results_on.data, series=form.series.data)
+                   results_on=form.results_on.data, series=form.series.data,
+                   audience_titles={a: form[f"{a}_title"].data or "" for a in AUDIENCE_ORDER})
 
 
 @bp.route("/consultations/new", methods=["GET", "POST"])
@@ -118,7 +123,9 @@ def consultation(consultation_id: int):
         waves=wc.in_series(get_session(), found),
         can_edit=can.can_edit_consultation(current_user, found),
         can_approve=can.can_approve(current_user), can_change=can.can_change_status(current_user),
-        can_codes=can.has_role(current_user, APPROVERS | {Role.SCHOOL_CONTACT}))
+        can_codes=can.has_role(current_user, APPROVERS | {Role.SCHOOL_CONTACT}),
+        can_read_results=can.can_read_results(current_user, found),
+        survey_address=url_for("respond.choose", slug=found.slug, _external=True))
 
 
 @bp.post("/consultations/<int:consultation_id>/approve")

@@ -13,8 +13,10 @@ from engage.reports import paper_pdf
 from engage.respond.words import words
 from engage.services import consultations as svc
 from engage.services import paper
-from engage.services.errors import ConsultationClosed, NotFound
+from engage.services.consultation_rows import title_for
+from engage.services.errors import ConsultationClosed, InvalidInput, NotFound
 from engage.services.workspace import consultations as wc
+from engage.words import noun_for
 from engage.workspace import bp
 from engage.workspace.consultations import AUDIENCES
 
@@ -53,7 +55,8 @@ def paper_pdf_download(consultation_id: int, variant: str):
     consultation, questions = _consultation_and_questions(consultation_id, variant)
     copy = words(variant)
     survey = svc.survey_of(consultation.version)
-    model = paper_pdf.model(consultation.title, current_app.config.get("COUNCIL_NAME", ""),
+    title = title_for(consultation.title, consultation.audience_titles, variant)
+    model = paper_pdf.model(title, current_app.config.get("COUNCIL_NAME", ""),
                             paper.reference(consultation, variant), variant, copy,
                             paper_pdf.sections(survey, variant, questions, copy))
     name = f"{consultation.slug}-{variant}-paper.pdf"
@@ -80,8 +83,11 @@ def paper_entry(consultation_id: int, variant: str):
                                 form.entry_token.data)
         except ConsultationClosed:
             form.school.errors = ["This consultation is not open, so forms cannot be typed in now."]
+        except InvalidInput as exc:
+            form[field_name(questions[0])].errors = [exc.message]
         else:
-            flash(_saved_message(saved.flagged), "success")
+            given = sum(not a.is_empty for a in answers_from(form, questions).values())
+            flash(_saved_message(saved.flagged, saved.response.id, given), "success")
             return redirect(url_for("workspace.paper_entry", consultation_id=consultation_id,
                                     variant=variant, school=form.school.data or None))
     fields = [{"field": form[field_name(q)], "how": how_to_enter(q), "question": q,
@@ -94,11 +100,14 @@ def paper_entry(consultation_id: int, variant: str):
                            taking_answers=consultation.is_open(utcnow())), (400 if form.errors else 200)
 
 
-def _saved_message(flagged: bool) -> str:
+def _saved_message(flagged: bool, response_id: int, given: int) -> str:
+    # The number and the count let a typist see a form saved too soon (Enter after the first box)
+    # and have that response erased by its number.
+    saved = f"Form saved as response {response_id}, with {given} {noun_for(given, 'answer')}."
     if flagged:
-        return ("Form saved. One answer may show a child is at risk: the safeguarding lead has it "
+        return (f"{saved} One answer may show a child is at risk: the safeguarding lead has it "
                 "in their queue. Type in the next form.")
-    return "Form saved. Type in the next form."
+    return f"{saved} Type in the next form."
 
 
 def _entered(db, consultation_id: int, variant: str) -> int:

@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from engage.db import get_session
 from engage.definitions.variants import YOUNG
-from engage.forms.survey_problems import place
+from engage.forms.survey_problems import place, place_new_family
 from engage.forms.workspace_editor import AUDIENCE_NAMES, DetailsForm, MoveForm, NewFamilyForm, RemoveForm, titles_form
 from engage.forms.yaml_settings import parse_settings
 from engage.permissions import EDITORS, role_required
@@ -54,8 +54,8 @@ def new_survey():
         else:
             flash(f"Created {result.family}, version {result.version}.", "success")
             return redirect(url_for("workspace.survey", slug=result.family))
-    summary, _fields = place(problems, None)
-    return render_template("workspace/survey_new.html", form=form, summary=summary), \
+    summary, by_field = place_new_family(problems, (form.page_id.data or "").strip(), (form.item_id.data or "").strip())
+    return render_template("workspace/survey_new.html", form=form, summary=summary, by_field=by_field), \
         (400 if form.errors or problems else 200)
 
 

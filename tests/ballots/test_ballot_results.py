@@ -113,7 +113,7 @@ def test_exports_keep_a_ranked_ballot_in_order(ballot, db, app, tmp_path):
         long = b"".join(exports.export(db, ballot.consultation, "long.csv")).decode("utf-8-sig")
         (tmp_path / "b.sav").write_bytes(b"".join(exports.export(db, ballot.consultation, "sav")))
     row = next(csv.DictReader(io.StringIO(wide)))
-    ranking = next(value for heading, value in row.items() if heading.startswith("issue_ranking"))
+    ranking = row["Put the issues in order. Which matter most to you?"]  # headed by its question
     assert ranking == "1. Clean air and the climate; 2. Cheap buses and trains"
     assert "1. Clean air and the climate; 2. Cheap buses and trains" in long
     frame, _meta = pyreadstat.read_sav(str(tmp_path / "b.sav"))

@@ -43,7 +43,7 @@ def test_saving_a_wording_says_the_open_consultation_keeps_its_words(page, live_
     page.click("main form button[type=submit]")
     said = page.locator(".govuk-notification-banner").inner_text()
     assert "Saved as version 2" in said
-    assert "“Young people's survey” is open, so it keeps version 1" in said
+    assert "“Growing up here: have your say” is open, so it keeps version 1" in said
     assert "close it and open a new consultation" in said
     assert axe_violations(page) == []
 
@@ -150,7 +150,7 @@ def test_the_paper_form_fills_its_pages_and_keeps_each_question_whole(page, live
 
     sign_in(page, live_server, accounts[Role.OFFICER])
     page.click(".engage-workspace-nav >> text=Paper")
-    link = page.locator("a[href$='/paper/" + variant + ".pdf']").filter(has_text="Young people's survey")
+    link = page.locator("a[href$='/paper/" + variant + ".pdf']").filter(has_text="Growing up here: have your say")
     with page.expect_download(timeout=180_000) as download:  # WeasyPrint takes its time on a busy machine
         link.click(no_wait_after=True)
     pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))

@@ -258,3 +258,19 @@ def test_admin_adds_an_account_on_a_phone_and_its_owner_chooses_a_password(page,
             "otter lantern gravel spoon")
     page.wait_for_url(re.compile(r"/workspace/$"))
     assert wide == [] and failures == {}
+
+
+def test_status_tags_that_wrap_keep_apart_on_a_phone(page, live_server, officer, demo):
+    """In the narrow status column "Open" and "Demo" wrap onto two lines: a gap stays between them."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    _sign_in(page, live_server, officer)
+    page.goto(live_server + "/workspace/consultations")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.engage-tags')].map(group =>
+        [...group.querySelectorAll('.govuk-tag')].map(tag => {
+            const r = tag.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }))""")
+    pairs = [(a, b) for tags in boxes for a, b in zip(tags, tags[1:], strict=False)]
+    assert pairs
+    for (l1, t1, r1, b1), (l2, t2, r2, b2) in pairs:
+        apart_sideways = l2 >= r1 + 2 or l1 >= r2 + 2
+        apart_down = t2 >= b1 + 2 or t1 >= b2 + 2
+        assert apart_sideways or apart_down, boxes

@@ -19,6 +19,6 @@ def test_home_lists_the_open_consultations_the_youth_council_does_not_run(page, 
     assert "No consultations are open" not in words
     assert "None of the youth council’s consultations are open" in words
     listed = page.locator("#others-open li").all_inner_texts()
-    assert sorted(listed) == sorted(["Young people's survey", "Have your say on the draft plan",
+    assert sorted(listed) == sorted(["Growing up here: have your say", "Have your say on the draft plan",
                                      "Youth council priority ballot"])
     assert axe_violations(page) == []

@@ -72,8 +72,10 @@ def test_exports_carry_the_number_and_the_date(app, db, answered, tmp_path):
     with app.app_context():
         text = b"".join(exports.export(db, answered, "csv")).decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text)))
-        assert sorted(r[next(k for k in r if k.startswith("age:"))] for r in rows) == sorted(AGES)
-        assert {r[next(k for k in r if k.startswith("moved:"))] for r in rows} == set(MOVED)
+        # Columns are headed by their questions, each group's words named where they differ.
+        age = "Ages 11 to 16: How old are you? / Parents and carers: How old is your child?"
+        assert sorted(r[age] for r in rows) == sorted(AGES)
+        assert {r["When did you move here?"] for r in rows} == set(MOVED)
         data = b"".join(exports.export(db, answered, "sav"))
     (tmp_path / "x.sav").write_bytes(data)
     frame, _meta = pyreadstat.read_sav(str(tmp_path / "x.sav"))

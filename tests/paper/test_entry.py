@@ -91,3 +91,29 @@ def test_the_entry_form_lists_the_schools_of_the_forms_age_band(app, paper_world
     primary, secondary = client.get(_entry_url(paper_world)), client.get(_entry_url(paper_world, "secondary"))
     assert "Riverside Primary" in primary.text and "Park Hill Secondary" not in primary.text
     assert "Park Hill Secondary" in secondary.text and "Riverside Primary" not in secondary.text
+
+
+def test_a_blank_form_is_not_saved_and_says_why(app, paper_world, db, client):
+    sign_in_as(client, paper_world["officer"])
+    refused = _type_in(client, paper_world)
+    assert refused.status_code == 400
+    assert "Nothing was typed in, so the form was not saved." in refused.text
+    assert 'href="#q_safe_in_area"' in refused.text  # the summary leads to the first box
+    db.rollback()
+    assert db.scalar(select(Response.id)) is None
+
+
+def test_the_saved_message_gives_the_response_number_and_how_many_answers(app, paper_world, db, client):
+    sign_in_as(client, paper_world["officer"])
+    saved = _type_in(client, paper_world, safe_in_area="2", area_better="1 3")
+    db.rollback()
+    number = db.scalar(select(Response.id))
+    assert f"Form saved as response {number}, with 2 answers." in client.get(saved.headers["Location"]).text
+
+
+def test_a_closed_consultation_says_it_is_closed_not_when_it_is_open(app, paper_world, db, client):
+    paper_world["consultation"].status = "closed"
+    db.commit()
+    sign_in_as(client, paper_world["officer"])
+    page = client.get("/workspace/paper").text
+    assert "Closed: forms can no longer be typed in" in page and "When it is open" not in page

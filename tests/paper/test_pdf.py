@@ -50,3 +50,10 @@ def test_paper_and_ballot_words_for_children_pass_the_reading_age_check():
     for text in [*PAPER_WORDS.values(), *DEFAULT_WORDS.values()]:
         plain = text.format(max=3, place="1st")
         assert check_wording(plain, "primary") is None, plain
+
+
+def test_a_printed_form_carries_its_groups_own_title(app, paper_world, client, db):
+    paper_world["consultation"].audience_titles = {"young": "Young people's survey 2027"}
+    db.commit()
+    reader = PdfReader(io.BytesIO(_download(client, paper_world).data))
+    assert reader.metadata.title == "Young people's survey 2027"

@@ -42,9 +42,9 @@ def _plain_rows(app) -> list[list]:
     with app.app_context():
         session = get_session()
         consultation = consultations.find(session, "known")
-        cols = exports.columns(consultation)
+        cols, words = exports.wide_columns(session, consultation), exports.response_words()
         rows = session.connection().execute(answers_query(consultation.id))
-        return [[safe(c) for c in layout.response_cells(first, answers, cols, redact)]
+        return [[safe(c) for c in layout.response_cells(first, answers, cols, redact, words)]
                 for first, answers in layout.by_response(tuple(r) for r in rows)]
 
 

@@ -43,20 +43,31 @@ def test_responses_csv_cell_by_cell(known):
     assert len(rows) == 33
     first = rows[0]
     assert first["Response number"] == "1"
+    # Words an officer reads in Excel: no audience, version, area or channel codes, no item ids.
     assert (first["Audience"], first["Survey version"], first["School"], first["Area"]) == \
-        ("young", "secondary", "Alpha Academy", "north")
-    home = next(k for k in first if k.startswith("home_ok: "))
+        ("Young people", "Young people aged 11 to 16", "Alpha Academy", "North")
+    assert first["How it was answered"] == "Online"
+    assert rows[-1]["Audience"] == "Parents and carers" and rows[-1]["Area"] == "East"
+    assert not [k for k in first if k.split(":")[0] in ("home_ok", "safe_better", "school", "area")]
+    # A question put to each group in its own words is headed with each, named.
+    home = ("Ages 11 to 16: My home is a good place to live. It is warm and dry, and there is enough space. / "
+            "Parents and carers: Our home is right for our family: it is warm, dry and safe, with enough space.")
+    assert home in first
+    school = next(k for k in first if k.startswith("Ages 11 to 16: Which school do you go to?"))
+    assert rows[0][school] == "Alpha Academy" and rows[-1][school] == ""
+    area = "Which part of the borough do you live in?"  # both groups were asked in the same words
+    assert rows[0][area] == "In the north"
     assert [r[home] for r in rows] == (
         ["Strongly agree"] * 8 + ["Agree"] * 6 + ["Neither"] * 3 + ["Disagree"] * 2
         + ["Strongly disagree"] + ["Agree", "Agree", "Disagree"]
         + ["Strongly agree"] * 5 + ["Agree"] * 3 + ["Disagree"] * 2)
-    said = next(k for k in first if k.startswith("safe_better: "))
+    said = next(k for k in first if k.startswith("Ages 11 to 16: What would help you feel safer"))
     texts = [r[said] for r in rows]
     assert texts[:5] == [LIGHTS] * 5
     assert texts[5] == "'" + HYPERLINK  # arrives escaped
     assert texts[6] == ""  # flagged: the text never leaves
     assert texts[7] == "My name is [name] and I want more clubs"
-    groups = next(k for k in first if k.startswith("priority_groups: "))
+    groups = next(k for k in first if k.startswith("Ages 11 to 16: Do any of these apply to you?"))
     assert rows[0][groups] == "I am a young carer (I help look after someone at home)"
     assert rows[10][groups] == "I am disabled, have a learning disability or have special needs (SEND)"
     assert rows[23][groups] == rows[10][groups]  # a parent: the same officer label
@@ -99,9 +110,15 @@ def test_xlsx_sheets_and_cells(known):
                                "Summary by group", "Quotes"]
     responses = list(book["Responses"].values)
     assert len(responses) == 34
-    said = responses[0].index(next(h for h in responses[0] if h.startswith("safe_better: ")))
+    said = responses[0].index(next(h for h in responses[0] if "What would help you feel safer" in h))
     assert responses[6][said] == "'" + HYPERLINK
     assert not any(DISCLOSURE in str(c) for row in responses for c in row)
+    about = list(book["About the columns"].values)
+    # The codes an analyst may still want, with the item ids, stay on the sheet about the columns.
+    assert about[0] == ("Column", "Question (as asked)", "Value", "Type", "Answer codes", "Item")
+    home = next(r for r in about if r[5] == "home_ok")
+    assert home[1].startswith("Ages 11 to 16: My home is a good place") and "Parents and carers: Our home" in home[1]
+    assert "5 = Strongly agree" in home[4]
     by_value = list(book["Summary by value"].values)
     assert by_value[1][:6] == (1, None, "Keeping children and young people safe and supported at "
                                "home and school.", 33, 33, 8)

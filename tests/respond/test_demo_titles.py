@@ -19,7 +19,19 @@ def test_children_never_read_demo_in_a_title(client, demo):
     for page in pages:
         assert page.status_code == 200
         assert "demo" not in _words(page.text).lower(), page.request.path
-    assert "Young people's survey" in unescape(pages[1].text)
+    assert "Growing up here: have your say" in unescape(pages[1].text)
+
+
+def test_each_group_reads_a_title_written_for_it(client, demo):
+    """Parents and professionals answer the annual survey too: none of them reads "Young people's survey"."""
+    choose = unescape(client.get(f"/c/{demo['annual']}").text)
+    assert "Growing up here: have your say" in choose and "Young people's survey" not in choose
+    for variant, title in (("primary", "Young people's survey"), ("post16", "Young people's survey"),
+                           ("parent", "Survey for parents and carers"),
+                           ("professional", "Survey for people who work with children")):
+        notice = unescape(client.get(f"/c/{demo['annual']}/{variant}").text)
+        assert title in notice, variant
+        assert variant in ("primary", "post16") or "Young people's survey" not in notice
 
 
 def test_staff_still_see_which_consultations_are_demo(client, demo, db):

@@ -103,8 +103,9 @@ def test_a_renamed_or_closed_consultation_shows_at_once(app, client, demo, db):
     assert client.get(notice).status_code == 200 and client.get("/").status_code == 200
     consultation = _consultation(db, demo["annual"])
     consultation.title = "Our brand new title"
+    consultation.audience_titles = {"young": "Our new title for young people"}
     db.commit()
-    assert "Our brand new title" in client.get(notice).text
+    assert "Our new title for young people" in client.get(notice).text
     assert "Our brand new title" in client.get("/").text
 
     consultation.closes_at = utcnow() - timedelta(minutes=1)

@@ -77,3 +77,30 @@ def test_the_demo_schools_have_names_like_a_councils(loaded, db):
     assert len(names) == len(set(names)) == 12
     assert not [n for n in names if "synthetic" in n.lower() or any(c.isdigit() for c in n)]
     assert all(n.endswith(("School", "Academy")) for n in names)
+
+
+@pytest.mark.parametrize(("variant", "language", "wording"), [
+    ("post16", "en", "I do not go to school or college"),
+    ("post16", "ar", "لا أذهب إلى مدرسة أو كلية"),
+    ("post16", "pl", "Nie chodzę do szkoły ani do college&#39;u"),
+    ("secondary", "en", "I do not go to school"),
+    ("primary", "en", "I do not go to school"),
+    ("primary", "pl", "Nie chodzę do szkoły"),
+    ("parent", "en", "My child does not go to school or college"),
+])
+def test_someone_who_goes_to_no_school_or_college_can_say_so(client, every_phase, db, variant, language, wording):
+    from sqlalchemy import select
+
+    from engage.models import Answer, Response
+
+    client.get(f"/c/{every_phase['annual']}/{variant}?lang={language}")
+    begin(client, every_phase["annual"], variant)
+    number, page = _school_page(client)
+    assert 'value="not_at_school"' in page and wording in page
+    sent = client.post(f"/answer/{number}", data={"csrf_token": csrf_token(page), "q_school": "not_at_school",
+                                                   "action": "next"})
+    assert sent.status_code == 302
+    db.rollback()
+    answer = db.scalar(select(Answer).where(Answer.item_key == "school"))
+    # Recorded as that answer, and never as a school.
+    assert answer.value == "not_at_school" and db.scalar(select(Response)).school_id is None

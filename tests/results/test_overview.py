@@ -73,3 +73,15 @@ def test_a_change_of_one_point_reads_as_one_point():
     assert change_text({"points": 15, "before": 36, "significant": True}) == \
         "up 15 points since last time (36%), significant"
     assert change_text({"points": 0, "before": 40}) == "no change since last time (40%), could be chance"
+
+
+def test_working_across_the_whole_borough_is_never_compared_as_an_area():
+    # Professionals across the borough agree far less than everyone else; an area as different is a finding.
+    table = _values([
+        ("professional", "online", "en", None, "borough", "", 1, 60, 120, 60, 120, 0, 30),
+        ("secondary", "online", "en", "A", "east", "", 1, 60, 120, 60, 120, 0, 30),
+        ("secondary", "online", "en", "A", "north", "", 1, 600, 1200, 600, 1200, 0, 720),
+    ])
+    found = differences(table, 5, {"east": "East", "borough": "Across the whole borough"})
+    areas = [d["group"] for d in found if d["grouping"] == "area"]
+    assert "east" in areas and "borough" not in areas

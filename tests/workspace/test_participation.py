@@ -74,3 +74,14 @@ def test_audit_page_lists_events_for_admin(client, world, db):
     page = client.get("/workspace/audit")
     assert "Role changed" in page.text and "officer -&gt; admin" in page.text
     assert client.get("/workspace/audit?page=abc").status_code == 200
+
+
+def test_professionals_across_the_whole_borough_have_a_line_of_their_own(db, world):
+    for _ in range(3):
+        submitted(db, world.open, "professional", None, None).area_id = "borough"
+    db.commit()
+    result = participation(db, world.open, AREAS, BANDS)
+    assert {r.label: r.count for r in result.by_area} == {
+        "North": 1, "South": 1, "East": 0, "Across the whole borough": 3}
+    # Not an area, so never listed among the areas not being heard.
+    assert "Across the whole borough" not in [r.label for r in result.quiet_areas]

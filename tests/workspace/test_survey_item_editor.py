@@ -1,4 +1,6 @@
 """The survey editor, question by question: add, change, move, remove, new pages, options, tags."""
+from html import unescape
+
 from sqlalchemy import select
 
 from engage.definitions.loader import latest_version
@@ -264,3 +266,21 @@ def test_a_page_with_no_title_is_named_by_its_first_question():
     long_question = {"id": "q", "text": {"parent": "How is school? " * 9}}
     definition = {"pages": [{"id": "p1", "title": {}, "items": [long_question]}]}
     assert page_names(definition) == {"p1": f"page 1, “{'How is school? ' * 4}How is…”"}
+
+
+def test_a_new_survey_typed_as_people_type_says_what_to_change_beside_each_box(client, world, db):
+    sign_in_as(client, world.users["youth_council"])
+    data = _open(client, "/workspace/surveys/new")
+    data.update({"family": ["Youth Priorities 2027"], "title": ["Youth council priorities"],
+                 "variants": ["secondary", "post16"], "page_id": ["About you"], "page_title": ["Your ideas"],
+                 "item_id": ["Ideas"], "item_type": ["text"], "value": ["5"],
+                 "question": ["What should the youth council work on next year?"]})
+    refused = client.post("/workspace/surveys/new", data=data)
+    assert refused.status_code == 400
+    page = unescape(refused.text)
+    assert "family must be" not in page  # the file format's word, not the form's
+    assert 'href="#family">Survey id: use only lower-case letters, digits and dashes' in page
+    assert 'href="#page_id">First page id: use only lower-case letters' in page
+    assert 'href="#item_id">First question id: use only lower-case letters' in page
+    assert 'id="family-error"' in page and 'id="page_id-error"' in page
+    assert 'value="Youth Priorities 2027"' in page  # what was typed stays

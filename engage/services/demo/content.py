@@ -22,6 +22,13 @@ YOUNG_AND_ADULT = ["primary", "secondary", "post16", "parent", "professional"]
 # Staff see a "Demo" tag on these; their titles carry no "(demo)", because children read them.
 DEMO_SLUGS = frozenset({ANNUAL, LAST_YEAR, DRAFT_PLAN, BALLOT})
 OLD_SUFFIX = " (demo)"  # what demo titles ended with before
+# Parents and professionals answer the annual survey too: everyone first sees a title that fits
+# them all, then each group its own.
+ANNUAL_TITLE, LAST_YEAR_TITLE = "Growing up here: have your say", "Growing up here: last year's survey"
+ANNUAL_AUDIENCE_TITLES = {"young": "Young people's survey", "parent": "Survey for parents and carers",
+                          "professional": "Survey for people who work with children"}
+# What an older demo called them, renamed when the demo runs again.
+OLD_TITLES = {"Young people's survey": ANNUAL_TITLE, "Young people's survey, last year": LAST_YEAR_TITLE}
 
 
 def is_demo(consultation: Consultation) -> bool:
@@ -40,8 +47,8 @@ class DemoContent:
 def create_demo(session: Session, now: datetime) -> DemoContent:
     """Create the demo consultations, schools and codes; running it twice changes nothing."""
     demo = DemoContent()
-    annual = _consultation(session, "annual-young-people", ANNUAL,
-                           "Young people's survey", YOUNG_AND_ADULT, now)
+    annual = _consultation(session, "annual-young-people", ANNUAL, ANNUAL_TITLE, YOUNG_AND_ADULT, now)
+    annual.audience_titles = annual.audience_titles or dict(ANNUAL_AUDIENCE_TITLES)
     annual.series = annual.series or SERIES
     plan = _consultation(session, "draft-plan", DRAFT_PLAN,
                          "Have your say on the draft plan", ["parent", "professional"], now)
@@ -85,15 +92,20 @@ def create_last_year(session: Session, now: datetime) -> Consultation:
         return found
     year_ago = now - timedelta(days=365)
     wave = create_consultation(
-        session, "annual-young-people", LAST_YEAR, "Young people's survey, last year", YOUNG_AND_ADULT,
+        session, "annual-young-people", LAST_YEAR, LAST_YEAR_TITLE, YOUNG_AND_ADULT,
         opens_at=year_ago, closes_at=year_ago + timedelta(days=60), results_on=(year_ago + timedelta(days=120)).date(),
         status=ConsultationStatus.CLOSED, series=SERIES)
+    wave.audience_titles = dict(ANNUAL_AUDIENCE_TITLES)
     wave.created_at = year_ago  # the series orders its waves by when they were created
     session.commit()
     return wave
 
 
 def _drop_old_suffix(consultation: Consultation) -> None:
-    """Take "(demo)" off a title an older demo gave, so a database made before reads right too."""
+    """Take "(demo)" off a title an older demo gave, and rename a title that named young people
+    only, so a database made before reads right too."""
     if consultation.title.endswith(OLD_SUFFIX):
         consultation.title = consultation.title.removesuffix(OLD_SUFFIX)
+    if consultation.title in OLD_TITLES:
+        consultation.title = OLD_TITLES[consultation.title]
+        consultation.audience_titles = consultation.audience_titles or dict(ANNUAL_AUDIENCE_TITLES)

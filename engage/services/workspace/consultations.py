@@ -4,7 +4,7 @@ draft -> open -> closed -> published. A youth council draft opens only after an 
 admin approves it; the survey version is fixed when the consultation opens.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from engage.db import begin_write
 from engage.definitions.loader import latest_version
+from engage.definitions.variants import AUDIENCES
 from engage.models import AccessCode, Consultation, ConsultationStatus, Role, SurveyFamily, User
 from engage.results import tallies as summary_tallies
 from engage.services import audit
@@ -39,6 +40,8 @@ class Plan:
     closes_on: date | None
     results_on: date | None = None
     series: str | None = None
+    # Optional titles by audience ("young", "parent", "professional"), for after they say who they are.
+    audience_titles: dict[str, str] = field(default_factory=dict)
 
 
 def families(session: Session) -> list[tuple[str, str, list[str]]]:
@@ -72,6 +75,7 @@ def create_draft(session: Session, plan: Plan, actor: User, now: datetime) -> Co
     consultation = create_consultation(
         session, plan.family_slug, _free_slug(session, plan.title), plan.title.strip(),
         plan.variants, *_times(plan), results_on=plan.results_on, series=_series(plan))
+    consultation.audience_titles = _audience_titles(plan)
     consultation.created_by_id = actor.id
     consultation.youth_led = actor.role == Role.YOUTH_COUNCIL
     if actor.role in APPROVERS:
@@ -95,6 +99,7 @@ def update_draft(session: Session, consultation_id: int, plan: Plan, actor: User
     consultation.title, consultation.variants = plan.title.strip(), list(plan.variants)
     consultation.opens_at, consultation.closes_at = _times(plan)
     consultation.results_on, consultation.series = plan.results_on, _series(plan)
+    consultation.audience_titles = _audience_titles(plan)
     if actor.role not in APPROVERS and consultation.approved_at is not None:
         consultation.approved_by_id = consultation.approved_at = None
         audit.record(session, "approval_cleared", actor, consultation.slug, "draft changed")
@@ -135,6 +140,8 @@ def change_status(session: Session, consultation_id: int, action: str, actor: Us
                             f"This one is {consultation.status}.")
     if action == "open":
         _prepare_to_open(session, consultation, now)
+        # Opened with no opening date: it opens now, and its page says since when.
+        consultation.opens_at = consultation.opens_at or now
     elif action == "close":
         consultation.closes_at = min(consultation.closes_at or now, now)
         _codes_expire_at(session, consultation, consultation.closes_at)
@@ -194,6 +201,13 @@ def closing_day(consultation: Consultation) -> date | None:
     if consultation.closes_at is None:
         return None
     return (consultation.closes_at - timedelta(microseconds=1)).date()
+
+
+def _audience_titles(plan: Plan) -> dict[str, str] | None:
+    """Keep the titles of the audiences the consultation is for; none given: everyone sees its title."""
+    chosen = {AUDIENCES[v] for v in plan.variants if v in AUDIENCES}
+    kept = {a: t.strip() for a, t in plan.audience_titles.items() if a in chosen and (t or "").strip()}
+    return kept or None
 
 
 def _series(plan: Plan) -> str | None:

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from engage.definitions.choices import WHOLE_BOROUGH
 from engage.models import Consultation, Response, ResponseStatus, School
+from engage.results.labels import WHOLE_BOROUGH_LABEL
 from engage.services.workspace.schools import list_schools
 
 FEW = 5  # fewer responses than this counts as "not being heard"
@@ -90,6 +92,10 @@ def participation(session: Session, consultation: Consultation, areas: list[dict
     result.quiet_schools = [r for r in result.by_school if r.low]
     result.quiet_years = [r for r in result.by_year if r.rate is not None and r.rate < LOW_RATE]
     result.quiet_areas = [r for r in result.by_area if r.count < FEW]
+    borough_wide = _sum(counts, 4, WHOLE_BOROUGH)
+    if borough_wide and schools is None:
+        # Not an area, so never "not being heard", but the area table still accounts for them.
+        result.by_area.append(Row(WHOLE_BOROUGH_LABEL, borough_wide))
     return result
 
 
