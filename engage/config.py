@@ -24,6 +24,8 @@ class Config:
     MAX_CONTENT_LENGTH = 1024 * 1024
     # Blank survey pages kept per worker (each about 10-30 kB), the least recently read dropped.
     RESPOND_PAGE_CACHE_SIZE = 500
+    # Browsers whose signed CSRF token is kept for reuse (respond.page_tokens): about 100 bytes each.
+    RESPOND_SIGNED_TOKENS_KEPT = 10_000
     # A child may leave a page open through a lesson; a short CSRF window would lose their answers.
     WTF_CSRF_TIME_LIMIT = 6 * 3600
     SESSION_COOKIE_HTTPONLY = True

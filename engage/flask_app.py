@@ -2,33 +2,18 @@
 
 Flask asks `inspect` whether each view and hook is a coroutine each time it calls one (a dozen
 times a request), and builds the session cookie's signing serializer afresh for every request
-that reads or writes the cookie. Neither answer changes while the app runs.
+that reads or writes the cookie (and checks the same cookie again each time: see
+cookie_sessions). Neither answer changes while the app runs.
 """
 from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
-from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import URLSafeTimedSerializer
+
+from engage.cookie_sessions import KeptSerializerSessions
 
 # Views and hooks are registered once; a function made anew per call is not kept past this many.
 SYNC_CHECKS_KEPT = 1024
-
-
-class KeptSerializerSessions(SecureCookieSessionInterface):
-    """Signed-cookie sessions whose serializer is built once per set of keys.
-
-    The serializer holds no request's data: only the keys, the salt and how to sign.
-    """
-
-    def __init__(self) -> None:
-        self._kept: tuple[tuple, URLSafeTimedSerializer | None] | None = None
-
-    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
-        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        if self._kept is None or self._kept[0] != keys:
-            self._kept = (keys, super().get_signing_serializer(app))
-        return self._kept[1]
 
 
 class EngageFlask(Flask):

@@ -10,12 +10,13 @@ added or renamed is drawn at once, on every worker, with nothing to invalidate.
 from collections.abc import Callable, Hashable
 
 from flask import current_app, g
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from engage.definitions.survey import Item
 from engage.forms.survey import field_name, saved_field
+from engage.respond import page_tokens
 from engage.respond.page_cache import BlankPage, PageCache, Slots
+from engage.respond.page_tokens import page_token
 from engage.respond.viewmodels import FieldState
 from engage.templating import boolean_attr
 
@@ -47,6 +48,7 @@ def init_app(app) -> None:
     """Give the app its own bounded cache of blank pages."""
     app.extensions[CACHE] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
     app.extensions[FORMS] = PageCache(app.config["RESPOND_PAGE_CACHE_SIZE"])
+    page_tokens.init_app(app)
 
 
 def shareable() -> bool:
@@ -106,7 +108,7 @@ def filled_plain(key: Hashable, settings_url: str, draw: Callable[[Slots], str])
 def _value(slot: tuple, states: dict[str, FieldState], settings_url: str) -> str:
     kind, *args = slot
     if kind == "csrf":
-        return CSRF_INPUT.format(generate_csrf()) if current_app.config.get("WTF_CSRF_ENABLED", True) else ""
+        return CSRF_INPUT.format(page_token()) if current_app.config.get("WTF_CSRF_ENABLED", True) else ""
     if kind == "settings_url":
         return escape(settings_url)
     state = states[args[0]]

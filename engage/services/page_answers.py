@@ -8,7 +8,7 @@ cost more CPU than the save itself, and held the write lock while it ran.
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, delete, select, update
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from engage.definitions.survey import Item
 from engage.models import Answer, Consultation, Response, ResponseStatus
 from engage.models.consultation import takes_answers
 from engage.services import free_text
+from engage.services.answer_lists import answer_lists, answers_column
 from engage.services.errors import ConsultationClosed, ResponseMissing
 
 _responses, _consultations, _answers = Response.__table__, Consultation.__table__, Answer.__table__
@@ -37,8 +38,7 @@ _LOCK = (
 # On SQLite the lock is the database's, taken before this statement (BEGIN IMMEDIATE), so the
 # response's answers read with it are current: one statement instead of two.
 _LOCK_WITH_ANSWERS = _LOCK.add_columns(
-    _answers.c.id.label("answer_id"), _answers.c.item_key, _answers.c.text,
-).outerjoin(_answers, _answers.c.response_id == _responses.c.id)
+    answers_column(_responses.c.id, _answers.c.id, _answers.c.item_key, _answers.c.text).label("answers"))
 # Narrowed to the page's items by of_items.
 _EXISTING = select(_answers.c.id, _answers.c.item_key, _answers.c.text).where(
     _answers.c.response_id == bindparam("response_id"))
@@ -78,8 +78,7 @@ class AnswerValue:
         return not (self.value or self.choices or (self.text and self.text.strip()))
 
 
-@dataclass(frozen=True)
-class SavedAnswer:
+class SavedAnswer(NamedTuple):
     """A saved answer as a save compares it: its id, item and text."""
 
     id: int
@@ -121,19 +120,20 @@ def lock_response(session: Session, token: str, now: datetime) -> LockedResponse
     begin_write(session)
     connection = session.connection()
     with_answers = connection.dialect.name == "sqlite"
-    rows = connection.execute(_LOCK_WITH_ANSWERS if with_answers else _LOCK, {"token": token}).all()
-    if not rows:
+    row = connection.execute(_LOCK_WITH_ANSWERS if with_answers else _LOCK, {"token": token}).one_or_none()
+    if row is None:
         session.rollback()
         raise ResponseMissing()
-    row = rows[0]
     if row.status == ResponseStatus.IN_PROGRESS and not takes_answers(
             row.consultation_status, row.opens_at, row.closes_at, now):
         session.rollback()
         raise ConsultationClosed()
-    answers = None
-    if with_answers:
-        answers = {r.item_key: SavedAnswer(r.answer_id, r.item_key, r.text) for r in rows if r.item_key is not None}
-    return locked_response(row, answers)
+    return locked_response(row, saved_answers(row.answers) if with_answers else None)
+
+
+def saved_answers(text: str | None) -> dict[str, SavedAnswer]:
+    """Return the answers read with the lock (answer_lists of id, item_key, text), by item."""
+    return {answer.item_key: answer for answer in map(SavedAnswer._make, answer_lists(text))}
 
 
 def locked_response(row, answers: dict[str, Any] | None = None) -> LockedResponse:

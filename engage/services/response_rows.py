@@ -8,7 +8,7 @@ through `services.responses`, which re-reads the row under the write lock.
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, literal_column, select
 from sqlalchemy.orm import Session
@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from engage.db import begin_write
 from engage.models import Answer, Consultation, Response, SurveyVersion
 from engage.models.consultation import takes_answers
+from engage.services.answer_lists import answer_lists, answers_column
 from engage.services.errors import ResponseMissing
-from engage.services.page_answers import LockedResponse, SavedAnswer, locked_response
+from engage.services.page_answers import LockedResponse, locked_response, saved_answers
 
 _responses, _consultations, _versions = Response.__table__, Consultation.__table__, SurveyVersion.__table__
 _answers = Answer.__table__
@@ -38,11 +39,10 @@ _READ = (
     .where(_responses.c.token == bindparam("token"))
 )
 # A page GET also shows what was saved: every answer of the response comes on the response's
-# row (one row per answer, a response without answers on one row), one round trip for both.
-_READ_WITH_ANSWERS = (
-    _READ.add_columns(_answers.c.item_key, _answers.c.value, _answers.c.choices, _answers.c.text)
-    .outerjoin(_answers, _answers.c.response_id == _responses.c.id)
-)
+# own row, as one JSON column (answer_lists), one round trip for both.
+_READ_WITH_ANSWERS = _READ.add_columns(
+    answers_column(_responses.c.id, _answers.c.item_key, _answers.c.value, _answers.c.choices,
+                   _answers.c.text).label("answers"))
 
 # A page POST on PostgreSQL reads the same, locked for its save, with what the save writes from
 # (answer ids, the response's page and school). Its answers come from the statement's snapshot,
@@ -50,13 +50,23 @@ _READ_WITH_ANSWERS = (
 # a newer version than the snapshot's own ("seen"), and the answers are read again under the lock.
 _seen = _responses.alias("seen")
 _LOCK_WITH_ANSWERS = (
-    _READ_WITH_ANSWERS.add_columns(
+    _READ.add_columns(
         _responses.c.consultation_id, _responses.c.school_id, _responses.c.page,
-        _answers.c.id.label("answer_id"), literal_column("responses.xmin::text").label("row_version"),
+        answers_column(_responses.c.id, _answers.c.id, _answers.c.item_key, _answers.c.text).label("answers"),
+        literal_column("responses.xmin::text").label("row_version"),
         select(literal_column("seen.xmin::text")).select_from(_seen).where(_seen.c.id == _responses.c.id)
         .scalar_subquery().label("seen_version"))
     .with_for_update(of=_responses)
 )
+
+
+class SavedValue(NamedTuple):
+    """A saved answer as a page shows it again."""
+
+    item_key: str
+    value: str | None
+    choices: list[Any] | None
+    text: str | None
 
 
 @dataclass(frozen=True)
@@ -120,10 +130,11 @@ def read_response_with_answers(session: Session, token: str | None) -> tuple[Res
     """Return the response this browser is writing and its saved answers by item id, in one statement."""
     if not token:
         raise ResponseMissing()
-    rows = session.connection().execute(_READ_WITH_ANSWERS, {"token": token}).all()
-    if not rows:
+    row = session.connection().execute(_READ_WITH_ANSWERS, {"token": token}).one_or_none()
+    if row is None:
         raise ResponseMissing()
-    return _response(session, rows[0]), {row.item_key: row for row in rows if row.item_key is not None}
+    saved = map(SavedValue._make, answer_lists(row.answers))
+    return _response(session, row), {answer.item_key: answer for answer in saved}
 
 
 def _response(session: Session, row) -> ResponseRow:
@@ -148,12 +159,8 @@ def read_response_to_save(session: Session, token: str | None) -> tuple[Response
     if not token:
         raise ResponseMissing()
     begin_write(session)
-    rows = session.connection().execute(_LOCK_WITH_ANSWERS, {"token": token}).all()
-    if not rows:
+    row = session.connection().execute(_LOCK_WITH_ANSWERS, {"token": token}).one_or_none()
+    if row is None:
         raise ResponseMissing()
-    first = rows[0]
-    answers = None
-    if first.row_version == first.seen_version:
-        answers = {row.item_key: SavedAnswer(row.answer_id, row.item_key, row.text)
-                   for row in rows if row.item_key is not None}
-    return _response(session, first), locked_response(first, answers)
+    answers = saved_answers(row.answers) if row.row_version == row.seen_version else None
+    return _response(session, row), locked_response(row, answers)
