@@ -156,10 +156,9 @@ def test_claimed_responses_are_cut_into_equal_parts_by_school_and_area():
          (1, "south", "primary"), (None, None, "primary"), (2, "north", "primary"), (1, "south", "primary"),
          (10, "west", "young"), (1, "south", "parent"), (None, "east", "parent")] * 3, start=1)]
     place = {row[3]: row[:3] for row in rows}
-    claimed = fold_parts.Claimed(list(reversed(rows)))
-    assert claimed.ids() == sorted(place)
+    assert fold_parts.Claimed(list(reversed(rows))).ids() == sorted(place)
     for n in (1, 2, 3, 4):
-        parts = claimed.cut(n)
+        parts = fold_parts.Claimed(list(reversed(rows))).cut(n)
         assert sorted(i for part in parts for i in part) == sorted(place)  # each response in one part
         assert all(part == sorted(part) for part in parts)
         assert max(map(len, parts)) - min(map(len, parts)) <= 1
@@ -170,4 +169,4 @@ def test_claimed_responses_are_cut_into_equal_parts_by_school_and_area():
     reads = []
     lazy = fold_parts.Claimed(ids=sorted(place), read=lambda: reads.append(1) or rows)
     assert len(lazy) == len(rows) and reads == []
-    assert lazy.cut(2) == claimed.cut(2) and reads == [1]
+    assert lazy.cut(2) == fold_parts.Claimed(rows).cut(2) and reads == [1]
