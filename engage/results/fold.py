@@ -80,11 +80,12 @@ def sent_on(dialect: str) -> ColumnElement:
     return func.date(Response.submitted_at)
 
 
-def profile(batch: q.Scope, dialect: str, by_day: bool = True) -> tuple:
+def profile(batch: q.Scope, dialect: str, by_day: bool = True, groups=None) -> tuple:
     """A response's profile columns, then the day it was sent (NULL when not by_day: a count kept
-    for nothing but one summary needs no days)."""
+    for nothing but one summary needs no days). groups: the priority groups column, when the query
+    reads it otherwise than by the scope's join."""
     return (Response.variant, Response.channel, Response.language, Response.school_id, batch.area(),
-            batch.groups(), sent_on(dialect) if by_day else cast(null(), Text))
+            batch.groups() if groups is None else groups, sent_on(dialect) if by_day else cast(null(), Text))
 
 
 def few_keys(profile: tuple) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import Text, case, cast, func, select
+from sqlalchemy import Text, and_, case, cast, func, select
 from sqlalchemy.orm import aliased
 
 from engage.models import Answer, AnswerTag, Response, TagSource
@@ -22,20 +22,29 @@ from engage.results import queries as q
 
 
 def packed(batch: q.Scope, dialect: str, answer: str, field: str):
-    """A response's unflagged comments packed as text, one piece each (NULL: none): the primary tag's
-    value and sub-theme (empty without a tag), the comment's question's value and sub-theme, its
-    polarity (empty for none)."""
+    """A response's unflagged comments packed as text, one piece each (NULL: none), for SQLite (on
+    PostgreSQL fold_pass packs them in the same scan as the answers, with piece and kept)."""
     c = aliased(Answer, name="packed_comment")
+    return (select(func.aggregate_strings(piece(c, dialect, field), answer))
+            .where(c.response_id == Response.id, kept(c, batch.keys)).scalar_subquery())
+
+
+def piece(c, dialect: str, field: str):
+    """One comment packed: the primary tag's value and sub-theme (empty without a tag), the comment's
+    question's value and sub-theme, its polarity (empty for none)."""
     # One lookup gives both of the primary tag's columns (value ids are numbers, sub-theme ids short codes).
     tag = (select(cast(AnswerTag.value_id, Text) + field + func.coalesce(AnswerTag.subtheme_id, ""))
            .where(AnswerTag.answer_id == c.id)
            .order_by(case((AnswerTag.source == TagSource.OFFICER, 0), else_=1), AnswerTag.rank)
            .limit(1).scalar_subquery())
-    piece = (func.coalesce(tag, field) + field + func.coalesce(cast(c.value_id, Text), "") + field
-             + func.coalesce(c.subtheme_id, "") + field + _exact(c.polarity, dialect))
-    return (select(func.aggregate_strings(piece, answer))
-            .where(c.response_id == Response.id, c.item_key.in_(batch.keys.text), c.text.is_not(None),
-                   ~withholds_text(c)).scalar_subquery())
+    return (func.coalesce(tag, field) + field + func.coalesce(cast(c.value_id, Text), "") + field
+            + func.coalesce(c.subtheme_id, "") + field + _exact(c.polarity, dialect))
+
+
+def kept(c, keys: q.Keys):
+    """The condition that an answer is a comment counted: free text, not withheld by a flag."""
+    # The cheap test first: most answers are closed and have no text.
+    return and_(c.text.is_not(None), c.item_key.in_(keys.text), ~withholds_text(c))
 
 
 def _exact(polarity, dialect: str):

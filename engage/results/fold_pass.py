@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy import Select, Text, and_, cast, func, null, select, true
 from sqlalchemy.orm import Session, aliased
 
 from engage.models import Answer, Response
@@ -38,12 +38,38 @@ def _quoted(column, dialect: str):
 def packed(batch: q.Scope, dialect: str, by_day: bool = True) -> Select:
     """Select each response's profile, the day it was sent (NULL when not by_day), its answers packed
     as text (NULL: no answers) and its comments packed (fold_comments)."""
+    if dialect == "postgresql":
+        return _packed_in_one_scan(batch, by_day)
     a = aliased(Answer, name="packed_answer")
     answers = (select(func.aggregate_strings(_piece(a, dialect), ANSWER)).where(a.response_id == Response.id)
                .scalar_subquery())
     comments = fold_comments.packed(batch, dialect, ANSWER, FIELD)
     query = select(*fold_q.profile(batch, dialect, by_day), answers, comments).select_from(Response)
     return batch.where(batch.joins(query, True))
+
+
+def _packed_in_one_scan(batch: q.Scope, by_day: bool) -> Select:
+    """packed() on PostgreSQL: the answers, the comments and the priority groups in one scan of each
+    response's answers (a lateral subquery), where a subquery for each and a join for the groups read
+    them three times: a quarter of the server's CPU of the packed read at a million."""
+    a = aliased(Answer, name="packed_answer")
+    comment = fold_comments.piece(a, "postgresql", FIELD)
+    # An aggregate's FILTER is tested before its argument is worked out: the tag is looked up for comments only.
+    scan = (select(func.aggregate_strings(_piece(a, "postgresql"), ANSWER).label("answers"),
+                   func.aggregate_strings(comment, ANSWER).filter(fold_comments.kept(a, batch.keys)).label("comments"),
+                   _groups(a, batch.keys).label("groups"))
+            .where(a.response_id == Response.id).lateral("packed"))
+    profile = fold_q.profile(batch, "postgresql", by_day, groups=scan.c.groups)
+    query = select(*profile, scan.c.answers, scan.c.comments).select_from(Response).join(scan, true())
+    return batch.where(batch.joins(query, True, groups=False))
+
+
+def _groups(a, keys: q.Keys):
+    """The response's priority groups answer as JSON text (NULL when not given), from its answers."""
+    if not keys.priority:
+        return cast(null(), Text)
+    # A response answers one priority groups question (its variant's): the one value.
+    return func.min(cast(a.choices, Text)).filter(and_(a.choices.is_not(None), a.item_key.in_(keys.priority)))
 
 
 def _piece(a, dialect: str):

@@ -61,11 +61,12 @@ class Scope:
             return cast(null(), Text)
         return cast(self.groups_answer.choices, Text)
 
-    def joins(self, query: Select, dims: bool = False) -> Select:
-        """Add the school and priority-group joins, when grouping by them (dims) or filtering."""
+    def joins(self, query: Select, dims: bool = False, groups: bool = True) -> Select:
+        """Add the school and priority-group joins, when grouping by them (dims) or filtering.
+        groups=False: the query reads the priority-groups answer itself, so it is joined only to filter."""
         if dims or self.filters.area_id:
             query = query.outerjoin(School, School.id == Response.school_id)
-        if self.keys.priority and (dims or self.filters.priority_group):
+        if self.keys.priority and ((dims and groups) or self.filters.priority_group):
             g = self.groups_answer
             on = and_(g.response_id == Response.id, g.item_key.in_(self.keys.priority))
             # Filtering by a group leaves out responses without the answer anyway; as an inner join the

@@ -42,10 +42,10 @@ class Claims:
         claim = tallies._claim
 
         def recorded(*args):
-            ids = claim(*args)
-            if ids:
-                self.taken.append(ids)
-            return ids
+            claimed = claim(*args)
+            if claimed:
+                self.taken.append(claimed.ids())
+            return claimed
 
         monkeypatch.setattr(tallies, "_claim", recorded)
 

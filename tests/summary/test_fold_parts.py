@@ -36,13 +36,17 @@ def _kept(db) -> dict:
 
 
 class _Counted(ProcessPoolExecutor):
-    """A pool that records how many parts it was given."""
+    """A pool that records how many parts it was given, and how many times it was made ready."""
 
     submitted = 0
+    readied = 0
 
-    def submit(self, *args, **kwargs):
-        type(self).submitted += 1
-        return super().submit(*args, **kwargs)
+    def submit(self, fn, *args, **kwargs):
+        if fn is fold_parts.ready:
+            type(self).readied += 1
+        else:
+            type(self).submitted += 1
+        return super().submit(fn, *args, **kwargs)
 
 
 @pytest.mark.parametrize("parts, chunk", [(2, 300), (3, 70)])
@@ -56,9 +60,10 @@ def test_a_fold_in_parts_keeps_the_rows_of_a_fold_in_one_process(loaded, db, syn
         tallies.reset(db, synthetic)
         db.commit()
         monkeypatch.setattr(fold_parts, "ProcessPoolExecutor", _Counted)
-        _Counted.submitted = 0
+        _Counted.submitted = _Counted.readied = 0
         assert tallies.fold(db, synthetic, keys, chunk=chunk, parts=parts) == 300
         assert _Counted.submitted == (parts - 1) * -(-300 // chunk)  # every step's other parts went to workers
+        assert _Counted.readied == parts - 1  # each worker started once, before the first claim
         assert _kept(db) == alone
     _assert_same(loaded, db, synthetic)
     assert multiprocessing.active_children() == []
@@ -143,3 +148,25 @@ def test_steps_that_read_the_kept_rows_in_bulk_add_to_the_rows_of_their_days(loa
         monkeypatch.setattr(tally_writes, "LOOKUPS", 0)
         assert tallies.fold(db, synthetic, keys, chunk=70, parts=1) == 300
         assert _kept(db) == whole
+
+
+def test_claimed_responses_are_cut_into_equal_parts_by_school_and_area():
+    rows = [(school, area, variant, response_id) for response_id, (school, area, variant) in enumerate(
+        [(2, "north", "primary"), (None, "east", "parent"), (1, None, "primary"), (2, "north", "parent"),
+         (1, "south", "primary"), (None, None, "primary"), (2, "north", "primary"), (1, "south", "primary"),
+         (10, "west", "young"), (1, "south", "parent"), (None, "east", "parent")] * 3, start=1)]
+    place = {row[3]: row[:3] for row in rows}
+    assert fold_parts.Claimed(list(reversed(rows))).ids() == sorted(place)
+    for n in (1, 2, 3, 4):
+        parts = fold_parts.Claimed(list(reversed(rows))).cut(n)
+        assert sorted(i for part in parts for i in part) == sorted(place)  # each response in one part
+        assert all(part == sorted(part) for part in parts)
+        assert max(map(len, parts)) - min(map(len, parts)) <= 1
+        # Parts follow each other by school (in order of id, none last), then area, then variant.
+        spans = [sorted(fold_parts._place_order(place[i]) for i in part) for part in parts]
+        assert all(spans[k][-1] <= spans[k + 1][0] for k in range(n - 1))
+    # Read when the parts are cut, and only then.
+    reads = []
+    lazy = fold_parts.Claimed(ids=sorted(place), read=lambda: reads.append(1) or rows)
+    assert len(lazy) == len(rows) and reads == []
+    assert lazy.cut(2) == fold_parts.Claimed(rows).cut(2) and reads == [1]
