@@ -11,7 +11,7 @@ from typing import Any
 from flask import abort
 from flask_login import current_user
 
-from engage.models import Consultation, ConsultationStatus, Role, School
+from engage.models import Consultation, ConsultationStatus, Role, School, SurveyFamily
 
 STAFF = frozenset(Role)
 EDITORS = frozenset({Role.ADMIN, Role.OFFICER, Role.YOUTH_COUNCIL})
@@ -95,6 +95,14 @@ def can_change_status(user: Any) -> bool:
 def can_edit_surveys(user: Any) -> bool:
     """Officers, admins and the youth council edit survey wordings."""
     return has_role(user, EDITORS)
+
+
+def can_edit_survey(user: Any, family: SurveyFamily) -> bool:
+    """Officers and admins change every survey; the youth council only the surveys it made."""
+    role = role_of(user)
+    if role in APPROVERS:
+        return True
+    return role == Role.YOUTH_COUNCIL and family.made_by_youth_council
 
 
 def can_manage_schools(user: Any) -> bool:

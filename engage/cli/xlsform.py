@@ -49,7 +49,7 @@ def import_command(file: Path, family: str | None, variants: tuple[str, ...], va
         out.write_text(_yaml(imported), encoding="utf-8")
         click.echo(f"Wrote {out}.")
     if not dry_run:
-        result = xlsform.save(get_session(), imported, file.name, None)
+        result = xlsform.save(get_session(), imported, file.name, None, may_change=lambda _family: True)
         click.echo(f"{result.family}: version {result.version} ({result.change})")
 
 

@@ -119,11 +119,14 @@ def load_directory(session: Session, directory: Path) -> list[LoadResult]:
     return results
 
 
-def load_definition(session: Session, raw: dict[str, Any]) -> LoadResult:
-    """Store a definition as a new version unless the latest version is identical."""
+def load_definition(session: Session, raw: dict[str, Any], made_by_youth_council: bool = False) -> LoadResult:
+    """Store a definition as a new version unless the latest version is identical.
+
+    made_by_youth_council marks a family this makes; a family already here keeps its maker.
+    """
     family = session.scalar(select(SurveyFamily).where(SurveyFamily.slug == raw["family"]))
     if family is None:
-        family = SurveyFamily(slug=raw["family"], title=raw["title"])
+        family = SurveyFamily(slug=raw["family"], title=raw["title"], made_by_youth_council=made_by_youth_council)
         session.add(family)
         session.flush()
     family.title = raw["title"]

@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.db import Base
@@ -18,6 +18,9 @@ class SurveyFamily(Base):
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The youth council is a group: any of its members may change a survey another one made,
+    # and none of them may change the council's own surveys.
+    made_by_youth_council: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     versions: Mapped[list["SurveyVersion"]] = relationship(
         back_populates="family", order_by="SurveyVersion.number"

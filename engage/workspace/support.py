@@ -1,18 +1,34 @@
 """Small helpers the workspace views share."""
 from pathlib import Path
 
-from flask import current_app
+from flask import abort, current_app
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from engage.db import get_session
 from engage.framework import Framework, load_framework
+from engage.models import SurveyFamily, SurveyVersion
+from engage.permissions import can_edit_survey
 from engage.services.errors import InvalidInput
-from engage.services.workspace.surveys import open_on_older
+from engage.services.workspace.surveys import latest, open_on_older
 
 
 def framework() -> Framework:
     """Return the council's framework (areas and age bands live there)."""
     return load_framework(str(Path(current_app.config["SURVEYS_DIR"]) / "framework.yaml"))
+
+
+def editable_version(slug: str) -> SurveyVersion:
+    """Return the newest version of a survey the signed-in user may change; refuse (403) otherwise."""
+    version = latest(get_session(), slug)
+    if not may_change(version.family):
+        abort(403)
+    return version
+
+
+def may_change(family: SurveyFamily) -> bool:
+    """Say whether the signed-in user may change this survey."""
+    return can_edit_survey(current_user, family)
 
 
 def attach(form: FlaskForm, exc: InvalidInput) -> None:

@@ -13,7 +13,7 @@ from engage.services.errors import DefinitionRejected, NotFound
 from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.workspace import bp
-from engage.workspace.support import framework, saved_message
+from engage.workspace.support import editable_version, framework, saved_message
 
 
 def page_choices(definition: dict) -> list[tuple[str, str]]:
@@ -44,7 +44,7 @@ def edit_item(slug: str, item_id: str):
 
 
 def _item_page(slug: str, item_id: str | None):
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     definition = version.definition
     variants = list(definition["variants"])
     if item_id is None:
@@ -98,7 +98,7 @@ def _render(version, item_id, item, form, variants, problems, checked):
 @role_required(*EDITORS)
 def remove_item(slug: str, item_id: str):
     """Confirm, then remove a question (and its page, if it was the only one there)."""
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     page, _item = _find(version.definition, item_id)
     form = RemoveForm(data={"base_version": str(version.number)})
     problems = []

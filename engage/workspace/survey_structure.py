@@ -14,7 +14,7 @@ from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.words import how_many
 from engage.workspace import bp
-from engage.workspace.support import framework, saved_message
+from engage.workspace.support import editable_version, framework, saved_message
 
 
 def _base(form) -> int | None:
@@ -32,7 +32,7 @@ def _page(definition: dict, page_id: str) -> dict:
 @role_required(*EDITORS)
 def survey(slug: str):
     """Show a family's pages and questions, with ways to change, move, remove and preview them."""
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     return render_template("workspace/survey_family.html", version=version, definition=version.definition,
                            names=AUDIENCE_NAMES, move=MoveForm(), page_names=sn.page_names(version.definition),
                            titles={p["id"]: sn.page_title(p) for p in version.definition["pages"]},
@@ -73,7 +73,7 @@ def _new_definition(form: NewFamilyForm) -> dict:
 @role_required(*EDITORS)
 def edit_survey_details(slug: str):
     """Change a family's title and description."""
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     form = DetailsForm(data={"base_version": str(version.number), "title": version.definition["title"],
                              "description": version.definition.get("description", "")})
     return _change(slug, version, form, lambda d: se.set_family(d, form.title.data, form.description.data or ""),
@@ -84,7 +84,7 @@ def edit_survey_details(slug: str):
 @role_required(*EDITORS)
 def edit_page_titles(slug: str, page_id: str):
     """Change a page's title for each audience, with the reading grade for young people."""
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     variants = list(version.definition["variants"])
     form = titles_form(variants, _page(version.definition, page_id), version.number)
     titles = {v: form[f"new_title_{v}"].data or "" for v in variants}
@@ -99,7 +99,7 @@ def edit_page_titles(slug: str, page_id: str):
 @role_required(*EDITORS)
 def remove_page(slug: str, page_id: str):
     """Confirm, then remove a page and its questions."""
-    version = ed.latest(get_session(), slug)
+    version = editable_version(slug)
     page = _page(version.definition, page_id)
     form = RemoveForm(data={"base_version": str(version.number)})
     name = sn.page_names(version.definition)[page_id]
@@ -127,6 +127,7 @@ def _change(slug: str, version, form, change, template: str, **context):
 @role_required(*EDITORS)
 def move_in_survey(slug: str):
     """Move a question or a page one place up or down."""
+    editable_version(slug)
     form = MoveForm()
     if not form.validate_on_submit():
         flash("That could not be moved. Open the survey again and try once more.", "error")

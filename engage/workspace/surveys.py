@@ -11,14 +11,15 @@ from engage.services.errors import DefinitionRejected
 from engage.services.workspace import survey_names as sn
 from engage.services.workspace import surveys as ed
 from engage.workspace import bp
-from engage.workspace.support import framework, saved_message
+from engage.workspace.support import editable_version, framework, may_change, saved_message
 
 
 @bp.get("/surveys")
 @role_required(*EDITORS)
 def surveys():
     """List survey families with their pages to edit."""
-    return render_template("workspace/surveys.html", families=ed.family_versions(get_session()))
+    families = [(family, version, may_change(family)) for family, version in ed.family_versions(get_session())]
+    return render_template("workspace/surveys.html", families=families, names=AUDIENCE_NAMES)
 
 
 def _boxes(definition: dict, page_id: str) -> list[tuple[str, str, str]]:
@@ -53,7 +54,7 @@ def _placed(problems: list, definition: dict, boxes: list[tuple[str, str, str]])
 def edit_page(slug: str, page_id: str):
     """Edit the question wordings of one page; saving makes a new version."""
     session = get_session()
-    version = ed.latest(session, slug)
+    version = editable_version(slug)
     boxes = _boxes(version.definition, page_id)
     form = wording_form(boxes)
     problems = []
@@ -106,7 +107,7 @@ def import_survey():
     if form.validate_on_submit():
         text = form.file.data.read().decode("utf-8", "replace") if form.file.data else form.text.data or ""
         try:
-            result = ed.import_yaml(get_session(), text, framework(), current_user)
+            result = ed.import_yaml(get_session(), text, framework(), current_user, may_change)
         except DefinitionRejected as exc:
             problems = exc.problems
         else:

@@ -17,7 +17,7 @@ from engage.permissions import EDITORS, role_required
 from engage.services import xlsform
 from engage.services.workspace import surveys as ed
 from engage.workspace import bp
-from engage.workspace.support import framework
+from engage.workspace.support import framework, may_change
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -53,7 +53,7 @@ def import_xlsform():
         except xlsform.ImportRejected as exc:
             context.update(problems=exc.problems, notes=exc.imported.notes)
         else:
-            saved = xlsform.save(get_session(), imported, options.filename, current_user)
+            saved = xlsform.save(get_session(), imported, options.filename, current_user, may_change)
             context.update(saved=saved, notes=imported.notes, summary=imported.summary())
             return render_template("workspace/xlsform_import.html", **context)
     failed = form.errors or context["error"] or context["problems"]

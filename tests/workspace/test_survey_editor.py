@@ -26,7 +26,7 @@ def _family(db):
 
 
 def test_page_shows_reading_grade_beside_young_wordings(client, world):
-    sign_in_as(client, world.users["youth_council"])
+    sign_in_as(client, world.users["officer"])
     page, _data = _form(client)
     assert f'id="{BOX}-grade"' in page.text and "Reading grade" in page.text
     assert "Question 1 <span class=\"govuk-caption-m\">Scale (5 points)</span>" in page.text
@@ -58,7 +58,7 @@ def test_saving_a_wording_makes_a_new_version_and_open_consultations_keep_theirs
 
 
 def test_a_too_hard_wording_is_refused_like_surveys_check(client, world, db):
-    sign_in_as(client, world.users["youth_council"])
+    sign_in_as(client, world.users["officer"])
     _page, data = _form(client)
     data[BOX] = ("Considering multidimensional circumstances, institutional responsibilities "
                  "necessitate comprehensive neighbourhood evaluation.")
@@ -74,7 +74,7 @@ def test_a_too_hard_wording_is_refused_like_surveys_check(client, world, db):
 
 
 def test_a_refused_wording_is_linked_from_the_summary_and_named_at_its_box(client, world):
-    sign_in_as(client, world.users["youth_council"])
+    sign_in_as(client, world.users["officer"])
     _page, data = _form(client)
     data[BOX] = ("Considering multidimensional circumstances, institutional responsibilities "
                  "necessitate comprehensive neighbourhood evaluation.")

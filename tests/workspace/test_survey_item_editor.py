@@ -71,7 +71,7 @@ def test_officer_adds_a_question_with_options_and_tags(client, world, db):
 
 
 def test_problems_show_beside_the_fields_they_name_and_nothing_is_saved(client, world, db):
-    sign_in_as(client, world.users["youth_council"])
+    sign_in_as(client, world.users["officer"])
     hard = "Considering multidimensional circumstances, institutional responsibilities necessitate evaluation."
     response = _new_item(client, text_primary=[hard], item_id=["Bad Id"], subtheme=["3a"])
     assert response.status_code == 400
@@ -188,7 +188,7 @@ def test_a_stale_edit_overwrites_nothing(client, world, db):
 
 
 def test_page_titles_and_details(client, world, db):
-    sign_in_as(client, world.users["youth_council"])
+    sign_in_as(client, world.users["officer"])
     data = _open(client, f"{BASE}/pages/safe/titles")
     data["new_title_primary"] = ["Feeling safe"]
     assert client.post(f"{BASE}/pages/safe/titles", data=data).status_code == 302

@@ -18,9 +18,9 @@ from engage.definitions.readability import GRADE_LIMITS, fk_grade
 from engage.definitions.safe_yaml import YAMLProblem, load_untrusted
 from engage.definitions.validate import validate
 from engage.framework import Framework
-from engage.models import Consultation, ConsultationStatus, SurveyFamily, SurveyVersion, User
+from engage.models import Consultation, ConsultationStatus, Role, SurveyFamily, SurveyVersion, User
 from engage.services import audit
-from engage.services.errors import DefinitionRejected, NotFound
+from engage.services.errors import DefinitionRejected, NotAllowed, NotFound
 from engage.services.survey_editing import Missing
 
 MAX_WORDING = 2000
@@ -93,13 +93,34 @@ def save_wordings(session: Session, slug: str, page_id: str, wordings: dict[tupl
     return _save(session, definition, framework, actor, f"page {page_id}")
 
 
-def import_yaml(session: Session, text: str, framework: Framework, actor: User) -> LoadResult:
-    """Check a YAML survey exactly as `surveys check` does and save it as a new version."""
+def import_yaml(session: Session, text: str, framework: Framework, actor: User,
+                may_change: Callable[[SurveyFamily], bool]) -> LoadResult:
+    """Check a YAML survey exactly as `surveys check` does and save it as a new version.
+
+    An upload naming a survey that is already here changes it, so may_change must allow that.
+    """
     try:
         raw = load_untrusted(text)
     except YAMLProblem as exc:
         raise DefinitionRejected([Problem("upload", f"The file cannot be read: {exc}.")]) from exc
+    if isinstance(raw, dict):
+        refuse_unless_allowed(session, raw.get("family"), may_change)
     return _save(session, raw, framework, actor, "imported from YAML")
+
+
+NOT_YOURS = "That survey is the council's, so you cannot change it. Give your survey a new id."
+
+
+def refuse_unless_allowed(session: Session, slug: Any, may_change: Callable[[SurveyFamily], bool]) -> None:
+    """Raise NotAllowed when slug names a family already here that may_change does not allow."""
+    family = session.scalar(select(SurveyFamily).where(SurveyFamily.slug == str(slug))) if slug else None
+    if family is not None and not may_change(family):
+        raise NotAllowed(NOT_YOURS)
+
+
+def made_by_youth_council(actor: User | None) -> bool:
+    """Say whether a family this actor makes is the youth council's own."""
+    return actor is not None and actor.role == Role.YOUTH_COUNCIL
 
 
 RESERVED = {"new", "import"}  # /workspace/surveys/new and /import are pages, not families
@@ -150,7 +171,7 @@ def _check(definition: Any, framework: Framework) -> None:
 def _save(session: Session, definition: Any, framework: Framework, actor: User, note: str) -> LoadResult:
     _check(definition, framework)
     begin_write(session)
-    result = load_definition(session, definition)
+    result = load_definition(session, definition, made_by_youth_council(actor))
     if result.change != "unchanged":
         audit.record(session, "survey_saved", actor, result.family, f"version {result.version}: {note}")
     session.commit()
