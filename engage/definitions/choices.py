@@ -10,6 +10,8 @@ NOT_LISTED = "not_listed"
 NOT_AT_SCHOOL = "not_at_school"
 # Many professionals work across every area: an answer to "which area", counted apart from the areas.
 WHOLE_BOROUGH = "borough"
+# Its name wherever officers read it (results, participation, exports).
+WHOLE_BOROUGH_LABEL = "Across the whole borough"
 SCALE_VALUES = ("5", "4", "3", "2", "1")  # most positive first, as shown
 YESNO_VALUES = ("yes", "no", "not_sure")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from engage.definitions.choices import NOT_AT_SCHOOL, NOT_LISTED, RATHER_NOT, WHOLE_BOROUGH
+from engage.definitions.choices import NOT_AT_SCHOOL, NOT_LISTED, RATHER_NOT, WHOLE_BOROUGH, WHOLE_BOROUGH_LABEL
 from engage.definitions.survey import Item, Survey
 from engage.definitions.variants import AUDIENCES
 from engage.reports.cells import escape
@@ -38,7 +38,7 @@ READERS = {"primary": "Ages 8 to 10", "secondary": "Ages 11 to 16", "post16": "A
            "parent": "Parents and carers", "professional": "Professionals"}
 # Answers the app adds to "which school" and "which area" itself.
 SCHOOL_ANSWERS = {NOT_LISTED: "School not on the list", NOT_AT_SCHOOL: "Does not go to school or college"}
-AREA_ANSWERS = {WHOLE_BOROUGH: "Across the whole borough"}
+AREA_ANSWERS = {WHOLE_BOROUGH: WHOLE_BOROUGH_LABEL}
 _INDEX = {name: i for i, name in enumerate(ANSWER_COLUMNS)}
 # Separators of the answer records the database folds per response (results.export_rows).
 UNIT, RECORD = "\x1f", "\x1e"

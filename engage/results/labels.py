@@ -1,7 +1,7 @@
 """Words for people: audience, group, area, age band, channel and language names, never ids or codes."""
 from __future__ import annotations
 
-from engage.definitions.choices import WHOLE_BOROUGH
+from engage.definitions.choices import WHOLE_BOROUGH, WHOLE_BOROUGH_LABEL
 from engage.definitions.translations import NAMES as LANGUAGE_NAMES
 from engage.framework import Framework
 from engage.words import noun_for
@@ -12,8 +12,6 @@ AUDIENCE_WORDS = {"young": "young people", "parent": "parents and carers", "prof
 VARIANT_LABELS = {"primary": "Young people aged 8 to 10", "secondary": "Young people aged 11 to 16",
                   "post16": "Young people aged 16 to 25", "parent": "Parents and carers",
                   "professional": "Professionals"}
-# Professionals who work across every area: a line of its own wherever areas are listed, never an area.
-WHOLE_BOROUGH_LABEL = "Across the whole borough"
 CHANNEL_LABELS = {"online": "Online", "paper": "On paper (entered by an officer)", "kiosk": "At a kiosk"}
 
 
