@@ -16,7 +16,6 @@ from engage.definitions.survey import Item
 from engage.forms.survey import field_name, saved_field
 from engage.respond import page_tokens
 from engage.respond.page_cache import BlankPage, PageCache, Slots
-from engage.respond.page_tokens import page_token
 from engage.respond.viewmodels import FieldState
 from engage.templating import boolean_attr
 
@@ -108,7 +107,7 @@ def filled_plain(key: Hashable, settings_url: str, draw: Callable[[Slots], str])
 def _value(slot: tuple, states: dict[str, FieldState], settings_url: str) -> str:
     kind, *args = slot
     if kind == "csrf":
-        return CSRF_INPUT.format(page_token()) if current_app.config.get("WTF_CSRF_ENABLED", True) else ""
+        return CSRF_INPUT.format(page_tokens.page_token()) if current_app.config.get("WTF_CSRF_ENABLED", True) else ""
     if kind == "settings_url":
         return escape(settings_url)
     state = states[args[0]]
