@@ -77,16 +77,16 @@ def paper_entry(consultation_id: int, variant: str):
         form.entry_token.data = paper.new_entry_token()
     if form.validate_on_submit():
         school = db.get(School, int(form.school.data)) if form.school.data else None
+        answers = answers_from(form, questions)
         try:
             saved = paper.enter(db, consultation, variant, school, [q.item for q in questions],
-                                answers_from(form, questions), current_user, utcnow(),
-                                form.entry_token.data)
+                                answers, current_user, utcnow(), form.entry_token.data)
         except ConsultationClosed:
             form.school.errors = ["This consultation is not open, so forms cannot be typed in now."]
         except InvalidInput as exc:
             form[field_name(questions[0])].errors = [exc.message]
         else:
-            given = sum(not a.is_empty for a in answers_from(form, questions).values())
+            given = sum(not a.is_empty for a in answers.values())
             flash(_saved_message(saved.flagged, saved.response.id, given), "success")
             return redirect(url_for("workspace.paper_entry", consultation_id=consultation_id,
                                     variant=variant, school=form.school.data or None))
